@@ -1,0 +1,3 @@
+import defineConfig from '@fiveways/eslint-config';
+
+export default defineConfig(import.meta.dirname);
