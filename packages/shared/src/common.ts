@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** True when `value` is a real calendar date written YYYY-MM-DD (rejects 2027-02-30). */
+export function isLocalDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/** A calendar date in the UK, YYYY-MM-DD. */
+export const LocalDateSchema = z
+  .string({ error: 'Give a date as YYYY-MM-DD, for example 2027-03-30' })
+  .refine(isLocalDate, { error: 'Give a real date as YYYY-MM-DD, for example 2027-03-30' });
+export type LocalDate = z.infer<typeof LocalDateSchema>;
+
+/** A UK wall-clock time, HH:MM on the 24-hour clock (00:00–23:59). */
+export const LocalTimeSchema = z
+  .string({ error: 'Give a time as HH:MM, for example 10:30' })
+  .regex(TIME_RE, { error: 'Give a time as HH:MM on the 24-hour clock, for example 10:30' });
+export type LocalTime = z.infer<typeof LocalTimeSchema>;
+
+export const SlugSchema = z
+  .string({ error: 'Give a short name made of lower-case letters, digits and dashes' })
+  .min(1, { error: 'Give a short name made of lower-case letters, digits and dashes' })
+  .max(80, { error: 'Keep the short name under 80 characters' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'Use only lower-case letters, digits and single dashes',
+  });
+
+/** Free text from staff: trimmed, no control characters but newlines and tabs. */
+export function text(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text` })
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), {
+      error: `${label} contains characters that cannot be shown`,
+    })
+    .transform((s) => s.trim());
+}
+
+export const CostSchema = z.object({
+  free: z.boolean({ error: 'Say whether it is free (true or false)' }),
+  text: text('Cost details', 200).default(''),
+});
+export type Cost = z.infer<typeof CostSchema>;
+
+export const ContactSchema = z.object({
+  name: text('Contact name', 120).default(''),
+  phone: text('Contact phone', 40).default(''),
+  email: text('Contact email', 200).default(''),
+  website: text('Website', 300).default(''),
+});
+export type Contact = z.infer<typeof ContactSchema>;

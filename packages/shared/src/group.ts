@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { AudienceSchema } from './audience.ts';
+import { ContactSchema, CostSchema, LocalDateSchema, SlugSchema, text } from './common.ts';
+import { WaySlugSchema } from './way.ts';
+
+export const GroupInputSchema = z.object({
+  slug: SlugSchema,
+  name: text('Name', 120).pipe(z.string().min(1, { error: 'Give the group a name' })),
+  description: text('Description', 2000).default(''),
+  ways: z.array(WaySlugSchema).min(1, { error: 'Choose at least one way to wellbeing' }).max(5),
+  areaSlugs: z.array(SlugSchema).max(50).default([]),
+  audiences: z.array(AudienceSchema).max(4).default([]),
+  cost: CostSchema.default({ free: true, text: '' }),
+  contact: ContactSchema.default({ name: '', phone: '', email: '', website: '' }),
+  languages: z.array(text('Language', 40)).max(20).default(['English']),
+  accessibility: text('Accessibility', 1000).default(''),
+  venueSlug: SlugSchema.nullable().default(null),
+});
+export type GroupInput = z.infer<typeof GroupInputSchema>;
+
+export const GroupSchema = GroupInputSchema.extend({
+  checkedAt: LocalDateSchema.nullable(),
+  updatedAt: z.string(),
+});
+export type Group = z.infer<typeof GroupSchema>;
+
+export const GroupListSchema = z.object({ items: z.array(GroupSchema), total: z.number() });
+export type GroupList = z.infer<typeof GroupListSchema>;
