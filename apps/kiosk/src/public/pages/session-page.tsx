@@ -1,0 +1,3 @@
+export function SessionPage({ id }: { id: string }) {
+  return <main>Session {id}</main>;
+}
