@@ -7,3 +7,8 @@ export * from './occurrence.ts';
 export * from './session.ts';
 export * from './venue.ts';
 export * from './way.ts';
+export * from './bank-holidays.ts';
+export * from './dates.ts';
+export * from './describe-recurrence.ts';
+export * from './london-time.ts';
+export * from './recurrence.ts';

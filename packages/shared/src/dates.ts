@@ -1,0 +1,162 @@
+// Pure arithmetic on local calendar dates written 'YYYY-MM-DD'. Nothing here reads a clock or the
+// process time zone: dates are day numbers (days since 1970-01-01) computed with Date.UTC only.
+
+import { WEEKDAYS, type Weekday } from './session.ts';
+
+const MS_PER_DAY = 86_400_000;
+
+const MONTHS_SHORT = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+const MONTHS_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+const WEEKDAY_NAMES = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
+
+/** Year, month (1–12) and day of a 'YYYY-MM-DD' string. */
+export function splitDate(date: string): { year: number; month: number; day: number } {
+  return {
+    year: Number(date.slice(0, 4)),
+    month: Number(date.slice(5, 7)),
+    day: Number(date.slice(8, 10)),
+  };
+}
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date. */
+export function toDayNumber(date: string): number {
+  const { year, month, day } = splitDate(date);
+  return dayNumberOf(year, month, day);
+}
+
+/** Days since 1970-01-01 of a year, month (1–12) and day; out-of-range parts roll over. */
+export function dayNumberOf(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** The 'YYYY-MM-DD' date of a day number. */
+export function fromDayNumber(dayNumber: number): string {
+  const d = new Date(dayNumber * MS_PER_DAY);
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+/** 0 for Monday … 6 for Sunday (1970-01-01 was a Thursday). */
+export function weekdayIndexOfDayNumber(dayNumber: number): number {
+  return (((dayNumber + 3) % 7) + 7) % 7;
+}
+
+/** 0 for Monday … 6 for Sunday. */
+export function weekdayIndex(date: string): number {
+  return weekdayIndexOfDayNumber(toDayNumber(date));
+}
+
+/** 'mon' … 'sun'. */
+export function weekdayOf(date: string): Weekday {
+  return WEEKDAYS[weekdayIndex(date)] ?? 'mon';
+}
+
+/** Index 0 (Monday) … 6 (Sunday) of a weekday code. */
+export function indexOfWeekday(day: Weekday): number {
+  return WEEKDAYS.indexOf(day);
+}
+
+export function addDays(date: string, n: number): string {
+  return fromDayNumber(toDayNumber(date) + n);
+}
+
+/** Whole days from a to b: positive when b is later. */
+export function daysBetween(a: string, b: string): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+/** Negative, zero or positive, for sorting. ISO dates compare as strings. */
+export function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function minDate(a: string, b: string): string {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: string, b: string): string {
+  return a >= b ? a : b;
+}
+
+/** The Monday on or before the date. */
+export function startOfWeek(date: string): string {
+  const n = toDayNumber(date);
+  return fromDayNumber(n - weekdayIndexOfDayNumber(n));
+}
+
+/** Number of days in a month (1–12). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Day number of the nth (1–4) or last (-1) given weekday (0 = Monday) of a month (1–12).
+ * Every month has at least four of each weekday, so the answer always exists.
+ */
+export function nthWeekdayOfMonth(
+  year: number,
+  month: number,
+  weekday: number,
+  nth: number,
+): number {
+  if (nth < 0) {
+    const last = dayNumberOf(year, month, daysInMonth(year, month));
+    return last - ((weekdayIndexOfDayNumber(last) - weekday + 7) % 7);
+  }
+  const first = dayNumberOf(year, month, 1);
+  return first + ((weekday - weekdayIndexOfDayNumber(first) + 7) % 7) + 7 * (nth - 1);
+}
+
+/** 'Monday' … 'Sunday'. */
+export function weekdayName(day: Weekday): string {
+  return WEEKDAY_NAMES[indexOfWeekday(day)] ?? day;
+}
+
+/** '6 Jan 2027'. */
+export function formatShortDate(date: string): string {
+  const { year, month, day } = splitDate(date);
+  return `${day} ${MONTHS_SHORT[month - 1] ?? ''} ${year}`;
+}
+
+/** 'Wednesday 6 January 2027'. */
+export function formatLongDate(date: string): string {
+  const { year, month, day } = splitDate(date);
+  return `${weekdayName(weekdayOf(date))} ${day} ${MONTHS_LONG[month - 1] ?? ''} ${year}`;
+}

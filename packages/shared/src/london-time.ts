@@ -1,0 +1,102 @@
+// Europe/London wall-clock time without Intl: fast enough for the hot path of expansion.
+// UK rule, exact for every year since 1996: BST (+01:00) from 01:00 UTC on the last Sunday of March
+// to 01:00 UTC on the last Sunday of October, GMT (+00:00) otherwise.
+
+import { fromDayNumber, nthWeekdayOfMonth, toDayNumber } from './dates.ts';
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
+const SUNDAY = 6;
+
+export type LondonOffset = '+00:00' | '+01:00';
+
+/** Day numbers of the last Sundays of March and October: the days the clocks change. */
+export function clockChangeDays(year: number): { spring: number; autumn: number } {
+  return {
+    spring: nthWeekdayOfMonth(year, 3, SUNDAY, -1),
+    autumn: nthWeekdayOfMonth(year, 10, SUNDAY, -1),
+  };
+}
+
+function minutesOf(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+function formatMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}`;
+}
+
+/**
+ * Resolves a London wall-clock time to its offset in minutes and the wall time that exists:
+ * a time in the spring-forward gap (01:00–01:59) moves forward one hour; an ambiguous time in
+ * October (01:00–01:59) takes the first, BST, instance.
+ */
+function resolve(date: string, time: string): { offsetMinutes: 0 | 60; minutes: number } {
+  const day = toDayNumber(date);
+  const minutes = minutesOf(time);
+  const { spring, autumn } = clockChangeDays(Number(date.slice(0, 4)));
+  if (day < spring || day > autumn) return { offsetMinutes: 0, minutes };
+  if (day > spring && day < autumn) return { offsetMinutes: 60, minutes };
+  if (day === spring) {
+    if (minutes < 60) return { offsetMinutes: 0, minutes };
+    return { offsetMinutes: 60, minutes: minutes < 120 ? minutes + 60 : minutes };
+  }
+  return { offsetMinutes: minutes < 120 ? 60 : 0, minutes };
+}
+
+/** The UK offset of a London wall-clock date and time ('HH:MM'). */
+export function londonOffset(date: string, time: string): LondonOffset {
+  return resolve(date, time).offsetMinutes === 60 ? '+01:00' : '+00:00';
+}
+
+/** ISO 8601 with the UK offset: toLondonInstant('2027-03-30', '10:00') → '2027-03-30T10:00:00+01:00'. */
+export function toLondonInstant(date: string, time: string): string {
+  const { offsetMinutes, minutes } = resolve(date, time);
+  return `${date}T${formatMinutes(minutes)}:00${offsetMinutes === 60 ? '+01:00' : '+00:00'}`;
+}
+
+/** Milliseconds since the epoch of a London wall-clock date and time. */
+export function toEpochMs(date: string, time: string): number {
+  const { offsetMinutes, minutes } = resolve(date, time);
+  return toDayNumber(date) * MS_PER_DAY + (minutes - offsetMinutes) * MS_PER_MINUTE;
+}
+
+/** The instant of a London wall-clock date and time, as a JS Date. */
+export function toUtcDate(date: string, time: string): Date {
+  return new Date(toEpochMs(date, time));
+}
+
+/** True when an instant (ms since the epoch) falls in British Summer Time. */
+function isBst(ms: number): boolean {
+  const year = new Date(ms).getUTCFullYear();
+  const { spring, autumn } = clockChangeDays(year);
+  const start = spring * MS_PER_DAY + 60 * MS_PER_MINUTE;
+  const end = autumn * MS_PER_DAY + 60 * MS_PER_MINUTE;
+  return ms >= start && ms < end;
+}
+
+/** London wall-clock date and time ('HH:MM') of an instant. */
+export function londonWallTimeOf(instant: Date): { date: string; time: string } {
+  const ms = instant.getTime();
+  const local = ms + (isBst(ms) ? 60 : 0) * MS_PER_MINUTE;
+  const day = Math.floor(local / MS_PER_DAY);
+  const minutes = Math.floor((local - day * MS_PER_DAY) / MS_PER_MINUTE);
+  return { date: fromDayNumber(day), time: formatMinutes(minutes) };
+}
+
+/** London local date of an instant. */
+export function londonDateOf(instant: Date): string {
+  return londonWallTimeOf(instant).date;
+}
+
+/** The UK offset in force at an instant. */
+export function londonOffsetAt(instant: Date): LondonOffset {
+  return isBst(instant.getTime()) ? '+01:00' : '+00:00';
+}
+
+/** Start of a London local day as an instant (midnight never falls in a clock-change gap). */
+export function startOfLondonDay(date: string): Date {
+  return toUtcDate(date, '00:00');
+}
