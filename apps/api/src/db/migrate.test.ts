@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseTooNewError, migrate, readMigrations, schemaVersion } from './migrate.ts';
+import { openDb } from './open-db.ts';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fiveways-migrate-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('migrations', () => {
+  const latest = readMigrations().at(-1)?.version ?? 0;
+
+  it('are numbered 1, 2, 3 … and include the meta table', () => {
+    const migrations = readMigrations();
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(migrations.map((m) => m.name)).toContain('0002-create-meta.sql');
+  });
+
+  it('bring an empty database to the latest level', () => {
+    const db = openDb(':memory:');
+    expect(schemaVersion(db)).toBe(latest);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all();
+    expect(tables).toEqual(
+      expect.arrayContaining(['areas', 'venues', 'groups', 'sessions', 'meta']),
+    );
+    db.close();
+  });
+
+  it('apply nothing the second time', () => {
+    const path = join(tempDir(), 'twice.db');
+    openDb(path).close();
+    const db = new Database(path);
+    expect(migrate(db)).toEqual([]);
+    expect(schemaVersion(db)).toBe(latest);
+    db.close();
+  });
+
+  it('apply only the newer ones to an older database', () => {
+    const db = new Database(':memory:');
+    migrate(db, readMigrations().slice(0, 1));
+    expect(schemaVersion(db)).toBe(1);
+    expect(migrate(db)).toEqual(
+      readMigrations()
+        .slice(1)
+        .map((m) => m.version),
+    );
+    db.close();
+  });
+
+  it('refuse a database written by newer code', () => {
+    const path = join(tempDir(), 'newer.db');
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${latest + 1}`);
+    raw.close();
+    expect(() => openDb(path)).toThrow(DatabaseTooNewError);
+  });
+
+  it('roll back a failing migration whole, leaving the level unchanged', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '0001-good.sql'), 'CREATE TABLE a (x INTEGER) STRICT;');
+    writeFileSync(
+      join(dir, '0002-bad.sql'),
+      'CREATE TABLE b (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);',
+    );
+    const db = new Database(':memory:');
+    expect(() => migrate(db, readMigrations(dir))).toThrow(/nowhere/);
+    expect(schemaVersion(db)).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(['a']);
+    db.close();
+  });
+
+  it('reject a gap in the numbering', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '0001-one.sql'), 'SELECT 1;');
+    writeFileSync(join(dir, '0003-three.sql'), 'SELECT 1;');
+    expect(() => readMigrations(dir)).toThrow(/out of sequence/);
+  });
+
+  it('open file databases in WAL mode with foreign keys and full sync', () => {
+    const db = openDb(join(tempDir(), 'nested', 'folder', 'file.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+});

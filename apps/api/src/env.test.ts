@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, REPO_ROOT, loadEnv } from './env.ts';
+
+function problemsOf(source: Record<string, string>) {
+  try {
+    loadEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadEnv', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    expect(loadEnv({})).toEqual({
+      port: 8787,
+      databasePath: resolve(REPO_ROOT, 'data/fiveways.db'),
+      publicUrl: 'http://localhost:8787',
+      demoData: true,
+      admin: null,
+    });
+  });
+
+  it('reads every variable', () => {
+    const env = loadEnv({
+      PORT: '8899',
+      DATABASE_PATH: '/tmp/fiveways-test.db',
+      PUBLIC_URL: 'https://fiveways.example.org',
+      DEMO_DATA: 'off',
+      ADMIN_EMAIL: 'Admin@Example.org',
+      ADMIN_PASSWORD: 'correct horse',
+    });
+    expect(env).toEqual({
+      port: 8899,
+      databasePath: '/tmp/fiveways-test.db',
+      publicUrl: 'https://fiveways.example.org',
+      demoData: false,
+      admin: { email: 'admin@example.org', password: 'correct horse' },
+    });
+  });
+
+  it('defaults PUBLIC_URL to the chosen port', () => {
+    expect(loadEnv({ PORT: '9000' }).publicUrl).toBe('http://localhost:9000');
+  });
+
+  it('reads a relative DATABASE_PATH from the repository root and keeps :memory:', () => {
+    expect(loadEnv({ DATABASE_PATH: 'data/other.db' }).databasePath).toBe(
+      resolve(REPO_ROOT, 'data/other.db'),
+    );
+    expect(loadEnv({ DATABASE_PATH: ':memory:' }).databasePath).toBe(':memory:');
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadEnv({ PORT: '', DEMO_DATA: ' ' }).port).toBe(8787);
+  });
+
+  it.each([
+    ['PORT', 'eighty', 'PORT=8787'],
+    ['PORT', '70000', 'from 1 to 65535'],
+    ['PORT', '0', 'from 1 to 65535'],
+    ['PUBLIC_URL', 'ftp://example.org', 'http:// or https://'],
+    ['PUBLIC_URL', 'not a url', 'http:// or https://'],
+    ['PUBLIC_URL', 'https://example.org/', 'must not end with a slash'],
+    ['DEMO_DATA', 'yes', '"on"'],
+  ])('rejects %s=%s with a message saying how to fix it', (variable, value, hint) => {
+    const problems = problemsOf({ [variable]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.variable).toBe(variable);
+    expect(problems[0]?.message).toContain(hint);
+  });
+
+  it('reports every bad variable at once, one line each', () => {
+    const problems = problemsOf({ PORT: 'x', PUBLIC_URL: 'y', DEMO_DATA: 'maybe' });
+    expect(problems.map((p) => p.variable)).toEqual(['PORT', 'PUBLIC_URL', 'DEMO_DATA']);
+    expect(new ConfigError(problems).message.split('\n')).toHaveLength(3);
+  });
+
+  it('wants ADMIN_EMAIL and ADMIN_PASSWORD together, and checks both', () => {
+    expect(problemsOf({ ADMIN_EMAIL: 'a@example.org' })[0]?.variable).toBe('ADMIN_PASSWORD');
+    expect(problemsOf({ ADMIN_PASSWORD: 'long enough' })[0]?.variable).toBe('ADMIN_EMAIL');
+    expect(problemsOf({ ADMIN_EMAIL: 'nobody', ADMIN_PASSWORD: 'long enough' })).toEqual([
+      { variable: 'ADMIN_EMAIL', message: expect.stringContaining('email address') as string },
+    ]);
+    expect(problemsOf({ ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'short' })[0]).toMatchObject({
+      variable: 'ADMIN_PASSWORD',
+      message: 'must be at least 8 characters long',
+    });
+  });
+});

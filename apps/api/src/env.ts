@@ -1,0 +1,157 @@
+// The only reader of process.env: every setting is validated here, once, at start-up.
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The repository root (apps/api/src → ../../..): relative paths are read from here. */
+export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+
+export interface Env {
+  port: number;
+  /** Absolute path of the SQLite file, or ':memory:'. */
+  databasePath: string;
+  /** The service's own origin, e.g. https://fiveways.example.org (no trailing slash). */
+  publicUrl: string;
+  demoData: boolean;
+  /** Set together or not at all: the first admin account created at start-up. */
+  admin: { email: string; password: string } | null;
+}
+
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+/** One or more environment variables are wrong; `problems` has one line per variable. */
+export class ConfigError extends Error {
+  readonly problems: readonly ConfigProblem[];
+  constructor(problems: readonly ConfigProblem[]) {
+    super(problems.map((p) => `${p.variable}: ${p.message}`).join('\n'));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+/** Unset and blank variables both mean "use the default". */
+function read(source: Source, name: string): string | undefined {
+  const value = source[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+const PortSchema = z
+  .string()
+  .regex(/^\d{1,5}$/, { error: 'must be a whole number from 1 to 65535, for example PORT=8787' })
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 65535, {
+    error: 'must be a whole number from 1 to 65535, for example PORT=8787',
+  });
+
+const PublicUrlSchema = z
+  .string()
+  .refine(
+    (s) => {
+      if (!URL.canParse(s)) return false;
+      const url = new URL(s);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    },
+    {
+      error:
+        'must be an http:// or https:// address, for example PUBLIC_URL=https://fiveways.example.org',
+    },
+  )
+  .refine((s) => !s.endsWith('/'), {
+    error: 'must not end with a slash, for example PUBLIC_URL=https://fiveways.example.org',
+  })
+  .refine((s) => !s.includes('?') && !s.includes('#'), {
+    error:
+      'must be a plain address without ? or #, for example PUBLIC_URL=https://fiveways.example.org',
+  });
+
+const DemoDataSchema = z.enum(['on', 'off'], {
+  error: 'must be "on" (fill a new, empty database with sample data) or "off"',
+});
+
+const AdminEmailSchema = z.email({
+  error: 'must be an email address, for example ADMIN_EMAIL=admin@example.org',
+});
+
+const AdminPasswordSchema = z
+  .string()
+  .min(8, { error: 'must be at least 8 characters long' })
+  .max(200, { error: 'must be at most 200 characters long' });
+
+/**
+ * Reads and checks the settings. Throws a ConfigError naming every bad variable and how to fix it.
+ */
+export function loadEnv(source: Source = process.env): Env {
+  const problems: ConfigProblem[] = [];
+  function check<T>(variable: string, schema: z.ZodType<T, string>, value: string): T | undefined {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    problems.push({ variable, message: result.error.issues[0]?.message ?? 'is not valid' });
+    return undefined;
+  }
+
+  const rawPort = read(source, 'PORT');
+  const port = rawPort === undefined ? 8787 : check('PORT', PortSchema, rawPort);
+
+  const rawDatabasePath = read(source, 'DATABASE_PATH');
+  let databasePath = resolve(REPO_ROOT, 'data', 'fiveways.db');
+  if (rawDatabasePath === ':memory:') databasePath = ':memory:';
+  else if (rawDatabasePath !== undefined) {
+    // Relative paths are read from the repository root, wherever the command was started.
+    databasePath = isAbsolute(rawDatabasePath)
+      ? rawDatabasePath
+      : resolve(REPO_ROOT, rawDatabasePath);
+    if (rawDatabasePath.includes('\0')) {
+      problems.push({
+        variable: 'DATABASE_PATH',
+        message: 'must be a file path, for example DATABASE_PATH=./data/fiveways.db',
+      });
+    }
+  }
+
+  const rawPublicUrl = read(source, 'PUBLIC_URL');
+  const publicUrl =
+    rawPublicUrl === undefined
+      ? `http://localhost:${port ?? 8787}`
+      : check('PUBLIC_URL', PublicUrlSchema, rawPublicUrl);
+
+  const rawDemoData = read(source, 'DEMO_DATA');
+  const demoData =
+    rawDemoData === undefined
+      ? 'on'
+      : check('DEMO_DATA', DemoDataSchema, rawDemoData.toLowerCase());
+
+  const rawEmail = read(source, 'ADMIN_EMAIL');
+  const rawPassword = read(source, 'ADMIN_PASSWORD');
+  let admin: Env['admin'] = null;
+  if (rawEmail !== undefined && rawPassword === undefined) {
+    problems.push({
+      variable: 'ADMIN_PASSWORD',
+      message: 'must be set when ADMIN_EMAIL is set (or unset both)',
+    });
+  } else if (rawEmail === undefined && rawPassword !== undefined) {
+    problems.push({
+      variable: 'ADMIN_EMAIL',
+      message: 'must be set when ADMIN_PASSWORD is set (or unset both)',
+    });
+  } else if (rawEmail !== undefined && rawPassword !== undefined) {
+    const email = check('ADMIN_EMAIL', AdminEmailSchema, rawEmail);
+    // Passwords are taken as given: spaces at either end are part of them.
+    const password = check('ADMIN_PASSWORD', AdminPasswordSchema, source['ADMIN_PASSWORD'] ?? '');
+    if (email !== undefined && password !== undefined)
+      admin = { email: email.toLowerCase(), password };
+  }
+
+  if (
+    problems.length > 0 ||
+    port === undefined ||
+    publicUrl === undefined ||
+    demoData === undefined
+  ) {
+    throw new ConfigError(problems);
+  }
+  return { port, databasePath, publicUrl, demoData: demoData === 'on', admin };
+}

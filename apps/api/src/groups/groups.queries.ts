@@ -1,0 +1,118 @@
+import {
+  AudienceSchema,
+  ContactSchema,
+  SlugSchema,
+  WaySlugSchema,
+  type Audience,
+  type Group,
+  type GroupInput,
+  type WaySlug,
+} from '@fiveways/shared';
+import { z } from 'zod';
+import type { Db } from '../db/open-db.ts';
+import { parseJsonColumn, toFlag } from '../db/json-column.ts';
+
+interface GroupRow {
+  slug: string;
+  name: string;
+  description: string;
+  ways: string;
+  area_slugs: string;
+  audiences: string;
+  cost_free: number;
+  cost_text: string;
+  contact: string;
+  languages: string;
+  accessibility: string;
+  venue_slug: string | null;
+  checked_at: string | null;
+  updated_at: string;
+}
+
+const COLUMNS = `g.slug, g.name, g.description, g.ways, g.area_slugs, g.audiences, g.cost_free,
+  g.cost_text, g.contact, g.languages, g.accessibility, g.venue_slug, g.checked_at, g.updated_at`;
+
+function rowToGroup(row: GroupRow): Group {
+  return {
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    ways: parseJsonColumn(z.array(WaySlugSchema), row.ways, 'groups.ways'),
+    areaSlugs: parseJsonColumn(z.array(SlugSchema), row.area_slugs, 'groups.area_slugs'),
+    audiences: parseJsonColumn(z.array(AudienceSchema), row.audiences, 'groups.audiences'),
+    cost: { free: row.cost_free === 1, text: row.cost_text },
+    contact: parseJsonColumn(ContactSchema, row.contact, 'groups.contact'),
+    languages: parseJsonColumn(z.array(z.string()), row.languages, 'groups.languages'),
+    accessibility: row.accessibility,
+    venueSlug: row.venue_slug,
+    checkedAt: row.checked_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface GroupFilter {
+  way?: WaySlug | undefined;
+  /** Groups that name the area, or meet at a venue in it. */
+  area?: string | undefined;
+  audience?: Audience | undefined;
+  free?: boolean | undefined;
+}
+
+/** Groups that are not archived, by name. */
+export function listGroups(db: Db, filter: GroupFilter = {}): Group[] {
+  const rows = db
+    .prepare(
+      `SELECT ${COLUMNS} FROM groups g
+       LEFT JOIN venues v ON v.slug = g.venue_slug
+       WHERE g.archived = 0
+         AND (@way IS NULL OR EXISTS (SELECT 1 FROM json_each(g.ways) WHERE value = @way))
+         AND (@area IS NULL OR v.area_slug = @area
+              OR EXISTS (SELECT 1 FROM json_each(g.area_slugs) WHERE value = @area))
+         AND (@audience IS NULL OR EXISTS (SELECT 1 FROM json_each(g.audiences) WHERE value = @audience))
+         AND (@free IS NULL OR g.cost_free = @free)
+       ORDER BY g.name, g.slug`,
+    )
+    .all({
+      way: filter.way ?? null,
+      area: filter.area ?? null,
+      audience: filter.audience ?? null,
+      free: filter.free === undefined ? null : toFlag(filter.free),
+    }) as GroupRow[];
+  return rows.map(rowToGroup);
+}
+
+/** One group that is not archived. */
+export function getGroup(db: Db, slug: string): Group | null {
+  const row = db
+    .prepare(`SELECT ${COLUMNS} FROM groups g WHERE g.slug = ? AND g.archived = 0`)
+    .get(slug) as GroupRow | undefined;
+  return row ? rowToGroup(row) : null;
+}
+
+export function insertGroup(
+  db: Db,
+  group: GroupInput & { checkedAt: string | null },
+  now: string,
+): void {
+  db.prepare(
+    `INSERT INTO groups (slug, name, description, ways, area_slugs, audiences, cost_free, cost_text,
+       contact, languages, accessibility, venue_slug, checked_at, updated_at)
+     VALUES (@slug, @name, @description, @ways, @areaSlugs, @audiences, @costFree, @costText,
+       @contact, @languages, @accessibility, @venueSlug, @checkedAt, @now)`,
+  ).run({
+    slug: group.slug,
+    name: group.name,
+    description: group.description,
+    ways: JSON.stringify(group.ways),
+    areaSlugs: JSON.stringify(group.areaSlugs),
+    audiences: JSON.stringify(group.audiences),
+    costFree: toFlag(group.cost.free),
+    costText: group.cost.text,
+    contact: JSON.stringify(group.contact),
+    languages: JSON.stringify(group.languages),
+    accessibility: group.accessibility,
+    venueSlug: group.venueSlug,
+    checkedAt: group.checkedAt,
+    now,
+  });
+}
