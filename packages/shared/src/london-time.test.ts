@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clockChangeDays,
+  londonDateOf,
+  londonOffset,
+  londonOffsetAt,
+  londonWallTimeOf,
+  startOfLondonDay,
+  toEpochMs,
+  toLondonInstant,
+  toUtcDate,
+} from './london-time.ts';
+import { fromDayNumber } from './dates.ts';
+
+describe('toLondonInstant', () => {
+  it('writes GMT dates with +00:00 and BST dates with +01:00', () => {
+    expect(toLondonInstant('2027-03-23', '10:00')).toBe('2027-03-23T10:00:00+00:00');
+    expect(toLondonInstant('2027-03-30', '10:00')).toBe('2027-03-30T10:00:00+01:00');
+    expect(toLondonInstant('2027-10-26', '10:00')).toBe('2027-10-26T10:00:00+01:00');
+    expect(toLondonInstant('2027-11-02', '10:00')).toBe('2027-11-02T10:00:00+00:00');
+  });
+
+  it('changes offset at 01:00 GMT on the last Sunday of March', () => {
+    expect(toLondonInstant('2027-03-28', '00:59')).toBe('2027-03-28T00:59:00+00:00');
+    expect(toLondonInstant('2027-03-28', '02:00')).toBe('2027-03-28T02:00:00+01:00');
+  });
+
+  it('moves a time in the spring-forward gap one hour later', () => {
+    expect(toLondonInstant('2027-03-28', '01:00')).toBe('2027-03-28T02:00:00+01:00');
+    expect(toLondonInstant('2027-03-28', '01:30')).toBe('2027-03-28T02:30:00+01:00');
+    expect(toUtcDate('2027-03-28', '01:30').toISOString()).toBe('2027-03-28T01:30:00.000Z');
+  });
+
+  it('takes the first (BST) instance of an ambiguous October time', () => {
+    expect(toLondonInstant('2027-10-31', '00:30')).toBe('2027-10-31T00:30:00+01:00');
+    expect(toLondonInstant('2027-10-31', '01:30')).toBe('2027-10-31T01:30:00+01:00');
+    expect(toLondonInstant('2027-10-31', '02:00')).toBe('2027-10-31T02:00:00+00:00');
+    expect(toUtcDate('2027-10-31', '01:30').toISOString()).toBe('2027-10-31T00:30:00.000Z');
+  });
+
+  it('gives the offset on its own', () => {
+    expect(londonOffset('2027-07-01', '12:00')).toBe('+01:00');
+    expect(londonOffset('2027-01-01', '12:00')).toBe('+00:00');
+  });
+});
+
+describe('instants back to London dates', () => {
+  it('gives the London date of an instant near midnight', () => {
+    expect(londonDateOf(new Date('2027-06-30T23:30:00Z'))).toBe('2027-07-01');
+    expect(londonDateOf(new Date('2027-12-31T23:30:00Z'))).toBe('2027-12-31');
+    expect(londonWallTimeOf(new Date('2027-06-30T23:30:00Z'))).toEqual({
+      date: '2027-07-01',
+      time: '00:30',
+    });
+  });
+
+  it('starts a London day at local midnight', () => {
+    expect(startOfLondonDay('2027-07-01').toISOString()).toBe('2027-06-30T23:00:00.000Z');
+    expect(startOfLondonDay('2027-01-01').toISOString()).toBe('2027-01-01T00:00:00.000Z');
+  });
+
+  it('finds the clock-change Sundays', () => {
+    const { spring, autumn } = clockChangeDays(2027);
+    expect([fromDayNumber(spring), fromDayNumber(autumn)]).toEqual(['2027-03-28', '2027-10-31']);
+  });
+});
+
+describe('the UK rule agrees with the Europe/London zone data', () => {
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'longOffset',
+  });
+  function zoneWallTime(ms: number) {
+    const parts: Record<string, string> = {};
+    for (const p of format.formatToParts(new Date(ms))) parts[p.type] = p.value;
+    return {
+      date: `${parts.year}-${parts.month}-${parts.day}`,
+      time: `${parts.hour}:${parts.minute}`,
+      offset: parts.timeZoneName === 'GMT' ? '+00:00' : (parts.timeZoneName ?? '').slice(3),
+    };
+  }
+
+  it('for every hour (on the hour and at half past) from 2025 to 2030', () => {
+    const start = Date.UTC(2025, 0, 1);
+    const end = Date.UTC(2031, 0, 1);
+    const mismatches: string[] = [];
+    let checked = 0;
+    let ambiguous = 0;
+    for (let hour = start; hour < end; hour += 3_600_000) {
+      for (const ms of [hour, hour + 30 * 60_000]) {
+        const zone = zoneWallTime(ms);
+        const instant = new Date(ms);
+        const wall = londonWallTimeOf(instant);
+        const offset = londonOffsetAt(instant);
+        // Reading a wall time back gives this instant, except the second (GMT) pass through an
+        // ambiguous October hour, which reads back as the first (BST) one, an hour earlier.
+        const isSecondPass = !toLondonInstant(zone.date, zone.time).endsWith(zone.offset);
+        if (isSecondPass) ambiguous++;
+        const back = toEpochMs(zone.date, zone.time) + (isSecondPass ? 3_600_000 : 0);
+        if (
+          wall.date !== zone.date ||
+          wall.time !== zone.time ||
+          offset !== zone.offset ||
+          back !== ms
+        ) {
+          mismatches.push(
+            `${instant.toISOString()}: zone ${JSON.stringify(zone)}, rule ${JSON.stringify(wall)} ${offset}`,
+          );
+        }
+        checked++;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBe(2 * 52_584);
+    expect(ambiguous).toBe(12);
+  });
+});
