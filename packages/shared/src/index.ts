@@ -12,3 +12,4 @@ export * from './dates.ts';
 export * from './describe-recurrence.ts';
 export * from './london-time.ts';
 export * from './recurrence.ts';
+export * from './staff.ts';
