@@ -1,0 +1,120 @@
+// The last pass over a rendered calendar: rebuilds the calendar's own properties, undoes the
+// library's TEXT escaping of URLs, and refolds every line at 75 octets with CRLF endings, so the
+// bytes we serve follow RFC 5545 whatever the library version does.
+
+const MAX_LINE_OCTETS = 75;
+const utf8 = new TextEncoder();
+
+/** RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks. */
+export function escapeText(value: string): string {
+  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** 'YYYY-MM-DD' + 'HH:MM' → '20270330T100000' (local form, used with TZID). */
+export function formatLocalDateTime(date: string, time: string): string {
+  return `${date.replaceAll('-', '')}T${time.replace(':', '')}00`;
+}
+
+/** An instant → '20270330T090000Z'. */
+export function formatUtcDateTime(instant: Date): string {
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
+}
+
+/** Folds one content line: at most 75 octets per physical line, never inside a UTF-8 character. */
+export function foldLine(line: string): string {
+  if (utf8.encode(line).length <= MAX_LINE_OCTETS) return line;
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  // A continuation line starts with a space, which counts towards its 75 octets.
+  let limit = MAX_LINE_OCTETS;
+  for (const char of line) {
+    const size = utf8.encode(char).length;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+      limit = MAX_LINE_OCTETS - 1;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+/** Joins folded lines back into content lines. */
+export function unfoldLines(ics: string): string[] {
+  return ics
+    .replace(/\r\n|\r|\n/g, '\r\n')
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((line) => line !== '');
+}
+
+/** Undoes TEXT escaping that a URI value must not have. */
+function unescapeUri(value: string): string {
+  return value.replace(/\\([\\;,])/g, '$1');
+}
+
+export interface CalendarHeader {
+  name: string;
+  description: string;
+  /** How often subscribers should refresh, in hours: REFRESH-INTERVAL and X-PUBLISHED-TTL. */
+  refreshHours: number;
+  prodId: string;
+  timezone: string;
+}
+
+/** The calendar's own properties, in the order calendar apps expect them. */
+function headerLines(header: CalendarHeader): string[] {
+  const ttl = `PT${header.refreshHours}H`;
+  const lines = [
+    'VERSION:2.0',
+    `PRODID:${header.prodId}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `NAME:${escapeText(header.name)}`,
+    `X-WR-CALNAME:${escapeText(header.name)}`,
+  ];
+  if (header.description !== '') {
+    lines.push(
+      `DESCRIPTION:${escapeText(header.description)}`,
+      `X-WR-CALDESC:${escapeText(header.description)}`,
+    );
+  }
+  lines.push(
+    `X-WR-TIMEZONE:${header.timezone}`,
+    `REFRESH-INTERVAL;VALUE=DURATION:${ttl}`,
+    `X-PUBLISHED-TTL:${ttl}`,
+  );
+  return lines;
+}
+
+/**
+ * Rewrites a VCALENDAR: drops every calendar-level property the library wrote and puts ours
+ * first (one VERSION, one PRODID, METHOD:PUBLISH, escaped NAME), keeps the components as they
+ * are except for URL values, and refolds with CRLF after every line including the last.
+ */
+export function formatCalendar(raw: string, header: CalendarHeader): string {
+  const components: string[] = [];
+  let depth = 0;
+  for (const line of unfoldLines(raw)) {
+    if (line.startsWith('BEGIN:')) {
+      depth += 1;
+      if (depth === 1) continue;
+    } else if (line.startsWith('END:')) {
+      depth -= 1;
+      if (depth === 0) continue;
+    } else if (depth === 1) {
+      continue;
+    }
+    const url = /^URL(;[^:]*)?:(.*)$/.exec(line);
+    components.push(url ? `URL${url[1] ?? ''}:${unescapeUri(url[2] ?? '')}` : line);
+  }
+  const lines = ['BEGIN:VCALENDAR', ...headerLines(header), ...components, 'END:VCALENDAR'];
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,429 @@
+import { isRuleDate, lastRuleDate, toUtcDate, type Session } from '@fiveways/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  ALL_SESSIONS,
+  BANK_HOLIDAY_SKIP,
+  CANCELLED_ONE_OFF,
+  FIVE_WEEK_COURSE,
+  FIXED_PUBLIC_URL,
+  FIXED_WINDOW,
+  HARD_TEXT,
+  MONTHLY_LAST_FRIDAY,
+  ONE_OFF,
+  VENUES,
+  WEEKLY_TALK,
+} from './feed-fixtures.ts';
+import {
+  calendarProperties,
+  eventBlocks,
+  prop,
+  props,
+  type IcsProperty,
+} from './feed-test-helpers.ts';
+import { escapeText, foldLine, formatUtcDateTime, unfoldLines } from './ics-format.ts';
+import { renderCalendar, selectSessions, type FeedFilter } from './render-calendar.ts';
+
+const NAME = 'Five Ways Worcester — All sessions';
+
+function render(
+  sessions: readonly Session[] = ALL_SESSIONS,
+  name = NAME,
+  publicUrl = FIXED_PUBLIC_URL,
+) {
+  return renderCalendar({
+    name,
+    description: 'Sessions at Worcester community hubs, by the five ways to wellbeing',
+    sessions,
+    venues: VENUES,
+    publicUrl,
+    window: FIXED_WINDOW,
+    refreshHours: 1,
+  });
+}
+
+function renderFiltered(filter: FeedFilter) {
+  return render(selectSessions(ALL_SESSIONS, VENUES, filter, FIXED_WINDOW));
+}
+
+function eventsOf(ics: string, session: Session): IcsProperty[][] {
+  return eventBlocks(ics).filter((b) => prop(b, 'UID')?.value === session.uid);
+}
+
+function masterOf(ics: string, session: Session): IcsProperty[] {
+  const master = eventsOf(ics, session).find((b) => prop(b, 'RECURRENCE-ID') === undefined);
+  if (master === undefined) throw new Error(`no master for ${session.title}`);
+  return master;
+}
+
+/** '20270330T100000' → '2027-03-30' */
+function localDateOf(value: string): string {
+  return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
+}
+
+const ics = render();
+
+describe('feed bytes', () => {
+  it('ends every line with CRLF, including the one after END:VCALENDAR', () => {
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(/\r(?!\n)|(?<!\r)\n/.test(ics)).toBe(false);
+  });
+
+  it('folds every physical line at 75 octets without splitting a UTF-8 character', () => {
+    const physical = ics.split('\r\n').slice(0, -1);
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (const line of physical) {
+      const bytes = Buffer.from(line, 'utf8');
+      expect(bytes.length).toBeLessThanOrEqual(75);
+      expect(() => strict.decode(bytes)).not.toThrow();
+      expect(line).not.toContain('\uFFFD');
+    }
+    // The hard text is long enough to be folded, and survives unfolding exactly.
+    expect(physical.some((l) => l.startsWith(' '))).toBe(true);
+    const summary = prop(masterOf(ics, HARD_TEXT), 'SUMMARY');
+    expect(summary?.value).toBe(escapeText(HARD_TEXT.title));
+  });
+
+  it('folds emoji and Urdu at character boundaries, whatever the offset', () => {
+    for (let pad = 0; pad < 8; pad++) {
+      const line = `DESCRIPTION:${'x'.repeat(pad)}${'😀 ہر کوئی 🫖👩🏽‍🤝‍👩🏻 zażółć '.repeat(6)}`;
+      const folded = foldLine(line);
+      for (const physical of folded.split('\r\n')) {
+        expect(Buffer.byteLength(physical, 'utf8')).toBeLessThanOrEqual(75);
+        expect(physical).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+        expect(physical).not.toMatch(/(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      }
+      expect(unfoldLines(folded)).toEqual([line]);
+    }
+  });
+
+  it('has one VERSION:2.0, one PRODID and METHOD:PUBLISH', () => {
+    const lines = unfoldLines(ics);
+    expect(lines.filter((l) => l.startsWith('VERSION:'))).toEqual(['VERSION:2.0']);
+    expect(lines.filter((l) => l.startsWith('PRODID:'))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('METHOD:'))).toEqual(['METHOD:PUBLISH']);
+  });
+
+  it('names the calendar with escaped NAME and X-WR-CALNAME', () => {
+    const name = 'Five Ways Worcester — Café, tea; and \\ talk';
+    const cal = calendarProperties(render(ALL_SESSIONS, name));
+    const escaped = 'Five Ways Worcester — Café\\, tea\\; and \\\\ talk';
+    expect(cal.find((p) => p.name === 'NAME')?.value).toBe(escaped);
+    expect(cal.find((p) => p.name === 'X-WR-CALNAME')?.value).toBe(escaped);
+  });
+
+  it('gives the same refresh hint in REFRESH-INTERVAL and X-PUBLISHED-TTL', () => {
+    const cal = calendarProperties(ics);
+    const refresh = cal.find((p) => p.name === 'REFRESH-INTERVAL');
+    expect(refresh?.params).toBe(';VALUE=DURATION');
+    expect(refresh?.value).toBe('PT1H');
+    expect(cal.find((p) => p.name === 'X-PUBLISHED-TTL')?.value).toBe('PT1H');
+  });
+
+  it('puts every calendar property before the first component', () => {
+    const lines = unfoldLines(ics);
+    const firstComponent = lines.findIndex((l, i) => i > 0 && l.startsWith('BEGIN:'));
+    const cal = calendarProperties(ics);
+    expect(lines.slice(1, firstComponent)).toHaveLength(cal.length);
+  });
+
+  it('escapes TEXT in SUMMARY, DESCRIPTION and LOCATION', () => {
+    const master = masterOf(ics, HARD_TEXT);
+    expect(prop(master, 'SUMMARY')?.value).toBe(
+      'Café\\, chat\\; and \\\\ more — 😀 Spotkanie przy kawie / کافی اور گپ شپ',
+    );
+    const description = prop(master, 'DESCRIPTION')?.value ?? '';
+    expect(description).toContain('Zażółć gęślą jaźń — rozmowy po polsku\\, po angielsku');
+    expect(description).toContain('\\nBring a friend\\; bring a neighbour\\, too.');
+    expect(description).toContain('C:\\\\Users\\\\Public');
+    expect(description).not.toMatch(/(?<!\\)[;,]/);
+    expect(prop(master, 'LOCATION')?.value).toBe(
+      'Gorse Hill Community Centre\\, Gorse Hill Road\\, Worcester\\, WR4 9AB',
+    );
+  });
+
+  it('does not TEXT-escape URL values', () => {
+    const odd = render([ONE_OFF], NAME, 'https://example.org/a,b;c');
+    const url = prop(masterOf(odd, ONE_OFF), 'URL');
+    expect(url?.value).toBe('https://example.org/a,b;c/sessions/4');
+  });
+
+  it('is byte-identical on every render', () => {
+    expect(render()).toBe(ics);
+  });
+
+  it('is byte-identical whatever the process time zone', () => {
+    const saved = process.env.TZ;
+    try {
+      const outputs = ['UTC', 'Europe/London', 'America/New_York', 'Asia/Kolkata'].map((tz) => {
+        process.env.TZ = tz;
+        return render();
+      });
+      for (const output of outputs) expect(output).toBe(ics);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+});
+
+describe('time zones', () => {
+  it('writes every DTSTART, DTEND, EXDATE and RECURRENCE-ID with TZID=Europe/London, never floating', () => {
+    const names = ['DTSTART', 'DTEND', 'EXDATE', 'RECURRENCE-ID'];
+    let seen = 0;
+    for (const block of eventBlocks(ics)) {
+      for (const p of block.filter((x) => names.includes(x.name))) {
+        expect(p.params).toBe(';TZID=Europe/London');
+        expect(p.value).toMatch(/^\d{8}T\d{6}$/);
+        seen += 1;
+      }
+    }
+    expect(seen).toBeGreaterThan(20);
+  });
+
+  it('has a VTIMEZONE for Europe/London with STANDARD and DAYLIGHT', () => {
+    const lines = unfoldLines(ics);
+    const start = lines.indexOf('BEGIN:VTIMEZONE');
+    const end = lines.indexOf('END:VTIMEZONE');
+    const zone = lines.slice(start, end);
+    expect(zone).toContain('TZID:Europe/London');
+    expect(zone).toContain('BEGIN:STANDARD');
+    expect(zone).toContain('BEGIN:DAYLIGHT');
+    expect(zone).toContain('TZOFFSETTO:+0100');
+    expect(zone).toContain('TZOFFSETTO:+0000');
+  });
+
+  it('keeps the wall-clock time across both 2027 clock changes', () => {
+    const master = masterOf(ics, WEEKLY_TALK);
+    expect(prop(master, 'DTSTART')?.value).toBe('20260901T100000');
+    expect(prop(master, 'DTEND')?.value).toBe('20260901T120000');
+  });
+});
+
+describe('identity and change', () => {
+  it('uses the UID from the database, the same in every feed', () => {
+    const feeds = [
+      ics,
+      renderFiltered({ way: 'connect' }),
+      renderFiltered({ venue: 'warndon-hub' }),
+    ];
+    for (const feed of feeds) {
+      expect(eventsOf(feed, WEEKLY_TALK).length).toBe(3);
+    }
+  });
+
+  it('stamps DTSTAMP and LAST-MODIFIED with the session’s last change, in UTC', () => {
+    for (const session of ALL_SESSIONS.filter((s) => eventsOf(ics, s).length > 0)) {
+      const expected = formatUtcDateTime(new Date(session.updatedAt));
+      for (const block of eventsOf(ics, session)) {
+        expect(prop(block, 'DTSTAMP')?.value).toBe(expected);
+        expect(prop(block, 'LAST-MODIFIED')?.value).toBe(expected);
+        expect(expected).toMatch(/^\d{8}T\d{6}Z$/);
+      }
+    }
+  });
+
+  it('writes the session’s SEQUENCE on the master and every override', () => {
+    for (const block of eventsOf(ics, WEEKLY_TALK)) {
+      expect(prop(block, 'SEQUENCE')?.value).toBe('4');
+    }
+  });
+});
+
+describe('rules', () => {
+  const repeating = ALL_SESSIONS.filter((s) => s.repeat !== null && eventsOf(ics, s).length > 0);
+
+  it('never writes UNTIL with COUNT, and writes UNTIL in UTC at the last start', () => {
+    for (const session of repeating) {
+      const rrule = prop(masterOf(ics, session), 'RRULE')?.value ?? '';
+      expect(rrule).not.toContain('COUNT=');
+      const last = lastRuleDate(session);
+      if (last === null) {
+        expect(rrule).not.toContain('UNTIL=');
+      } else {
+        const until = /UNTIL=([0-9TZ]+)/.exec(rrule)?.[1];
+        expect(until).toBe(formatUtcDateTime(toUtcDate(last, session.startTime)));
+        expect(until).toMatch(/Z$/);
+      }
+    }
+  });
+
+  it('turns a five-times course into UNTIL at the fifth start', () => {
+    const rrule = prop(masterOf(ics, FIVE_WEEK_COURSE), 'RRULE')?.value;
+    expect(rrule).toBe('FREQ=WEEKLY;BYDAY=TH;WKST=MO;UNTIL=20270304T180000Z');
+  });
+
+  it('writes monthly rules as BYDAY with the week number', () => {
+    const rrule = prop(masterOf(ics, MONTHLY_LAST_FRIDAY), 'RRULE')?.value;
+    expect(rrule).toBe('FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231T140000Z');
+    const fortnightly = prop(masterOf(ics, HARD_TEXT), 'RRULE')?.value;
+    expect(fortnightly).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=WE,FR;WKST=MO');
+  });
+
+  it('writes one-offs without a rule', () => {
+    expect(prop(masterOf(ics, ONE_OFF), 'RRULE')).toBeUndefined();
+  });
+
+  it('excludes bank holidays with EXDATEs in DTSTART form on dates the rule generates', () => {
+    const master = masterOf(ics, BANK_HOLIDAY_SKIP);
+    const exdates = props(master, 'EXDATE').map((p) => p.value);
+    expect(exdates).toEqual([
+      '20270329T093000',
+      '20270503T093000',
+      '20270531T093000',
+      '20270830T093000',
+      '20271227T093000',
+      '20280103T093000',
+    ]);
+    const unskipped = { ...BANK_HOLIDAY_SKIP, skipBankHolidays: false };
+    for (const value of exdates) {
+      expect(isRuleDate(unskipped, localDateOf(value))).toBe(true);
+      expect(isRuleDate(BANK_HOLIDAY_SKIP, localDateOf(value))).toBe(false);
+      expect(value.slice(8)).toBe(prop(master, 'DTSTART')?.value.slice(8));
+    }
+  });
+
+  it('names every override by a RECURRENCE-ID in DTSTART form that the rule really generates', () => {
+    for (const session of repeating) {
+      const dtstart = prop(masterOf(ics, session), 'DTSTART');
+      for (const block of eventsOf(ics, session)) {
+        const id = prop(block, 'RECURRENCE-ID');
+        if (id === undefined) continue;
+        expect(id.params).toBe(dtstart?.params);
+        expect(id.value.slice(8)).toBe(dtstart?.value.slice(8));
+        expect(isRuleDate(session, localDateOf(id.value))).toBe(true);
+      }
+    }
+  });
+});
+
+describe('cancellations and changes', () => {
+  it('shows a cancelled date as a cancelled override with the reason', () => {
+    const override = eventsOf(ics, WEEKLY_TALK).find(
+      (b) => prop(b, 'RECURRENCE-ID')?.value === '20270330T100000',
+    );
+    expect(override).toBeDefined();
+    if (override === undefined) return;
+    expect(prop(override, 'STATUS')?.value).toBe('CANCELLED');
+    expect(prop(override, 'SUMMARY')?.value).toBe('Cancelled: Time to Talk');
+    expect(prop(override, 'DESCRIPTION')?.value).toMatch(
+      /^This date is cancelled: Staff unavailable/,
+    );
+    expect(prop(override, 'DTSTART')?.value).toBe('20270330T100000');
+  });
+
+  it('shows a moved date as an override with the new time and place', () => {
+    const override = eventsOf(ics, WEEKLY_TALK).find(
+      (b) => prop(b, 'RECURRENCE-ID')?.value === '20271102T100000',
+    );
+    expect(override).toBeDefined();
+    if (override === undefined) return;
+    expect(prop(override, 'DTSTART')?.value).toBe('20271102T130000');
+    expect(prop(override, 'DTEND')?.value).toBe('20271102T150000');
+    expect(prop(override, 'STATUS')?.value).toBe('CONFIRMED');
+    expect(prop(override, 'LOCATION')?.value).toMatch(/^Gorse Hill Community Centre/);
+    expect(prop(override, 'GEO')?.value).toBe('52.1989;-2.1934');
+  });
+
+  it('cancels a one-off by cancelling the event itself', () => {
+    const [only, ...rest] = eventsOf(ics, CANCELLED_ONE_OFF);
+    expect(rest).toHaveLength(0);
+    expect(only && prop(only, 'STATUS')?.value).toBe('CANCELLED');
+    expect(only && prop(only, 'SUMMARY')?.value).toBe('Cancelled: Blood pressure checks');
+    expect(only && prop(only, 'RECURRENCE-ID')).toBeUndefined();
+  });
+});
+
+describe('content', () => {
+  it('gives LOCATION, GEO, URL, CATEGORIES, STATUS and a helpful DESCRIPTION', () => {
+    const master = masterOf(ics, WEEKLY_TALK);
+    expect(prop(master, 'LOCATION')?.value).toBe(
+      'Warndon Community Hub\\, Shap Drive\\, Warndon\\, Worcester\\, WR4 9NX',
+    );
+    expect(prop(master, 'GEO')?.value).toBe('52.2041;-2.1812');
+    expect(prop(master, 'URL')?.value).toBe('https://fiveways.example.org/sessions/1');
+    expect(prop(master, 'CATEGORIES')?.value).toBe('Connect,Give');
+    expect(prop(master, 'STATUS')?.value).toBe('CONFIRMED');
+    const description = prop(master, 'DESCRIPTION')?.value ?? '';
+    for (const part of [
+      'A friendly face to chat and listen',
+      'What to expect: Tea',
+      'Cost: Free',
+      'just drop in',
+      'Accessibility: Warndon Community Hub has step-free access',
+      'Ramp at the side door',
+      'Contact: Sam\\, 01905 111222',
+      'https://fiveways.example.org/sessions/1',
+    ]) {
+      expect(description).toContain(part);
+    }
+    const course = prop(masterOf(ics, FIVE_WEEK_COURSE), 'DESCRIPTION')?.value ?? '';
+    expect(course).toContain('£2 a session');
+    expect(course).toContain('Please book before you come. Call 01905 222333 to book a place.');
+  });
+});
+
+describe('window and filters', () => {
+  it('leaves out sessions with nothing in the window, and archived ones', () => {
+    const uids = new Set(eventBlocks(ics).map((b) => prop(b, 'UID')?.value));
+    expect(uids.size).toBe(7);
+    expect([...uids]).not.toContain('session-8-3f2c9a@fiveways.example.org');
+    expect([...uids]).not.toContain('session-9-3f2c9a@fiveways.example.org');
+    const later = renderCalendar({
+      name: NAME,
+      description: '',
+      sessions: [FIVE_WEEK_COURSE, WEEKLY_TALK],
+      venues: VENUES,
+      publicUrl: FIXED_PUBLIC_URL,
+      window: { from: '2027-06-01', to: '2028-06-01' },
+      refreshHours: 1,
+    });
+    expect(eventsOf(later, FIVE_WEEK_COURSE)).toHaveLength(0);
+    // The cancellation on 30 March is before this window: no override for it.
+    expect(eventsOf(later, WEEKLY_TALK)).toHaveLength(2);
+  });
+
+  it('holds no override without its master in any feed', () => {
+    const filters: FeedFilter[] = [
+      {},
+      { venue: 'warndon-hub' },
+      { venue: 'gorse-hill-hub' },
+      { venue: 'rainbow-hill-church' },
+      { area: 'gorse-hill' },
+      { area: 'warndon' },
+      { way: 'give' },
+      { way: 'be-active', area: 'warndon' },
+    ];
+    for (const filter of filters) {
+      const blocks = eventBlocks(renderFiltered(filter));
+      const masters = new Set(
+        blocks.filter((b) => !prop(b, 'RECURRENCE-ID')).map((b) => prop(b, 'UID')?.value),
+      );
+      for (const b of blocks.filter((x) => prop(x, 'RECURRENCE-ID'))) {
+        expect(masters.has(prop(b, 'UID')?.value)).toBe(true);
+      }
+    }
+  });
+
+  it('shows a session moved to another venue in both venues’ feeds', () => {
+    const usual = renderFiltered({ venue: 'warndon-hub' });
+    const moved = renderFiltered({ venue: 'gorse-hill-hub' });
+    for (const feed of [usual, moved]) {
+      const override = eventsOf(feed, WEEKLY_TALK).find(
+        (b) => prop(b, 'RECURRENCE-ID')?.value === '20271102T100000',
+      );
+      expect(override && prop(override, 'LOCATION')?.value).toMatch(/^Gorse Hill Community/);
+      expect(prop(masterOf(feed, WEEKLY_TALK), 'RRULE')).toBeDefined();
+    }
+    expect(eventsOf(renderFiltered({ area: 'gorse-hill' }), WEEKLY_TALK)).toHaveLength(3);
+    expect(eventsOf(renderFiltered({ venue: 'rainbow-hill-church' }), WEEKLY_TALK)).toHaveLength(0);
+  });
+
+  it('combines filters: every one must match', () => {
+    const uids = (filter: FeedFilter) =>
+      selectSessions(ALL_SESSIONS, VENUES, filter, FIXED_WINDOW).map((s) => s.id);
+    expect(uids({ way: 'be-active' })).toEqual([2, 4, 5]);
+    expect(uids({ way: 'be-active', area: 'warndon' })).toEqual([4, 5]);
+    expect(uids({ way: 'be-active', venue: 'gorse-hill-hub' })).toEqual([2]);
+    expect(uids({ sessionId: 3 })).toEqual([3]);
+  });
+});

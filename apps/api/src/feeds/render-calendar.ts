@@ -1,0 +1,404 @@
+// Renders sessions as an iCalendar feed. Pure: no clock, no database, no process time zone; the
+// same sessions, venues and window always give the same bytes.
+
+import {
+  WAYS,
+  expandRecurrence,
+  firstRuleDate,
+  isRuleDate,
+  lastRuleDate,
+  ruleDates,
+  toUtcDate,
+  type LocalOccurrence,
+  type Session,
+  type Venue,
+} from '@fiveways/shared';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalEventStatus, type ICalEventData } from 'ical-generator';
+import { DateTime } from 'luxon';
+import {
+  escapeText,
+  formatCalendar,
+  formatLocalDateTime,
+  formatUtcDateTime,
+} from './ics-format.ts';
+
+export const FEED_TIMEZONE = 'Europe/London';
+export const FEED_PRODID = '-//Worcester Community Trust//Five Ways Worcester//EN';
+
+/** Inclusive local dates. */
+export interface FeedWindow {
+  from: string;
+  to: string;
+}
+
+export interface RenderCalendarInput {
+  name: string;
+  description: string;
+  sessions: readonly Session[];
+  /** Every venue a session or a moved occurrence may name. */
+  venues: readonly Venue[];
+  publicUrl: string;
+  window: FeedWindow;
+  refreshHours: number;
+}
+
+const ACCESS_FEATURES = [
+  ['stepFree', 'step-free access'],
+  ['hearingLoop', 'hearing loop'],
+  ['accessibleToilet', 'accessible toilet'],
+  ['parking', 'parking'],
+  ['babyChange', 'baby change'],
+] as const;
+
+const KIND_NAMES: Record<Session['kind'], string> = {
+  'drop-in': 'Drop-in',
+  group: 'Group',
+  course: 'Course',
+  clinic: 'Clinic',
+  event: 'Event',
+};
+
+function wayNames(session: Session): string[] {
+  return session.ways.map((slug) => WAYS.find((w) => w.slug === slug)?.name ?? slug);
+}
+
+/** Luxon value in London wall time: ical-generator writes it as TZID=Europe/London local time. */
+function londonDateTime(date: string, time: string): DateTime {
+  return DateTime.fromISO(`${date}T${time}`, { zone: FEED_TIMEZONE });
+}
+
+function utcDateTime(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: 'utc' });
+}
+
+export function sessionUrl(publicUrl: string, session: Session): string {
+  return `${publicUrl.replace(/\/+$/, '')}/sessions/${session.id}`;
+}
+
+function locationOf(venue: Venue | undefined, fallbackName: string): string {
+  if (venue === undefined) return fallbackName;
+  return [venue.name, venue.address, venue.postcode].filter((part) => part !== '').join(', ');
+}
+
+function accessibilityOf(venue: Venue | undefined, session: Session): string {
+  const parts: string[] = [];
+  if (venue !== undefined) {
+    const features = ACCESS_FEATURES.filter(([key]) => venue.accessibility[key]).map(
+      ([, label]) => label,
+    );
+    if (features.length > 0) parts.push(`${venue.name} has ${features.join(', ')}.`);
+    if (venue.accessibility.notes !== '') parts.push(venue.accessibility.notes);
+  }
+  if (session.accessibility !== '') parts.push(session.accessibility);
+  return parts.join(' ');
+}
+
+function contactOf(session: Session): string {
+  const { name, phone, email, website } = session.contact;
+  return [name, phone, email, website].filter((part) => part !== '').join(', ');
+}
+
+/** What a first-timer needs, as plain text (escaped later, with the rest of the line). */
+function describeSession(session: Session, venue: Venue | undefined, url: string): string {
+  const paragraphs: string[] = [];
+  if (session.description !== '') paragraphs.push(session.description);
+  if (session.whatToExpect !== '') {
+    paragraphs.push(`What to expect: ${session.whatToExpect}`);
+  }
+  const cost = session.cost.free
+    ? `Free${session.cost.text === '' ? '' : ` (${session.cost.text})`}`
+    : session.cost.text === ''
+      ? 'There is a charge: ask when you arrive'
+      : session.cost.text;
+  const booking =
+    session.booking === 'drop-in'
+      ? 'No need to book: just drop in.'
+      : `Please book before you come.${session.bookingInfo === '' ? '' : ` ${session.bookingInfo}`}`;
+  const facts = [`${KIND_NAMES[session.kind]}. Cost: ${cost}.`, `Booking: ${booking}`];
+  if (session.booking === 'drop-in' && session.bookingInfo !== '') facts.push(session.bookingInfo);
+  paragraphs.push(facts.join('\n'));
+  const access = accessibilityOf(venue, session);
+  if (access !== '') paragraphs.push(`Accessibility: ${access}`);
+  const contact = contactOf(session);
+  if (contact !== '') paragraphs.push(`Contact: ${contact}`);
+  paragraphs.push(`More details: ${url}`);
+  return paragraphs.join('\n\n');
+}
+
+function recurrenceOf(session: Session) {
+  return {
+    startDate: session.startDate,
+    startTime: session.startTime,
+    endTime: session.endTime,
+    repeat: session.repeat,
+    until: session.until,
+    count: session.count,
+    skipBankHolidays: session.skipBankHolidays,
+    exceptions: session.exceptions,
+  };
+}
+
+const BYDAY: Record<string, string> = {
+  mon: 'MO',
+  tue: 'TU',
+  wed: 'WE',
+  thu: 'TH',
+  fri: 'FR',
+  sat: 'SA',
+  sun: 'SU',
+};
+
+/**
+ * RRULE and EXDATE lines for a repeating session whose first rule date is `dtstart`.
+ * A count is written as UNTIL (never both): UNTIL is the UTC instant of the last occurrence's
+ * start, so it keeps meaning the same thing when the feed only carries part of the series.
+ * EXDATEs are the bank holidays the rule skips, in DTSTART's form (TZID, local time); only
+ * dates the unskipped rule really generates, up to the window's end.
+ */
+function ruleLines(session: Session, dtstart: string, window: FeedWindow): string {
+  const repeat = session.repeat;
+  if (repeat === null) return '';
+  const parts: string[] = [];
+  if (repeat.every === 'week') {
+    parts.push('FREQ=WEEKLY');
+    if (repeat.interval > 1) parts.push(`INTERVAL=${repeat.interval}`);
+    parts.push(`BYDAY=${repeat.days.map((d) => BYDAY[d] ?? 'MO').join(',')}`, 'WKST=MO');
+  } else {
+    parts.push('FREQ=MONTHLY', `BYDAY=${repeat.nth}${BYDAY[repeat.weekday] ?? 'MO'}`);
+  }
+  const recurrence = recurrenceOf(session);
+  const last = lastRuleDate(recurrence);
+  if (last !== null) {
+    parts.push(`UNTIL=${formatUtcDateTime(toUtcDate(last, session.startTime))}`);
+  }
+  const lines = [`RRULE:${parts.join(';')}`];
+  if (session.skipBankHolidays) {
+    const end = last ?? window.to;
+    const kept = new Set(ruleDates(recurrence, dtstart, end));
+    const every = ruleDates({ ...recurrence, skipBankHolidays: false }, dtstart, end);
+    for (const date of every) {
+      if (!kept.has(date)) {
+        lines.push(`EXDATE;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, session.startTime)}`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The occurrences of a session that need their own VEVENT in this window: cancelled or moved
+ * ones whose original date or actual date falls inside it (a date moved out of the window still
+ * needs its override, or the rule would show it at its old time).
+ */
+export function overridesInWindow(session: Session, window: FeedWindow): LocalOccurrence[] {
+  const recurrence = recurrenceOf(session);
+  const byDate = new Map<string, LocalOccurrence>();
+  for (const o of expandRecurrence(recurrence, window.from, window.to)) {
+    if (o.status === 'cancelled' || o.changed) byDate.set(o.date, o);
+  }
+  for (const ex of session.exceptions) {
+    if (byDate.has(ex.date) || ex.date < window.from || ex.date > window.to) continue;
+    if (!isRuleDate(recurrence, ex.date)) continue;
+    const [moved] = expandRecurrence(
+      { ...recurrence, exceptions: [ex] },
+      ex.newDate ?? ex.date,
+      ex.newDate ?? ex.date,
+    ).filter((o) => o.date === ex.date);
+    if (moved !== undefined) byDate.set(ex.date, moved);
+  }
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** Every occurrence of a session that a feed over this window shows, overrides included. */
+export function occurrencesInWindow(session: Session, window: FeedWindow): LocalOccurrence[] {
+  const byDate = new Map<string, LocalOccurrence>();
+  for (const o of expandRecurrence(recurrenceOf(session), window.from, window.to)) {
+    byDate.set(o.date, o);
+  }
+  for (const o of overridesInWindow(session, window)) byDate.set(o.date, o);
+  return [...byDate.values()];
+}
+
+function cancelledSummary(title: string): string {
+  return `Cancelled: ${title}`;
+}
+
+function eventsOf(
+  session: Session,
+  venues: ReadonlyMap<string, Venue>,
+  publicUrl: string,
+  window: FeedWindow,
+): ICalEventData[] {
+  const url = sessionUrl(publicUrl, session);
+  const venue = venues.get(session.venue.slug);
+  const stamp = utcDateTime(session.updatedAt);
+  const common = {
+    id: session.uid,
+    sequence: session.sequence,
+    stamp,
+    lastModified: stamp,
+    timezone: FEED_TIMEZONE,
+    url,
+    categories: wayNames(session).map((name) => ({ name })),
+  };
+  const description = describeSession(session, venue, url);
+  const place = (v: Venue | undefined) => {
+    const title = locationOf(v, session.venue.name);
+    return v?.latitude != null && v.longitude != null
+      ? { title, geo: { lat: v.latitude, lon: v.longitude } }
+      : { title };
+  };
+
+  const recurrence = recurrenceOf(session);
+  if (session.repeat === null) {
+    // A one-off is its own single occurrence: a cancellation or change rewrites the event itself.
+    const [only] = expandRecurrence(recurrence, session.startDate, session.startDate);
+    const o = only ?? null;
+    const cancelled = o?.status === 'cancelled';
+    const v = o?.venueSlug != null ? venues.get(o.venueSlug) : venue;
+    const date = o?.startDate ?? session.startDate;
+    return [
+      {
+        ...common,
+        start: londonDateTime(date, o?.startTime ?? session.startTime),
+        end: londonDateTime(date, o?.endTime ?? session.endTime),
+        summary: cancelled ? cancelledSummary(session.title) : session.title,
+        description: `${cancelled ? `${reasonLine(o.reason)}\n\n` : ''}${describeSession(session, v, url)}`,
+        location: place(v),
+        status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      },
+    ];
+  }
+
+  const dtstart = firstRuleDate(recurrence);
+  if (dtstart === null) return [];
+  const events: ICalEventData[] = [
+    {
+      ...common,
+      start: londonDateTime(dtstart, session.startTime),
+      end: londonDateTime(dtstart, session.endTime),
+      repeating: ruleLines(session, dtstart, window),
+      summary: session.title,
+      description,
+      location: place(venue),
+      status: ICalEventStatus.CONFIRMED,
+    },
+  ];
+  for (const o of overridesInWindow(session, window)) {
+    const recurrenceId = londonDateTime(o.date, session.startTime);
+    if (o.status === 'cancelled') {
+      // A cancelled date is an override (same UID, RECURRENCE-ID, STATUS:CANCELLED), not an
+      // EXDATE: Google and Apple keep it in view, struck through or titled "Cancelled:", and the
+      // reason reaches the people who would otherwise have turned up; an EXDATE just vanishes.
+      events.push({
+        ...common,
+        recurrenceId,
+        start: londonDateTime(o.startDate, o.startTime),
+        end: londonDateTime(o.startDate, o.endTime),
+        summary: cancelledSummary(session.title),
+        description: `${reasonLine(o.reason)}\n\n${description}`,
+        location: place(venue),
+        status: ICalEventStatus.CANCELLED,
+      });
+      continue;
+    }
+    const v = o.venueSlug !== null ? venues.get(o.venueSlug) : venue;
+    events.push({
+      ...common,
+      recurrenceId,
+      start: londonDateTime(o.startDate, o.startTime),
+      end: londonDateTime(o.startDate, o.endTime),
+      summary: session.title,
+      description: `${changeLine(o, v, session)}\n\n${describeSession(session, v, url)}`,
+      location: place(v),
+      status: ICalEventStatus.CONFIRMED,
+    });
+  }
+  return events;
+}
+
+function reasonLine(reason: string | null): string {
+  return reason === null || reason === ''
+    ? 'This date is cancelled.'
+    : `This date is cancelled: ${reason}`;
+}
+
+function changeLine(o: LocalOccurrence, v: Venue | undefined, session: Session): string {
+  const parts = [`Changed for this date: ${o.startTime} to ${o.endTime}`];
+  if (o.venueSlug !== null && o.venueSlug !== session.venue.slug) {
+    parts.push(`at ${v?.name ?? o.venueSlug} instead of ${session.venue.name}`);
+  }
+  return `${parts.join(' ')}.${o.reason === null || o.reason === '' ? '' : ` ${o.reason}`}`;
+}
+
+/** True when the session has anything to show in the window (an occurrence or an override). */
+export function isInWindow(session: Session, window: FeedWindow): boolean {
+  return occurrencesInWindow(session, window).length > 0;
+}
+
+/** Which sessions a feed holds: every filter given must match. */
+export interface FeedFilter {
+  way?: string | undefined;
+  venue?: string | undefined;
+  area?: string | undefined;
+  group?: string | undefined;
+  sessionId?: number | undefined;
+}
+
+/**
+ * The sessions a filtered feed holds. Way, group and session filters look at the session. Venue
+ * and area filters also take a session one of whose in-window occurrences was moved there, and
+ * then take it whole: its master and all its overrides. A feed never holds an override without
+ * its master, and the UID means one thing in every feed. So a subscriber to the venue it moved to
+ * sees the moved date where it now happens, among the session's usual dates, each showing its
+ * own LOCATION; a subscriber to its usual venue sees the moved date with its new place and time.
+ */
+export function selectSessions(
+  sessions: readonly Session[],
+  venues: readonly Venue[],
+  filter: FeedFilter,
+  window: FeedWindow,
+): Session[] {
+  const areaOf = new Map(venues.map((v) => [v.slug, v.areaSlug]));
+  return sessions.filter((s) => {
+    if (s.status !== 'active') return false;
+    if (filter.sessionId !== undefined && s.id !== filter.sessionId) return false;
+    if (filter.way !== undefined && !s.ways.some((w) => w === filter.way)) return false;
+    if (filter.group !== undefined && s.group !== filter.group) return false;
+    if (filter.venue === undefined && filter.area === undefined) return true;
+    const places = new Set([s.venue.slug]);
+    for (const o of overridesInWindow(s, window)) {
+      if (o.venueSlug !== null && o.status === 'scheduled') places.add(o.venueSlug);
+    }
+    const atVenue = filter.venue === undefined || places.has(filter.venue);
+    const inArea =
+      filter.area === undefined ||
+      [...places].some((slug) => (areaOf.get(slug) ?? s.venue.areaSlug) === filter.area);
+    return atVenue && inArea;
+  });
+}
+
+/** The whole feed, as the bytes to serve. Sessions outside the window are left out. */
+export function renderCalendar(input: RenderCalendarInput): string {
+  const venues = new Map(input.venues.map((v) => [v.slug, v]));
+  const calendar = ical({ prodId: FEED_PRODID });
+  calendar.timezone({ name: null, generator: getVtimezoneComponent });
+  const sessions = [...input.sessions]
+    .filter((s) => s.status === 'active' && isInWindow(s, input.window))
+    .sort((a, b) => a.id - b.id);
+  for (const session of sessions) {
+    for (const event of eventsOf(session, venues, input.publicUrl, input.window)) {
+      calendar.createEvent(event);
+    }
+  }
+  return formatCalendar(calendar.toString(), {
+    name: input.name,
+    description: input.description,
+    refreshHours: input.refreshHours,
+    prodId: FEED_PRODID,
+    timezone: FEED_TIMEZONE,
+  });
+}
+
+export { escapeText };
