@@ -1,0 +1,95 @@
+// Plain-English pieces of the public session page, kept pure so they can be tested without a browser.
+
+import {
+  formatLongDate,
+  type LocalOccurrence,
+  type Session,
+  type VenueAccessibility,
+} from '@fiveways/shared';
+
+const KIND_LABELS: Record<Session['kind'], string> = {
+  'drop-in': 'Drop-in',
+  group: 'Group',
+  course: 'Course',
+  clinic: 'Clinic',
+  event: 'Event',
+};
+
+export function kindLabel(kind: Session['kind']): string {
+  return KIND_LABELS[kind];
+}
+
+/** "Just drop in, no need to book" or "Please book a place". */
+export function bookingLabel(booking: Session['booking']): string {
+  return booking === 'book' ? 'Please book a place' : 'Just drop in, no need to book';
+}
+
+/** "Free", "Free (bring a packed lunch)", "£2 a session". */
+export function costLabel(cost: Session['cost']): string {
+  if (cost.free) return cost.text === '' ? 'Free' : `Free (${cost.text})`;
+  return cost.text === '' ? 'There is a charge: ask the contact below' : cost.text;
+}
+
+/** The venue's accessibility features, each as a short sentence a screen reader reads well. */
+export function listAccessibilityFeatures(accessibility: VenueAccessibility): string[] {
+  const features: string[] = [];
+  if (accessibility.stepFree) features.push('Step-free access');
+  if (accessibility.hearingLoop) features.push('Hearing loop');
+  if (accessibility.accessibleToilet) features.push('Accessible toilet');
+  if (accessibility.parking) features.push('Parking');
+  if (accessibility.babyChange) features.push('Baby changing');
+  return features;
+}
+
+/** A maps search for the place: opens the maps app on a phone. */
+export function buildMapLink(place: { name: string; address: string; postcode: string }): string {
+  const query = [place.name, place.address, place.postcode].filter((s) => s !== '').join(', ');
+  return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(query)}`;
+}
+
+export interface OccurrenceLine {
+  /** Where the date sits in the list, e.g. "2027-03-30" (the rule's date: stable when moved). */
+  key: string;
+  /** "Tuesday 30 March 2027, 10:00–12:00". */
+  when: string;
+  cancelled: boolean;
+  /** "Cancelled — Staff unavailable", "Moved from Monday 29 March 2027, 10:00–12:00, now at …". */
+  note: string | null;
+}
+
+/** One dated occurrence as the page lists it; venueNames turns a moved-to venue slug into a name. */
+export function describeOccurrenceLine(
+  occurrence: LocalOccurrence,
+  session: Pick<Session, 'startTime' | 'endTime'>,
+  venueNames: ReadonlyMap<string, string>,
+): OccurrenceLine {
+  const when = `${formatLongDate(occurrence.startDate)}, ${occurrence.startTime}–${occurrence.endTime}`;
+  if (occurrence.status === 'cancelled') {
+    return {
+      key: occurrence.date,
+      when,
+      cancelled: true,
+      note: occurrence.reason === null ? 'Cancelled' : `Cancelled — ${occurrence.reason}`,
+    };
+  }
+  if (!occurrence.changed) return { key: occurrence.date, when, cancelled: false, note: null };
+  const parts: string[] = [];
+  const movedDay = occurrence.startDate !== occurrence.date;
+  const movedTime =
+    occurrence.startTime !== session.startTime || occurrence.endTime !== session.endTime;
+  if (movedDay || movedTime) {
+    parts.push(
+      `Moved from ${formatLongDate(occurrence.date)}, ${session.startTime}–${session.endTime}`,
+    );
+  }
+  if (occurrence.venueSlug !== null) {
+    parts.push(`at ${venueNames.get(occurrence.venueSlug) ?? 'a different venue'} this time`);
+  }
+  const note = parts.length === 0 ? 'Changed' : parts.join(', ');
+  return {
+    key: occurrence.date,
+    when,
+    cancelled: false,
+    note: note.charAt(0).toUpperCase() + note.slice(1),
+  };
+}
