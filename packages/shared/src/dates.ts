@@ -67,10 +67,23 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** The 'YYYY-MM-DD' date of a day number. */
+/**
+ * The 'YYYY-MM-DD' date of a day number. Integer arithmetic (Hinnant's civil-from-days, the
+ * inverse of Date.UTC) because expansion calls it for every occurrence.
+ */
 export function fromDayNumber(dayNumber: number): string {
-  const d = new Date(dayNumber * MS_PER_DAY);
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
 /** 0 for Monday … 6 for Sunday (1970-01-01 was a Thursday). */

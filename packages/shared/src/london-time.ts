@@ -10,12 +10,36 @@ const SUNDAY = 6;
 
 export type LondonOffset = '+00:00' | '+01:00';
 
+interface ClockChanges {
+  spring: number;
+  autumn: number;
+  springDate: string;
+  autumnDate: string;
+}
+
+const clockChangeCache = new Map<number, ClockChanges>();
+
+/** The last Sundays of March and October (the days the clocks change), memoised per year. */
+function clockChangesOf(year: number): ClockChanges {
+  let changes = clockChangeCache.get(year);
+  if (changes === undefined) {
+    const spring = nthWeekdayOfMonth(year, 3, SUNDAY, -1);
+    const autumn = nthWeekdayOfMonth(year, 10, SUNDAY, -1);
+    changes = {
+      spring,
+      autumn,
+      springDate: fromDayNumber(spring),
+      autumnDate: fromDayNumber(autumn),
+    };
+    clockChangeCache.set(year, changes);
+  }
+  return changes;
+}
+
 /** Day numbers of the last Sundays of March and October: the days the clocks change. */
 export function clockChangeDays(year: number): { spring: number; autumn: number } {
-  return {
-    spring: nthWeekdayOfMonth(year, 3, SUNDAY, -1),
-    autumn: nthWeekdayOfMonth(year, 10, SUNDAY, -1),
-  };
+  const { spring, autumn } = clockChangesOf(year);
+  return { spring, autumn };
 }
 
 function minutesOf(time: string): number {
@@ -34,12 +58,12 @@ function formatMinutes(minutes: number): string {
  * October (01:00–01:59) takes the first, BST, instance.
  */
 function resolve(date: string, time: string): { offsetMinutes: 0 | 60; minutes: number } {
-  const day = toDayNumber(date);
   const minutes = minutesOf(time);
-  const { spring, autumn } = clockChangeDays(Number(date.slice(0, 4)));
-  if (day < spring || day > autumn) return { offsetMinutes: 0, minutes };
-  if (day > spring && day < autumn) return { offsetMinutes: 60, minutes };
-  if (day === spring) {
+  // ISO dates compare as strings: no day arithmetic on the hot path.
+  const { springDate, autumnDate } = clockChangesOf(Number(date.slice(0, 4)));
+  if (date < springDate || date > autumnDate) return { offsetMinutes: 0, minutes };
+  if (date > springDate && date < autumnDate) return { offsetMinutes: 60, minutes };
+  if (date === springDate) {
     if (minutes < 60) return { offsetMinutes: 0, minutes };
     return { offsetMinutes: 60, minutes: minutes < 120 ? minutes + 60 : minutes };
   }
@@ -71,7 +95,7 @@ export function toUtcDate(date: string, time: string): Date {
 /** True when an instant (ms since the epoch) falls in British Summer Time. */
 function isBst(ms: number): boolean {
   const year = new Date(ms).getUTCFullYear();
-  const { spring, autumn } = clockChangeDays(year);
+  const { spring, autumn } = clockChangesOf(year);
   const start = spring * MS_PER_DAY + 60 * MS_PER_MINUTE;
   const end = autumn * MS_PER_DAY + 60 * MS_PER_MINUTE;
   return ms >= start && ms < end;
