@@ -1,5 +1,5 @@
 // Pure arithmetic on local calendar dates written 'YYYY-MM-DD'. Nothing here reads a clock or the
-// process time zone: dates are day numbers (days since 1970-01-01) computed with Date.UTC only.
+// process time zone: dates are day numbers (days since 1970-01-01), via Date.UTC or integer maths.
 
 import { WEEKDAYS, type Weekday } from './session.ts';
 
