@@ -163,7 +163,11 @@ export function lastRuleDate(r: Recurrence): string | null {
   return last === undefined ? (r.until ?? r.startDate) : fromDayNumber(last);
 }
 
-function occurrenceOf(r: Recurrence, date: string, ex: OccurrenceException | undefined) {
+function occurrenceOf(
+  r: Recurrence,
+  date: string,
+  ex: OccurrenceException | undefined,
+): LocalOccurrence {
   if (ex === undefined) {
     return {
       date,
@@ -174,12 +178,12 @@ function occurrenceOf(r: Recurrence, date: string, ex: OccurrenceException | und
       reason: null,
       changed: false,
       venueSlug: null,
-    } satisfies LocalOccurrence;
+    };
   }
   const startDate = ex.newDate ?? date;
   const startTime = ex.startTime ?? r.startTime;
   const endTime = ex.endTime ?? r.endTime;
-  const occurrence: LocalOccurrence = {
+  return {
     date,
     startDate,
     startTime,
@@ -193,7 +197,6 @@ function occurrenceOf(r: Recurrence, date: string, ex: OccurrenceException | und
       ex.venueSlug !== null,
     venueSlug: ex.venueSlug,
   };
-  return occurrence;
 }
 
 function compareOccurrences(a: LocalOccurrence, b: LocalOccurrence): number {
