@@ -8,7 +8,12 @@ export const AUDIENCES = [
   { slug: 'older-people', name: 'Older people' },
 ] as const;
 
-export const AUDIENCE_SLUGS = ['children-families', 'young-people', 'adults', 'older-people'] as const;
+export const AUDIENCE_SLUGS = [
+  'children-families',
+  'young-people',
+  'adults',
+  'older-people',
+] as const;
 
 export const AudienceSchema = z.enum(AUDIENCE_SLUGS, {
   error: `Choose an audience: ${AUDIENCE_SLUGS.join(', ')}`,

@@ -34,13 +34,17 @@ export const SlugSchema = z
 
 /** Free text from staff: trimmed, no control characters but newlines and tabs. */
 export function text(label: string, max: number) {
-  return z
-    .string({ error: `${label} must be text` })
-    .max(max, { error: `${label} must be at most ${max} characters` })
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), {
-      error: `${label} contains characters that cannot be shown`,
-    })
-    .transform((s) => s.trim());
+  return (
+    z
+      .string({ error: `${label} must be text` })
+      .max(max, { error: `${label} must be at most ${max} characters` })
+      // Control characters (NUL and friends) have no place in listings and break calendar files.
+      // eslint-disable-next-line no-control-regex
+      .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), {
+        error: `${label} contains characters that cannot be shown`,
+      })
+      .transform((s) => s.trim())
+  );
 }
 
 export const CostSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AudienceSchema } from './audience.ts';
-import { LocalDateSchema, SlugSchema } from './common.ts';
+import { isLocalDate, LocalDateSchema, SlugSchema } from './common.ts';
 import { BookingSchema, SessionKindSchema } from './session.ts';
 import { WaySlugSchema } from './way.ts';
 
@@ -41,6 +41,8 @@ export const OccurrenceQuerySchema = z
     audience: AudienceSchema.optional(),
   })
   .superRefine((q, ctx) => {
+    // A bad date is already reported on its own field; comparing it would only add noise.
+    if (!isLocalDate(q.from) || !isLocalDate(q.to)) return;
     if (q.to < q.from) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: '"to" must be on or after "from"' });
       return;

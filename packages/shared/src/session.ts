@@ -53,9 +53,13 @@ export const MonthlyRepeatSchema = z.object({
 });
 export type MonthlyRepeat = z.infer<typeof MonthlyRepeatSchema>;
 
-export const RepeatSchema = z.discriminatedUnion('every', [WeeklyRepeatSchema, MonthlyRepeatSchema], {
-  error: 'Repeat must be every "week" or every "month"',
-});
+export const RepeatSchema = z.discriminatedUnion(
+  'every',
+  [WeeklyRepeatSchema, MonthlyRepeatSchema],
+  {
+    error: 'Repeat must be every "week" or every "month"',
+  },
+);
 export type Repeat = z.infer<typeof RepeatSchema>;
 
 /** How a session repeats: the part of a session the recurrence module needs. */
@@ -118,6 +122,13 @@ const sessionFields = {
   group: SlugSchema.nullable().default(null),
 };
 
+type NoDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/** A patch must not fill in defaults for fields it does not mention. */
+function withoutDefault<T extends z.ZodType>(schema: T): NoDefault<T> {
+  return (schema instanceof z.ZodDefault ? schema.unwrap() : schema) as NoDefault<T>;
+}
+
 /** Checks that need several fields at once; shared by create and update. */
 function checkSessionShape(
   s: {
@@ -165,11 +176,21 @@ export const SessionInputSchema = z.strictObject(sessionFields).superRefine(chec
 export type SessionInput = z.infer<typeof SessionInputSchema>;
 
 /** What staff send to change a session (PATCH /api/sessions/:id): any subset of the fields. */
-export const SessionPatchSchema = z.strictObject(sessionFields).partial();
+export const SessionPatchSchema = z
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(sessionFields).map(([key, schema]) => [key, withoutDefault(schema)]),
+    ) as { [K in keyof typeof sessionFields]: NoDefault<(typeof sessionFields)[K]> },
+  )
+  .partial();
 export type SessionPatch = z.infer<typeof SessionPatchSchema>;
 export { checkSessionShape };
 
-export const SessionVenueSchema = z.object({ slug: z.string(), name: z.string(), areaSlug: z.string() });
+export const SessionVenueSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  areaSlug: z.string(),
+});
 
 /** A session as the API returns it. */
 export const SessionSchema = z.object({

@@ -16,11 +16,9 @@ export const NewPasswordSchema = z
 
 export const EmailSchema = text('Email address', 254)
   .pipe(
-    z
-      .string()
-      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, {
-        error: 'Give an email address, like name@example.org',
-      }),
+    z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, {
+      error: 'Give an email address, like name@example.org',
+    }),
   )
   .transform((s) => s.toLowerCase());
 
