@@ -1,4 +1,5 @@
 // Test helpers: a fresh, migrated in-memory database filled with a small, known directory.
+import { createApp, type App } from './app.ts';
 import { openDb, type Db } from './db/open-db.ts';
 import { seedSampleData } from './db/seed.ts';
 
@@ -127,4 +128,22 @@ export function openTestDb(data: unknown = makeFixture()): Db {
   const db = openDb(':memory:');
   seedSampleData(db, data, TEST_NOW);
   return db;
+}
+
+/** The app over a fresh fixture database, with the fixed clock. */
+export function createTestApp(options: { db?: Db; staticRoot?: string } = {}) {
+  const db = options.db ?? openTestDb();
+  const app = createApp({
+    db,
+    clock: testClock,
+    publicUrl: 'http://localhost:8787',
+    ...(options.staticRoot === undefined ? {} : { staticRoot: options.staticRoot }),
+  });
+  return { db, app };
+}
+
+/** GETs a path and returns the status and parsed JSON body. */
+export async function getJson(app: App, path: string): Promise<{ status: number; body: unknown }> {
+  const res = await app.request(path);
+  return { status: res.status, body: await res.json() };
 }

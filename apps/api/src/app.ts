@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { areaRoutes } from './areas/areas.routes.ts';
+import { createReadCache, type ReadCache } from './cache/read-cache.ts';
+import type { Db } from './db/open-db.ts';
+import { groupRoutes } from './groups/groups.routes.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { errorEnvelope, handleError } from './http/errors.ts';
+import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
+import { metaRoutes } from './meta/meta.routes.ts';
+import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
+import { sessionRoutes } from './sessions/sessions.routes.ts';
+import { venueRoutes } from './venues/venues.routes.ts';
+import { wayRoutes } from './ways/ways.routes.ts';
+
+export interface AppDeps {
+  db: Db;
+  /** The current time; tests pass a fixed one. */
+  clock: () => Date;
+  /** The service's own origin, e.g. https://fiveways.example.org (no trailing slash). */
+  publicUrl: string;
+  /** Rendered read-side output; every write invalidates it. */
+  cache?: ReadCache;
+  /** The built front end; defaults to apps/kiosk/dist. */
+  staticRoot?: string;
+}
+
+export function createApp({
+  db,
+  clock,
+  publicUrl,
+  cache = createReadCache(),
+  staticRoot,
+}: AppDeps) {
+  const app = new Hono()
+    .route('/api/health', healthRoutes(db))
+    .route('/api/ways', wayRoutes())
+    .route('/api/areas', areaRoutes(db))
+    .route('/api/venues', venueRoutes(db))
+    .route('/api/groups', groupRoutes(db))
+    .route('/api/sessions', sessionRoutes(db))
+    .route('/api/occurrences', occurrenceRoutes({ db, cache }))
+    .route('/api/meta', metaRoutes({ db, cache, clock }));
+
+  // Calendar feeds and the staff API mount here, before the front end's catch-all:
+  //   app.route('/feeds', feedRoutes({ db, cache, publicUrl, clock }));
+  //   staff and auth routes under /api (they call cache.invalidate() on every write).
+  void publicUrl;
+
+  const frontEnd = serveFrontEnd(staticRoot ?? DEFAULT_STATIC_ROOT);
+  app.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : frontEnd(c)));
+
+  app.notFound((c) =>
+    c.json(errorEnvelope('not_found', `There is nothing at ${c.req.method} ${c.req.path}`), 404),
+  );
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

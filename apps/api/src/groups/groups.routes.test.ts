@@ -1,0 +1,93 @@
+import { ApiErrorSchema, GroupListSchema, GroupSchema } from '@fiveways/shared';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, getJson } from '../test-support.ts';
+
+async function groupSlugs(app: ReturnType<typeof createTestApp>['app'], query: string) {
+  const { status, body } = await getJson(app, `/api/groups${query}`);
+  expect(status).toBe(200);
+  const list = GroupListSchema.parse(body);
+  expect(list.total).toBe(list.items.length);
+  return list.items.map((g) => g.slug);
+}
+
+describe('GET /api/groups', () => {
+  it('lists groups by name as {items, total}, each a full group', async () => {
+    const { app } = createTestApp();
+    const { body } = await getJson(app, '/api/groups');
+    const list = GroupListSchema.parse(body);
+    expect(list.total).toBe(3);
+    expect(list.items.map((g) => g.slug)).toEqual([
+      'knit-and-natter',
+      'walking-for-health',
+      'young-makers',
+    ]);
+    expect(list.items[0]).toEqual({
+      slug: 'knit-and-natter',
+      name: 'Knit and Natter',
+      description: '',
+      ways: ['connect', 'give'],
+      areaSlugs: [],
+      audiences: ['older-people'],
+      cost: { free: false, text: '£1 for tea' },
+      contact: { name: '', phone: '', email: '', website: '' },
+      languages: ['English'],
+      accessibility: '',
+      venueSlug: 'warndon-church-hall',
+      checkedAt: null,
+      updatedAt: '2026-11-23T10:00:00.000Z',
+    });
+  });
+
+  it('filters by way, area (named or by venue), audience and cost', async () => {
+    const { app } = createTestApp();
+    expect(await groupSlugs(app, '?way=connect')).toEqual([
+      'knit-and-natter',
+      'walking-for-health',
+    ]);
+    expect(await groupSlugs(app, '?area=warndon')).toEqual(['knit-and-natter']);
+    expect(await groupSlugs(app, '?area=gorse-hill')).toEqual(['walking-for-health']);
+    expect(await groupSlugs(app, '?audience=young-people')).toEqual(['young-makers']);
+    expect(await groupSlugs(app, '?free=false')).toEqual(['knit-and-natter']);
+    expect(await groupSlugs(app, '?free=true&way=keep-learning')).toEqual(['young-makers']);
+    expect(await groupSlugs(app, '?way=give&area=gorse-hill')).toEqual([]);
+  });
+
+  it('hides archived groups', async () => {
+    const { app, db } = createTestApp();
+    db.prepare("UPDATE groups SET archived = 1 WHERE slug = 'young-makers'").run();
+    expect(await groupSlugs(app, '')).toEqual(['knit-and-natter', 'walking-for-health']);
+    expect((await getJson(app, '/api/groups/young-makers')).status).toBe(404);
+  });
+
+  it.each([
+    ['?way=swimming', 'way'],
+    ['?audience=everyone', 'audience'],
+    ['?free=maybe', 'free'],
+    ['?area=Not%20A%20Slug', 'area'],
+  ])('rejects %s naming the field', async (query, field) => {
+    const { app } = createTestApp();
+    const { status, body } = await getJson(app, `/api/groups${query}`);
+    expect(status).toBe(400);
+    const error = ApiErrorSchema.parse(body).error;
+    expect(error.code).toBe('invalid_request');
+    expect(error.issues.map((i) => i.path)).toEqual([field]);
+    expect(error.message).toContain(field);
+  });
+});
+
+describe('GET /api/groups/:slug', () => {
+  it('returns one group', async () => {
+    const { app } = createTestApp();
+    const { status, body } = await getJson(app, '/api/groups/walking-for-health');
+    expect(status).toBe(200);
+    const group = GroupSchema.parse(body);
+    expect(group).toMatchObject({ name: 'Walking for Health', checkedAt: '2026-10-01' });
+  });
+
+  it('answers 404 with the envelope for an unknown group', async () => {
+    const { app } = createTestApp();
+    const { status, body } = await getJson(app, '/api/groups/no-such-group');
+    expect(status).toBe(404);
+    expect(ApiErrorSchema.parse(body).error.code).toBe('not_found');
+  });
+});

@@ -1,0 +1,103 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import type { Context } from 'hono';
+
+/** The built kiosk and public pages, next to this package: apps/kiosk/dist. */
+export const DEFAULT_STATIC_ROOT = resolve(import.meta.dirname, '../../../kiosk/dist');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const NO_CACHE = 'no-cache';
+
+/** Paths the front end never owns: their misses are JSON 404s, not the app shell. */
+export function isApiPath(path: string): boolean {
+  return /^\/(api|feeds)(\/|$)/.test(path);
+}
+
+/**
+ * The file under `root` that a URL path names, or null if it names nothing there.
+ * Never leaves `root`: `..` segments (plain or %-encoded), NUL bytes and bad escapes give null.
+ */
+export function resolveStaticFile(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  if (decoded.split('/').some((segment) => segment === '..')) return null;
+  const base = resolve(root);
+  const file = resolve(join(base, decoded));
+  if (!file.startsWith(base + sep)) return null;
+  try {
+    return statSync(file).isFile() ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+function cacheControlFor(root: string, file: string): string {
+  const relative = file
+    .slice(resolve(root).length + 1)
+    .split(sep)
+    .join('/');
+  // Files under assets/ carry a content hash in their names, so they never change.
+  return relative.startsWith('assets/') ? IMMUTABLE : NO_CACHE;
+}
+
+function fileResponse(c: Context, root: string, file: string): Response {
+  const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return c.body(readFileSync(file), 200, {
+    'content-type': type,
+    'cache-control': cacheControlFor(root, file),
+    'x-content-type-options': 'nosniff',
+  });
+}
+
+const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Five Ways Worcester: not built yet</title></head>
+<body><h1>The front end has not been built yet</h1>
+<p>Run <code>pnpm build</code> (or <code>pnpm start</code>, which builds it) at the repository root, then reload.</p>
+<p>The API is running: <a href="/api/health">/api/health</a>.</p></body></html>
+`;
+
+/**
+ * Serves the built front end: files as they are, and index.html for any other page path so the
+ * client-side router can show it (/, /kiosk, /sessions/12, /subscribe, /staff …).
+ */
+export function serveFrontEnd(root: string) {
+  return function serveStatic(c: Context): Response {
+    const path = c.req.path;
+    const index = join(resolve(root), 'index.html');
+    if (!existsSync(index)) {
+      return c.html(NOT_BUILT_PAGE, 503, { 'cache-control': NO_CACHE });
+    }
+    const file = resolveStaticFile(root, path);
+    if (file !== null) return fileResponse(c, root, file);
+    // A missing hashed asset must fail loudly, not come back as HTML.
+    if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
+      return c.text('Not found', 404, { 'cache-control': NO_CACHE });
+    }
+    return fileResponse(c, root, index);
+  };
+}

@@ -1,0 +1,71 @@
+// Starts the service: settings → database → sample data → app → HTTP server; stops cleanly.
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { createReadCache } from './cache/read-cache.ts';
+import { openDb } from './db/open-db.ts';
+import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
+import { ConfigError, loadEnv, type Env } from './env.ts';
+
+function log(fields: Record<string, unknown>): void {
+  console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
+}
+
+function loadEnvOrExit(): Env {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const p of error.problems) console.error(`Configuration: ${p.variable} ${p.message}`);
+    process.exit(1);
+  }
+}
+
+const env = loadEnvOrExit();
+const db = openDb(env.databasePath);
+if (env.demoData && isDirectoryEmpty(db)) {
+  seedSampleData(db, readSampleDataFile());
+  log({ level: 'info', msg: 'filled the empty database with the sample Worcester data' });
+}
+
+const cache = createReadCache();
+const app = createApp({ db, clock: () => new Date(), publicUrl: env.publicUrl, cache });
+const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
+  log({
+    level: 'info',
+    msg: 'listening',
+    url: env.publicUrl,
+    port: info.port,
+    database: env.databasePath,
+  });
+});
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+  const msg =
+    error.code === 'EADDRINUSE'
+      ? `port ${env.port} is already in use: stop the other program or set PORT to a free port`
+      : error.message;
+  log({ level: 'error', msg });
+  db.close();
+  process.exit(1);
+});
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  log({ level: 'info', msg: 'stopping', signal });
+  // Stop accepting connections, let requests in flight finish, then close the database.
+  server.close(() => {
+    db.close();
+    log({ level: 'info', msg: 'stopped' });
+    process.exit(0);
+  });
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  // Do not hang forever on a client that keeps a connection open.
+  setTimeout(() => {
+    db.close();
+    process.exit(0);
+  }, 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

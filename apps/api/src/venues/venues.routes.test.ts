@@ -1,0 +1,75 @@
+import { ApiErrorSchema, VenueSchema } from '@fiveways/shared';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createTestApp, getJson } from '../test-support.ts';
+
+const VenuesSchema = z.array(VenueSchema);
+
+describe('GET /api/venues', () => {
+  it('lists every venue by name with address and accessibility', async () => {
+    const { app } = createTestApp();
+    const { status, body } = await getJson(app, '/api/venues');
+    expect(status).toBe(200);
+    const venues = VenuesSchema.parse(body);
+    expect(venues.map((v) => v.slug)).toEqual([
+      'gorse-hill-hub',
+      'rainbow-hill-hub',
+      'warndon-church-hall',
+    ]);
+    expect(venues[0]).toEqual({
+      slug: 'gorse-hill-hub',
+      name: 'Gorse Hill Community Hub',
+      areaSlug: 'gorse-hill',
+      isHub: true,
+      address: 'Tolladine Road, Worcester',
+      postcode: 'WR4 9XX',
+      latitude: 52.198,
+      longitude: -2.2,
+      phone: '',
+      accessibility: {
+        stepFree: true,
+        hearingLoop: true,
+        accessibleToilet: true,
+        parking: false,
+        babyChange: false,
+        notes: '',
+      },
+    });
+  });
+
+  it('filters by area and by hub', async () => {
+    const { app } = createTestApp();
+    const inWarndon = VenuesSchema.parse((await getJson(app, '/api/venues?area=warndon')).body);
+    expect(inWarndon.map((v) => v.slug)).toEqual(['warndon-church-hall']);
+    const hubs = VenuesSchema.parse((await getJson(app, '/api/venues?hub=true')).body);
+    expect(hubs.map((v) => v.slug)).toEqual(['gorse-hill-hub', 'rainbow-hill-hub']);
+    const notHubs = VenuesSchema.parse((await getJson(app, '/api/venues?hub=false')).body);
+    expect(notHubs.map((v) => v.slug)).toEqual(['warndon-church-hall']);
+  });
+
+  it('rejects a hub filter that is not true or false, naming it', async () => {
+    const { app } = createTestApp();
+    const { status, body } = await getJson(app, '/api/venues?hub=yes');
+    expect(status).toBe(400);
+    const error = ApiErrorSchema.parse(body).error;
+    expect(error.code).toBe('invalid_request');
+    expect(error.issues).toEqual([{ path: 'hub', message: 'Give hub as true or false' }]);
+    expect(error.message).toContain('hub');
+  });
+});
+
+describe('GET /api/venues/:slug', () => {
+  it('returns one venue', async () => {
+    const { app } = createTestApp();
+    const { status, body } = await getJson(app, '/api/venues/warndon-church-hall');
+    expect(status).toBe(200);
+    expect(VenueSchema.parse(body).name).toBe('Warndon Church Hall');
+  });
+
+  it('answers 404 with the error envelope for an unknown venue', async () => {
+    const { app } = createTestApp();
+    const { status, body } = await getJson(app, '/api/venues/nowhere');
+    expect(status).toBe(404);
+    expect(ApiErrorSchema.parse(body).error.code).toBe('not_found');
+  });
+});
