@@ -111,7 +111,7 @@ export function authRoutes({ db, clock, secureCookies, throttle }: AuthDeps) {
     const stored = getPasswordHash(db, staff.id);
     const ok = stored !== null && (await verifyPassword(data.currentPassword, stored));
     if (!ok) {
-      throw apiError(400, 'invalid_input', 'Your current password is not right', [
+      throw apiError(400, 'invalid_request', 'Your current password is not right', [
         { path: 'currentPassword', message: 'Your current password is not right' },
       ]);
     }

@@ -46,7 +46,7 @@ export function validationError(error: z.ZodError): HTTPException {
       : first.path === ''
         ? first.message
         : `${first.path}: ${first.message}`;
-  return apiError(400, 'invalid_input', message, issues);
+  return apiError(400, 'invalid_request', message, issues);
 }
 
 export const notLoggedIn = () => apiError(401, 'not_logged_in', 'Please log in to do this');
