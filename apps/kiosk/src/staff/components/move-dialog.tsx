@@ -1,0 +1,132 @@
+import type { LocalOccurrence, Venue } from '@fiveways/shared';
+import { useState } from 'preact/hooks';
+import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
+import { Dialog } from './dialog.tsx';
+import { ErrorSummary, SelectField, TextField } from './form-fields.tsx';
+
+const FIELDS = ['newDate', 'startTime', 'endTime', 'venue', 'reason', 'date'];
+
+interface MoveForm {
+  newDate: string;
+  startTime: string;
+  endTime: string;
+  venue: string;
+  reason: string;
+}
+
+/** The body for POST /api/sessions/:id/changes. */
+export interface OccurrenceChange {
+  date: string;
+  newDate: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  venue: string | null;
+  reason: string;
+}
+
+/** Moves one date of a session to another day, time or venue; the others stay as they are. */
+export function MoveDialog(props: {
+  occurrence: LocalOccurrence;
+  /** The session's own venue and times: a field left at these is sent as unchanged (null). */
+  sessionVenue: string;
+  ruleStartTime: string;
+  ruleEndTime: string;
+  venues: readonly Venue[];
+  onConfirm: (change: OccurrenceChange) => Promise<void>;
+  onClose: () => void;
+}) {
+  const o = props.occurrence;
+  const [change, setChange] = useState<MoveForm>({
+    newDate: o.startDate,
+    startTime: o.startTime,
+    endTime: o.endTime,
+    venue: o.venueSlug ?? props.sessionVenue,
+    reason: '',
+  });
+  const [errors, setErrors] = useState(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof MoveForm) => (value: string) =>
+    setChange((c) => ({ ...c, [key]: value }));
+
+  async function confirm(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await props.onConfirm({
+        date: o.date,
+        newDate: change.newDate === o.date ? null : change.newDate,
+        startTime: change.startTime === props.ruleStartTime ? null : change.startTime,
+        endTime: change.endTime === props.ruleEndTime ? null : change.endTime,
+        venue: change.venue === props.sessionVenue ? null : change.venue,
+        reason: change.reason,
+      });
+    } catch (error) {
+      setErrors(errorsFrom(error, FIELDS));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title="Move this date" onClose={props.onClose}>
+      <form onSubmit={(e) => void confirm(e)} noValidate>
+        <ErrorSummary errors={errors} prefix="move." />
+        <TextField
+          path="move.newDate"
+          label="New date"
+          type="date"
+          value={change.newDate}
+          onInput={set('newDate')}
+          error={errors.fields.newDate ?? errors.fields.date}
+          width="medium"
+          required
+        />
+        <div class="inline-fields">
+          <TextField
+            path="move.startTime"
+            label="Starts at"
+            type="time"
+            value={change.startTime}
+            onInput={set('startTime')}
+            error={errors.fields.startTime}
+            width="short"
+            required
+          />
+          <TextField
+            path="move.endTime"
+            label="Ends at"
+            type="time"
+            value={change.endTime}
+            onInput={set('endTime')}
+            error={errors.fields.endTime}
+            width="short"
+            required
+          />
+        </div>
+        <SelectField
+          path="move.venue"
+          label="Venue"
+          value={change.venue}
+          options={props.venues.map((v) => ({ value: v.slug, label: v.name }))}
+          onChange={set('venue')}
+          error={errors.fields.venue}
+        />
+        <TextField
+          path="move.reason"
+          label="Reason"
+          hint="Shown to residents, for example “Hall booked for a wedding”."
+          value={change.reason}
+          onInput={set('reason')}
+          error={errors.fields.reason}
+        />
+        <div class="button-row">
+          <button type="submit" class="button" disabled={busy}>
+            Move it
+          </button>
+          <button type="button" class="button button--secondary" onClick={props.onClose}>
+            Do not move
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

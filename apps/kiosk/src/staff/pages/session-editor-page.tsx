@@ -1,0 +1,765 @@
+import {
+  AUDIENCES,
+  BOOKINGS,
+  formatLongDate,
+  londonDateOf,
+  SESSION_KINDS,
+  WAYS,
+  WEEKDAYS,
+  weekdayName,
+  type Group,
+  type LocalOccurrence,
+  type Session,
+  type Venue,
+} from '@fiveways/shared';
+import { useMemo, useState } from 'preact/hooks';
+import { CancelDialog } from '../components/cancel-dialog.tsx';
+import { Dialog } from '../components/dialog.tsx';
+import {
+  Checkbox,
+  CheckboxGroup,
+  ErrorSummary,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+  type Option,
+} from '../components/form-fields.tsx';
+import { Link } from '../components/link.tsx';
+import { MoveDialog } from '../components/move-dialog.tsx';
+import { LoadState, Notice, Page } from '../components/page.tsx';
+import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
+import { useAuth } from '../hooks/use-auth.ts';
+import { useLoad } from '../hooks/use-load.ts';
+import { navigate, useRoute } from '../hooks/use-route.ts';
+import {
+  emptySessionForm,
+  previewDates,
+  recurrenceOf,
+  sentenceOf,
+  SESSION_FIELD_PATHS,
+  sessionFormOf,
+  sessionInputOf,
+  type SessionForm,
+} from '../session-form.ts';
+import {
+  del,
+  loadGroups,
+  loadSession,
+  loadVenues,
+  messageOf,
+  parseWith,
+  patch,
+  post,
+} from '../staff-api.ts';
+import { SessionSchema } from '@fiveways/shared';
+
+const KIND_LABELS: Record<string, string> = {
+  'drop-in': 'Drop-in',
+  group: 'Group',
+  course: 'Course',
+  clinic: 'Clinic',
+  event: 'Event',
+};
+
+const NTH_OPTIONS: Option[] = [
+  { value: '1', label: 'first' },
+  { value: '2', label: 'second' },
+  { value: '3', label: 'third' },
+  { value: '4', label: 'fourth' },
+  { value: '-1', label: 'last' },
+];
+
+interface EditorData {
+  venues: Venue[];
+  groups: Group[];
+  session: Session | null;
+}
+
+/** Create (id null) or edit a session. */
+export function SessionEditorPage({ id }: { id: string | null }) {
+  const { me } = useAuth();
+  const [loaded, reload] = useLoad(
+    async (): Promise<EditorData> => {
+      const [venues, groups, session] = await Promise.all([
+        loadVenues(),
+        loadGroups().catch(() => []),
+        id === null ? Promise.resolve(null) : loadSession(id),
+      ]);
+      const mine = me.role === 'admin' ? venues : venues.filter((v) => me.venues.includes(v.slug));
+      return { venues: mine, groups, session };
+    },
+    `${id ?? 'new'}`,
+  );
+  const title = id === null ? 'Add a session' : 'Edit session';
+  if (loaded.state !== 'ready') {
+    return (
+      <Page title={title}>
+        <LoadState
+          state={loaded.state}
+          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
+        />
+      </Page>
+    );
+  }
+  return (
+    <SessionEditor
+      key={loaded.data.session?.id ?? 'new'}
+      data={loaded.data}
+      reload={reload}
+      title={title}
+    />
+  );
+}
+
+function SessionEditor({
+  data,
+  reload,
+  title,
+}: {
+  data: EditorData;
+  reload: () => Promise<void>;
+  title: string;
+}) {
+  const route = useRoute();
+  const today = londonDateOf(new Date());
+  const session = data.session;
+  const [form, setForm] = useState<SessionForm>(() =>
+    session ? sessionFormOf(session) : emptySessionForm(today, data.venues[0]?.slug ?? ''),
+  );
+  const [errors, setErrors] = useState(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState(
+    route.query.get('saved') === 'created'
+      ? 'Published. It is in the kiosk and the feeds now.'
+      : '',
+  );
+  const [confirmArchive, setConfirmArchive] = useState(false);
+
+  const set =
+    <K extends keyof SessionForm>(key: K) =>
+    (value: SessionForm[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
+  const err = (path: string) => errors.fields[path];
+
+  const rule = useMemo(() => recurrenceOf(form, session?.exceptions ?? []), [form, session]);
+  const preview = useMemo(() => (rule ? previewDates(rule, today, 6) : []), [rule, today]);
+
+  const venueOptions: Option[] = data.venues.map((v) => ({ value: v.slug, label: v.name }));
+  if (session && !data.venues.some((v) => v.slug === session.venue.slug)) {
+    venueOptions.push({ value: session.venue.slug, label: session.venue.name });
+  }
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setNotice('');
+    try {
+      const body = sessionInputOf(form);
+      if (session === null) {
+        const created = parseWith(SessionSchema, await post('/api/sessions', body));
+        navigate(`/staff/sessions/${created.id}?saved=created`, { replace: true });
+        return;
+      }
+      await patch(`/api/sessions/${session.id}`, body);
+      setErrors(NO_ERRORS);
+      setNotice('Saved. The kiosk and the feeds show the change now.');
+      await reload();
+    } catch (error) {
+      setErrors(errorsFrom(error, SESSION_FIELD_PATHS));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function archive() {
+    if (session === null) return;
+    await del(`/api/sessions/${session.id}`);
+    navigate('/staff/sessions?archived=1');
+  }
+
+  return (
+    <Page title={session ? `Edit: ${session.title}` : title}>
+      {session?.status === 'archived' ? (
+        <p class="notice notice--error">This session is archived: residents no longer see it.</p>
+      ) : null}
+      {notice ? <Notice message={notice} /> : null}
+      <div class="editor">
+        <div>
+          <ErrorSummary errors={errors} />
+          <form onSubmit={(e) => void save(e)} noValidate aria-label="Session details">
+            <h2>What</h2>
+            <TextField
+              path="title"
+              label="Title"
+              hint="What residents see first, for example “Chair yoga” or “Time to Talk”."
+              value={form.title}
+              onInput={set('title')}
+              error={err('title')}
+              required
+            />
+            <CheckboxGroup
+              path="ways"
+              legend="Ways to wellbeing"
+              hint="Choose every way it helps with."
+              options={WAYS.map((w) => ({ value: w.slug, label: w.name }))}
+              values={form.ways}
+              onChange={set('ways')}
+              error={err('ways')}
+              inline
+            />
+            <SelectField
+              path="kind"
+              label="Kind of session"
+              value={form.kind}
+              options={SESSION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k }))}
+              onChange={set('kind')}
+              error={err('kind')}
+            />
+            <TextArea
+              path="description"
+              label="Description"
+              value={form.description}
+              onInput={set('description')}
+              error={err('description')}
+            />
+            <CheckboxGroup
+              path="audiences"
+              legend="Who is it for? (optional)"
+              hint="Leave all unticked if it is for everyone."
+              options={AUDIENCES.map((a) => ({ value: a.slug, label: a.name }))}
+              values={form.audiences}
+              onChange={set('audiences')}
+              error={err('audiences')}
+            />
+
+            <h2>Where</h2>
+            <SelectField
+              path="venue"
+              label="Venue"
+              value={form.venue}
+              options={venueOptions}
+              onChange={set('venue')}
+              error={err('venue')}
+            />
+
+            <h2>When</h2>
+            <div class="inline-fields">
+              <TextField
+                path="startDate"
+                label={form.repeat === 'once' ? 'Date' : 'First date'}
+                type="date"
+                value={form.startDate}
+                onInput={set('startDate')}
+                error={err('startDate')}
+                width="medium"
+                required
+              />
+              <TextField
+                path="startTime"
+                label="Starts at"
+                type="time"
+                value={form.startTime}
+                onInput={set('startTime')}
+                error={err('startTime')}
+                width="short"
+                required
+              />
+              <TextField
+                path="endTime"
+                label="Ends at"
+                type="time"
+                value={form.endTime}
+                onInput={set('endTime')}
+                error={err('endTime')}
+                width="short"
+                required
+              />
+            </div>
+            <RadioGroup
+              path="repeat"
+              legend="How often?"
+              value={form.repeat}
+              onChange={(v) =>
+                set('repeat')(v === 'once' ? 'once' : v === 'month' ? 'month' : 'week')
+              }
+              options={[
+                { value: 'once', label: 'Once only' },
+                { value: 'week', label: 'Every week, or every few weeks' },
+                { value: 'month', label: 'Once a month' },
+              ]}
+              error={err('repeat')}
+            >
+              {form.repeat === 'week' ? (
+                <div class="conditional">
+                  <TextField
+                    path="repeat.interval"
+                    label="Every how many weeks?"
+                    hint="1 for every week, 2 for every other week (fortnightly)."
+                    type="number"
+                    min="1"
+                    max="8"
+                    value={form.interval}
+                    onInput={set('interval')}
+                    error={err('repeat.interval')}
+                    width="short"
+                    required
+                  />
+                  <CheckboxGroup
+                    path="repeat.days"
+                    legend="On which days?"
+                    options={WEEKDAYS.map((d) => ({ value: d, label: weekdayName(d) }))}
+                    values={form.days}
+                    onChange={(days) => set('days')(WEEKDAYS.filter((d) => days.includes(d)))}
+                    error={err('repeat.days')}
+                    inline
+                  />
+                </div>
+              ) : null}
+              {form.repeat === 'month' ? (
+                <div class="conditional inline-fields">
+                  <SelectField
+                    path="repeat.nth"
+                    label="On the"
+                    value={form.nth}
+                    options={NTH_OPTIONS}
+                    onChange={set('nth')}
+                    error={err('repeat.nth')}
+                  />
+                  <SelectField
+                    path="repeat.weekday"
+                    label="Day of the week"
+                    value={form.weekday}
+                    options={WEEKDAYS.map((d) => ({ value: d, label: weekdayName(d) }))}
+                    onChange={(v) => set('weekday')(WEEKDAYS.find((d) => d === v) ?? 'mon')}
+                    error={err('repeat.weekday')}
+                  />
+                </div>
+              ) : null}
+            </RadioGroup>
+            {form.repeat !== 'once' ? (
+              <>
+                <RadioGroup
+                  path="ends"
+                  legend="When does it stop?"
+                  value={form.ends}
+                  onChange={(v) =>
+                    set('ends')(v === 'until' ? 'until' : v === 'count' ? 'count' : 'never')
+                  }
+                  options={[
+                    { value: 'never', label: 'It keeps going' },
+                    { value: 'until', label: 'On a date' },
+                    { value: 'count', label: 'After a number of times' },
+                  ]}
+                >
+                  {form.ends === 'until' ? (
+                    <div class="conditional">
+                      <TextField
+                        path="until"
+                        label="Last date"
+                        type="date"
+                        value={form.until}
+                        onInput={set('until')}
+                        error={err('until')}
+                        width="medium"
+                        required
+                      />
+                    </div>
+                  ) : null}
+                  {form.ends === 'count' ? (
+                    <div class="conditional">
+                      <TextField
+                        path="count"
+                        label="How many times?"
+                        hint="For example 5 for a five-week course."
+                        type="number"
+                        min="1"
+                        max="500"
+                        value={form.count}
+                        onInput={set('count')}
+                        error={err('count')}
+                        width="short"
+                        required
+                      />
+                    </div>
+                  ) : null}
+                </RadioGroup>
+                {form.ends === 'never' && err('until') ? (
+                  <p class="field-error">{err('until')}</p>
+                ) : null}
+                <Checkbox
+                  path="skipBankHolidays"
+                  label="Not on bank holidays"
+                  checked={form.skipBankHolidays}
+                  onChange={set('skipBankHolidays')}
+                  error={err('skipBankHolidays')}
+                />
+              </>
+            ) : null}
+
+            <h2>Booking and cost</h2>
+            <RadioGroup
+              path="booking"
+              legend="Do people need to book?"
+              value={form.booking}
+              onChange={set('booking')}
+              options={BOOKINGS.map((b) => ({
+                value: b,
+                label: b === 'book' ? 'Yes, they need to book' : 'No, just drop in',
+              }))}
+              error={err('booking')}
+            />
+            <TextField
+              path="bookingInfo"
+              label="How to book, or anything to know first"
+              value={form.bookingInfo}
+              onInput={set('bookingInfo')}
+              error={err('bookingInfo')}
+            />
+            <Checkbox
+              path="cost.free"
+              label="It is free"
+              checked={form.free}
+              onChange={set('free')}
+              error={err('cost')}
+            />
+            <TextField
+              path="cost.text"
+              label="Cost details"
+              hint="For example “£2, pay on the day” or “Free, donations welcome”."
+              value={form.costText}
+              onInput={set('costText')}
+              error={err('cost.text')}
+            />
+
+            <h2>The first visit</h2>
+            <TextArea
+              path="whatToExpect"
+              label="What to expect the first time"
+              hint="Who greets them, what to bring, what happens."
+              value={form.whatToExpect}
+              onInput={set('whatToExpect')}
+              error={err('whatToExpect')}
+            />
+            <TextArea
+              path="accessibility"
+              label="Accessibility notes"
+              value={form.accessibility}
+              onInput={set('accessibility')}
+              error={err('accessibility')}
+              rows={3}
+            />
+
+            <h2>Contact</h2>
+            <div class="inline-fields">
+              <TextField
+                path="contact.name"
+                label="Name"
+                value={form.contactName}
+                onInput={set('contactName')}
+                error={err('contact.name')}
+                width="medium"
+              />
+              <TextField
+                path="contact.phone"
+                label="Phone"
+                type="tel"
+                value={form.contactPhone}
+                onInput={set('contactPhone')}
+                error={err('contact.phone')}
+                width="medium"
+              />
+            </div>
+            <TextField
+              path="contact.email"
+              label="Email"
+              type="email"
+              value={form.contactEmail}
+              onInput={set('contactEmail')}
+              error={err('contact.email')}
+            />
+            <TextField
+              path="contact.website"
+              label="Website"
+              type="url"
+              value={form.contactWebsite}
+              onInput={set('contactWebsite')}
+              error={err('contact.website')}
+            />
+            <SelectField
+              path="group"
+              label="Run by a group in the directory"
+              required={false}
+              value={form.group}
+              options={[
+                { value: '', label: 'No group' },
+                ...data.groups.map((g) => ({ value: g.slug, label: g.name })),
+              ]}
+              onChange={set('group')}
+              error={err('group')}
+            />
+            <div class="button-row">
+              <button type="submit" class="button" disabled={busy}>
+                {session ? 'Save changes' : 'Publish session'}
+              </button>
+              <Link href="/staff/sessions">Back to sessions</Link>
+            </div>
+          </form>
+        </div>
+        <aside class="preview" aria-labelledby="preview-title">
+          <h2 id="preview-title">When it runs</h2>
+          <p class="preview__sentence" aria-live="polite">
+            {sentenceOf(rule, today)}
+          </p>
+          {preview.length > 0 ? (
+            <>
+              <h3>Next dates</h3>
+              <ol>
+                {preview.map((p) => (
+                  <li key={p.occurrence.date}>
+                    {formatLongDate(p.occurrence.startDate)}, {p.occurrence.startTime}–
+                    {p.occurrence.endTime}
+                    {p.occurrence.status === 'cancelled' ? ' (cancelled)' : ''}
+                    {p.clockNote ? <span class="clock-note">{p.clockNote}</span> : null}
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : rule !== null ? (
+            <p>No more dates: it has finished.</p>
+          ) : null}
+        </aside>
+      </div>
+      {session ? (
+        <>
+          <UpcomingDates session={session} venues={data.venues} reload={reload} today={today} />
+          <section class="form-section" aria-labelledby="archive-title">
+            <h2 id="archive-title">Archive this session</h2>
+            <p>
+              Archiving removes every date from the kiosk and the feeds. Use it when a session has
+              stopped for good; to skip one date, cancel that date instead.
+            </p>
+            <button
+              type="button"
+              class="button button--warning"
+              onClick={() => setConfirmArchive(true)}
+              disabled={session.status === 'archived'}
+            >
+              Archive session
+            </button>
+          </section>
+          {confirmArchive ? (
+            <ArchiveDialog
+              title={session.title}
+              onConfirm={archive}
+              onClose={() => setConfirmArchive(false)}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function ArchiveDialog(props: {
+  title: string;
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+}) {
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog title={`Archive “${props.title}”?`} onClose={props.onClose}>
+      {failure ? (
+        <p class="notice notice--error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <p>Residents will no longer see any of its dates. This cannot be undone here.</p>
+      <div class="button-row">
+        <button
+          type="button"
+          class="button button--warning"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            props.onConfirm().catch((error: unknown) => {
+              setFailure(messageOf(error));
+              setBusy(false);
+            });
+          }}
+        >
+          Yes, archive it
+        </button>
+        <button type="button" class="button button--secondary" onClick={props.onClose}>
+          No, keep it
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** The next dates of a saved session, each with cancel, reinstate and move. */
+function UpcomingDates(props: {
+  session: Session;
+  venues: Venue[];
+  reload: () => Promise<void>;
+  today: string;
+}) {
+  const { session } = props;
+  const [cancelling, setCancelling] = useState<LocalOccurrence | null>(null);
+  const [moving, setMoving] = useState<LocalOccurrence | null>(null);
+  const [notice, setNotice] = useState('');
+  const [failure, setFailure] = useState('');
+  const rule = {
+    startDate: session.startDate,
+    startTime: session.startTime,
+    endTime: session.endTime,
+    repeat: session.repeat,
+    until: session.until,
+    count: session.count,
+    skipBankHolidays: session.skipBankHolidays,
+    exceptions: session.exceptions,
+  };
+  const dates = previewDates(rule, props.today, 10).map((p) => p.occurrence);
+  const label = (o: LocalOccurrence) => `${formatLongDate(o.startDate)} at ${o.startTime}`;
+  const venueName = (slug: string | null) =>
+    slug === null ? null : (props.venues.find((v) => v.slug === slug)?.name ?? slug);
+
+  async function undo(o: LocalOccurrence, what: 'cancellations' | 'changes') {
+    setFailure('');
+    try {
+      await del(`/api/sessions/${session.id}/${what}/${o.date}`);
+      setNotice(
+        what === 'cancellations'
+          ? `Back on: ${label(o)}.`
+          : `Back to its usual time and place: ${formatLongDate(o.date)}.`,
+      );
+      await props.reload();
+    } catch (error) {
+      setFailure(messageOf(error));
+    }
+  }
+
+  return (
+    <section class="form-section" aria-labelledby="upcoming-title">
+      <h2 id="upcoming-title">Coming up</h2>
+      <p>Cancel or move one date without changing the others.</p>
+      {notice ? <Notice message={notice} /> : null}
+      {failure ? (
+        <p class="notice notice--error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      {dates.length === 0 ? (
+        <p class="muted">No dates coming up.</p>
+      ) : (
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">Date and time</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {dates.map((o) => (
+              <tr key={o.date}>
+                <td>
+                  {formatLongDate(o.startDate)}, {o.startTime}–{o.endTime}
+                  {venueName(o.venueSlug) ? `, at ${venueName(o.venueSlug) ?? ''}` : ''}
+                </td>
+                <td>
+                  {o.status === 'cancelled' ? (
+                    <>
+                      <span class="tag tag--cancelled">Cancelled</span> {o.reason ?? ''}
+                    </>
+                  ) : (
+                    <span class="tag tag--on">On</span>
+                  )}
+                  {o.changed ? (
+                    <span class="tag tag--moved">Moved from {formatLongDate(o.date)}</span>
+                  ) : null}
+                </td>
+                <td class="button-row">
+                  {o.status === 'cancelled' ? (
+                    <button
+                      type="button"
+                      class="button button--secondary button--small"
+                      onClick={() => void undo(o, 'cancellations')}
+                      aria-label={`Reinstate ${label(o)}`}
+                    >
+                      Reinstate
+                    </button>
+                  ) : (
+                    <>
+                      {o.changed ? (
+                        <button
+                          type="button"
+                          class="button button--secondary button--small"
+                          onClick={() => void undo(o, 'changes')}
+                          aria-label={`Undo move of ${label(o)}`}
+                        >
+                          Undo move
+                        </button>
+                      ) : null}
+                      <button
+                        type="button"
+                        class="button button--secondary button--small"
+                        onClick={() => setMoving(o)}
+                        aria-label={`Move ${label(o)}`}
+                      >
+                        Move
+                      </button>
+                      <button
+                        type="button"
+                        class="button button--warning button--small"
+                        onClick={() => setCancelling(o)}
+                        aria-label={`Cancel ${label(o)}`}
+                      >
+                        Cancel
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {cancelling ? (
+        <CancelDialog
+          what={`${session.title} on ${label(cancelling)}`}
+          onConfirm={async (reason) => {
+            await post(`/api/sessions/${session.id}/cancellations`, {
+              date: cancelling.date,
+              reason,
+            });
+            setCancelling(null);
+            setNotice(`Cancelled: ${label(cancelling)}.`);
+            await props.reload();
+          }}
+          onClose={() => setCancelling(null)}
+        />
+      ) : null}
+      {moving ? (
+        <MoveDialog
+          occurrence={moving}
+          sessionVenue={session.venue.slug}
+          ruleStartTime={session.startTime}
+          ruleEndTime={session.endTime}
+          venues={props.venues}
+          onConfirm={async (change) => {
+            await post(`/api/sessions/${session.id}/changes`, change);
+            setMoving(null);
+            setNotice(`Moved: ${label(moving)}.`);
+            await props.reload();
+          }}
+          onClose={() => setMoving(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

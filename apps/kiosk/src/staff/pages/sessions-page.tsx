@@ -1,0 +1,71 @@
+import { describeRecurrence, londonDateOf, SessionSchema, type Session } from '@fiveways/shared';
+import { Link } from '../components/link.tsx';
+import { LoadState, Notice, Page } from '../components/page.tsx';
+import { useAuth } from '../hooks/use-auth.ts';
+import { useLoad } from '../hooks/use-load.ts';
+import { useRoute } from '../hooks/use-route.ts';
+import { get, parseWith, pickList } from '../staff-api.ts';
+
+async function loadSessions(venues: readonly string[] | null): Promise<Session[]> {
+  const paths =
+    venues === null
+      ? ['/api/sessions']
+      : venues.map((v) => `/api/sessions?${new URLSearchParams({ venue: v }).toString()}`);
+  const lists = await Promise.all(
+    paths.map(async (p) => pickList(await get(p)).map((s) => parseWith(SessionSchema, s))),
+  );
+  return lists
+    .flat()
+    .sort((a, b) => a.venue.name.localeCompare(b.venue.name) || a.title.localeCompare(b.title));
+}
+
+/** Every active session at the venues this person looks after. */
+export function SessionsPage() {
+  const { me } = useAuth();
+  const route = useRoute();
+  const venues = me.role === 'admin' ? null : me.venues;
+  const [loaded] = useLoad(() => loadSessions(venues), venues?.join(',') ?? '*');
+  const today = londonDateOf(new Date());
+  return (
+    <Page title="Sessions">
+      {route.query.get('archived') === '1' ? (
+        <Notice message="Archived. Residents no longer see it." />
+      ) : null}
+      <p>
+        <Link class="button" href="/staff/sessions/new">
+          Add a session
+        </Link>
+      </p>
+      {loaded.state !== 'ready' ? (
+        <LoadState
+          state={loaded.state}
+          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
+        />
+      ) : loaded.data.length === 0 ? (
+        <p>There are no sessions at your venues yet.</p>
+      ) : (
+        <table class="table">
+          <caption class="visually-hidden">Sessions at your venues</caption>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Venue</th>
+              <th scope="col">When</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaded.data.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link href={`/staff/sessions/${s.id}`}>{s.title}</Link>
+                </td>
+                <td>{s.venue.name}</td>
+                <td>{describeRecurrence(s, { today })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}
