@@ -11,6 +11,9 @@ import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
 import { sessionRoutes } from './sessions/sessions.routes.ts';
 import { venueRoutes } from './venues/venues.routes.ts';
 import { wayRoutes } from './ways/ways.routes.ts';
+import { sameOrigin } from './auth/same-origin.ts';
+import { securityHeaders } from './auth/security-headers.ts';
+import { staffRoutes } from './staff/staff.routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -32,6 +35,8 @@ export function createApp({
   staticRoot,
 }: AppDeps) {
   const app = new Hono()
+    .use('*', securityHeaders({ https: publicUrl.startsWith('https:') }))
+    .use('/api/*', sameOrigin(publicUrl))
     .route('/api/health', healthRoutes(db))
     .route('/api/ways', wayRoutes())
     .route('/api/areas', areaRoutes(db))
@@ -44,6 +49,7 @@ export function createApp({
   // Calendar feeds and the staff API mount here, before the front end's catch-all:
   //   app.route('/feeds', feedRoutes({ db, cache, publicUrl, clock }));
   //   staff and auth routes under /api (they call cache.invalidate() on every write).
+  app.route('/', staffRoutes({ db, cache, clock, publicUrl }));
   void publicUrl;
 
   const frontEnd = serveFrontEnd(staticRoot ?? DEFAULT_STATIC_ROOT);

@@ -1,16 +1,12 @@
 // Test helpers for the staff API: a fresh sample database, a movable clock, and logged-in people.
 import type { Role } from '@fiveways/shared';
-import { Hono } from 'hono';
 import { createApp } from '../app.ts';
 import { createAuthSession } from '../auth/auth-sessions.queries.ts';
 import { hashPassword } from '../auth/password.ts';
-import { securityHeaders } from '../auth/security-headers.ts';
 import { SESSION_COOKIE } from '../auth/staff-auth.ts';
-import type { ThrottleLimits } from '../auth/throttle.ts';
 import { insertUser } from '../auth/users.queries.ts';
 import { createReadCache } from '../cache/read-cache.ts';
 import { openTestDb, TEST_NOW } from '../test-support.ts';
-import { staffRoutes } from './staff.routes.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -37,27 +33,13 @@ export interface RequestOptions {
   address?: string;
 }
 
-export function makeStaffTestApp(
-  options: { publicUrl?: string; throttleLimits?: ThrottleLimits } = {},
-) {
+export function makeStaffTestApp(options: { publicUrl?: string } = {}) {
   const publicUrl = options.publicUrl ?? 'http://localhost:8787';
   const db = openTestDb();
   const cache = createReadCache();
   let now = TEST_NOW.getTime();
   const clock = () => new Date(now);
-  const app = new Hono();
-  app.use('*', securityHeaders({ https: publicUrl.startsWith('https:') }));
-  app.route(
-    '/',
-    staffRoutes({
-      db,
-      cache,
-      clock,
-      publicUrl,
-      ...(options.throttleLimits ? { throttleLimits: options.throttleLimits } : {}),
-    }),
-  );
-  app.route('/', createApp({ db, clock, publicUrl, cache }));
+  const app = createApp({ db, clock, publicUrl, cache });
 
   async function request(method: string, path: string, opts: RequestOptions = {}) {
     const headers: Record<string, string> = { ...opts.headers };
