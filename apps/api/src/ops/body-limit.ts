@@ -1,0 +1,24 @@
+// Refuses request bodies over a size limit with the JSON error envelope (413).
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { errorEnvelope } from '../http/errors.ts';
+
+/** 64 KiB: the largest staff form (a group or session with long texts) is a few KiB. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export function limitBodySize({
+  maxBytes = DEFAULT_MAX_BODY_BYTES,
+}: { maxBytes?: number } = {}): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) =>
+      c.json(
+        errorEnvelope(
+          'payload_too_large',
+          `The request body is too large: send at most ${Math.floor(maxBytes / 1024)} KiB`,
+          [{ path: 'body', message: `must be at most ${maxBytes} bytes` }],
+        ),
+        413,
+      ),
+  });
+}
