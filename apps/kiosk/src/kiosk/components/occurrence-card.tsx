@@ -1,0 +1,46 @@
+import type { Occurrence } from '@fiveways/shared';
+import { wallDate, wallTime } from '../dates.ts';
+import { useKiosk } from '../kiosk-context.ts';
+import { WayIcon } from './icons.tsx';
+
+/** One dated occurrence as a large button that opens the session. */
+export function OccurrenceCard({ occurrence: o }: { occurrence: Occurrence }) {
+  const { t, nav, day, today } = useKiosk();
+  const date = wallDate(o.start);
+  const cancelled = o.status === 'cancelled';
+  const dayName = date === today ? t('today') : day(date);
+  return (
+    <button
+      type="button"
+      class={cancelled ? 'card card-cancelled' : 'card'}
+      onClick={() => nav.open({ name: 'session', id: o.sessionId, date: o.date })}
+    >
+      <span class="card-when">
+        <span class="card-day">{dayName}</span>
+        <span class="card-time">
+          {t('timeRange', { start: wallTime(o.start), end: wallTime(o.end) })}
+        </span>
+      </span>
+      <span class="card-main">
+        {cancelled ? (
+          <span class="badge badge-cancelled">
+            {o.cancelReason ? t('cancelledReason', { reason: o.cancelReason }) : t('cancelled')}
+          </span>
+        ) : null}
+        <span class="card-title">{o.title}</span>
+        <span class="card-venue">{o.venue.name}</span>
+        <span class="card-tags">
+          {o.ways.map((w) => (
+            <span key={w} class={`tag way-${w}`}>
+              <WayIcon way={w} size={24} />
+              {t(`way.${w}`)}
+            </span>
+          ))}
+          {o.free ? <span class="tag">{t('free')}</span> : null}
+          <span class="tag">{o.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}</span>
+          {o.changed && !cancelled ? <span class="tag tag-changed">{t('changed')}</span> : null}
+        </span>
+      </span>
+    </button>
+  );
+}

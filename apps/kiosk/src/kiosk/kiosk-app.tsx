@@ -1,0 +1,241 @@
+import type { Venue } from '@fiveways/shared';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { loadDirectory, type Directory } from '../api.ts';
+import {
+  createTranslator,
+  loadMessages,
+  RTL_LANGUAGES,
+  type Language,
+  type Messages,
+} from '../i18n/index.ts';
+import { en } from '../i18n/en.ts';
+import { ErrorBoundary } from './components/error-boundary.tsx';
+import { IdleWarning } from './components/idle-warning.tsx';
+import { NavBar } from './components/nav-bar.tsx';
+import { PleaseWait } from './components/please-wait.tsx';
+import { londonToday } from './dates.ts';
+import { applyWaitingUpdate } from './hooks/service-worker.ts';
+import { useIdle } from './hooks/use-idle.ts';
+import { idleLimitMs, KioskContext, type KioskState, type Screen } from './kiosk-context.ts';
+import { AttractScreen } from './pages/attract-screen.tsx';
+import { FiltersPage } from './pages/filters-page.tsx';
+import { GroupPage } from './pages/group-page.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { LanguagePage } from './pages/language-page.tsx';
+import { PrintSessionPage, PrintWeekPage } from './pages/print-pages.tsx';
+import { ResultsPage } from './pages/results-page.tsx';
+import { SessionDetailPage } from './pages/session-detail-page.tsx';
+import { TakeHomePage } from './pages/take-home-page.tsx';
+import { readSettings, wipeVisitStorage } from './storage.ts';
+
+const REFRESH_MS = 15 * 60_000;
+const RETRY_MS = 30_000;
+
+function applyDocumentLanguage(language: Language, bigText: boolean) {
+  const root = document.documentElement;
+  root.lang = language;
+  root.dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+  root.classList.toggle('big-text', bigText);
+}
+
+/**
+ * The kiosk: the attract screen between visits, and one visit at a time. Each visit is mounted
+ * under its own key, so ending it throws away every bit of its state at once.
+ */
+export function KioskApp() {
+  const settings = useMemo(() => readSettings(location.search), []);
+  const [attract, setAttract] = useState(false);
+  const [visit, setVisit] = useState({ key: 0, language: 'en' as Language });
+  const [directory, setDirectory] = useState<Directory | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const pending = useRef<Directory | null>(null);
+  const attractRef = useRef(attract);
+  attractRef.current = attract;
+  const hasData = useRef(false);
+  const recentErrors = useRef<number[]>([]);
+
+  // Data is swapped in only between visits (or when there was none), never under someone's finger.
+  const refresh = useCallback(() => {
+    loadDirectory(londonToday())
+      .then((d) => {
+        setLoadFailed(false);
+        if (!hasData.current || attractRef.current) {
+          hasData.current = true;
+          setDirectory(d);
+        } else {
+          pending.current = d;
+        }
+      })
+      .catch((error: unknown) => {
+        console.warn('No directory information yet', error);
+        if (!hasData.current) setLoadFailed(true);
+      });
+  }, []);
+
+  useEffect(() => {
+    refresh();
+    const every = setInterval(refresh, REFRESH_MS);
+    const retry = setInterval(() => {
+      if (!hasData.current) refresh();
+    }, RETRY_MS);
+    window.addEventListener('online', refresh);
+    return () => {
+      clearInterval(every);
+      clearInterval(retry);
+      window.removeEventListener('online', refresh);
+    };
+  }, [refresh]);
+
+  useEffect(() => {
+    if (!attract) return;
+    if (pending.current) {
+      setDirectory(pending.current);
+      pending.current = null;
+    }
+    applyWaitingUpdate();
+  }, [attract]);
+
+  /** Ends the visit: wipes storage, scroll, language and text size, then attract or Home. */
+  const endVisit = useCallback((toAttract: boolean) => {
+    wipeVisitStorage();
+    applyDocumentLanguage('en', false);
+    window.scrollTo(0, 0);
+    // Keep the address but drop any state a visit could have put on the history entry.
+    history.replaceState(null, '', location.pathname + location.search);
+    setVisit((v) => ({ key: v.key + 1, language: 'en' }));
+    setAttract(toAttract);
+  }, []);
+
+  const onScreenError = useCallback(() => {
+    const now = Date.now();
+    recentErrors.current = [...recentErrors.current.filter((t) => now - t < 10_000), now];
+    // A screen that fails again and again sends the kiosk to the attract screen instead.
+    endVisit(recentErrors.current.length > 3);
+  }, [endVisit]);
+
+  if (attract) {
+    return (
+      <AttractScreen
+        onStart={(language) => {
+          setVisit((v) => ({ key: v.key + 1, language }));
+          setAttract(false);
+        }}
+      />
+    );
+  }
+  const homeVenue = directory?.venues.find((v) => v.slug === settings.venue) ?? null;
+  return (
+    <ErrorBoundary key={visit.key} onError={onScreenError}>
+      <Visit
+        initialLanguage={visit.language}
+        directory={directory}
+        loadFailed={loadFailed}
+        homeVenue={homeVenue}
+        onEnd={endVisit}
+      />
+    </ErrorBoundary>
+  );
+}
+
+interface VisitProps {
+  initialLanguage: Language;
+  directory: Directory | null;
+  loadFailed: boolean;
+  homeVenue: Venue | null;
+  onEnd: (toAttract: boolean) => void;
+}
+
+function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: VisitProps) {
+  const [stack, setStack] = useState<Screen[]>([{ name: 'home' }]);
+  const [language, setLanguageState] = useState<Language>('en');
+  const [messages, setMessages] = useState<Messages>(en);
+  const [loadingLanguage, setLoadingLanguage] = useState(false);
+  const [bigText, setBigText] = useState(false);
+  const today = useMemo(() => londonToday(), []);
+  const main = useRef<HTMLDivElement>(null);
+  const screen = stack[stack.length - 1] ?? { name: 'home' };
+
+  const setLanguage = useCallback((next: Language) => {
+    setLoadingLanguage(true);
+    loadMessages(next)
+      .then((m) => {
+        setMessages(m);
+        setLanguageState(next);
+      })
+      .catch((error: unknown) => console.error('Could not load the language', error))
+      .finally(() => setLoadingLanguage(false));
+  }, []);
+
+  useEffect(() => {
+    if (initialLanguage !== 'en') setLanguage(initialLanguage);
+  }, [initialLanguage, setLanguage]);
+
+  useLayoutEffect(() => applyDocumentLanguage(language, bigText), [language, bigText]);
+
+  // Each new screen starts at the top.
+  useLayoutEffect(() => {
+    main.current?.querySelector('main')?.scrollTo(0, 0);
+    window.scrollTo(0, 0);
+  }, [stack]);
+
+  const idle = useIdle(idleLimitMs(screen), () => onEnd(true));
+
+  const state: KioskState = {
+    ...createTranslator(language, messages),
+    directory,
+    today,
+    homeVenue,
+    bigText,
+    toggleBigText: () => setBigText((b) => !b),
+    setLanguage,
+    nav: {
+      depth: stack.length,
+      open: (s) => setStack((st) => [...st, s]),
+      replace: (s) => setStack((st) => [...st.slice(0, -1), s]),
+      back: () => setStack((st) => (st.length > 1 ? st.slice(0, -1) : st)),
+      home: () => setStack([{ name: 'home' }]),
+      startAgain: () => onEnd(false),
+    },
+  };
+
+  return (
+    <KioskContext.Provider value={state}>
+      <div class="kiosk" ref={main} onContextMenu={(e) => e.preventDefault()}>
+        {loadFailed && directory === null ? (
+          <p class="notice notice-stale" role="alert">
+            {state.t('notAvailable')}
+          </p>
+        ) : null}
+        <ScreenView screen={screen} />
+        <NavBar />
+        {loadingLanguage ? <PleaseWait label={state.t('pleaseWait')} /> : null}
+        {idle.secondsLeft !== null ? (
+          <IdleWarning secondsLeft={idle.secondsLeft} onMoreTime={idle.extend} />
+        ) : null}
+      </div>
+    </KioskContext.Provider>
+  );
+}
+
+function ScreenView({ screen }: { screen: Screen }) {
+  switch (screen.name) {
+    case 'home':
+      return <HomePage />;
+    case 'results':
+      return <ResultsPage filters={screen.filters} />;
+    case 'filters':
+      return <FiltersPage filters={screen.filters} />;
+    case 'session':
+      return <SessionDetailPage id={screen.id} date={screen.date} />;
+    case 'group':
+      return <GroupPage slug={screen.slug} />;
+    case 'take-home':
+      return <TakeHomePage id={screen.id} date={screen.date} />;
+    case 'print-session':
+      return <PrintSessionPage id={screen.id} />;
+    case 'print-week':
+      return <PrintWeekPage venue={screen.venue} />;
+    case 'language':
+      return <LanguagePage />;
+  }
+}

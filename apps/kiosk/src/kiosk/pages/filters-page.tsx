@@ -1,0 +1,122 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import {
+  AUDIENCE_ORDER,
+  filterOccurrences,
+  NO_FILTERS,
+  WAY_ORDER,
+  weekDays,
+  type Filters,
+} from '../filters.ts';
+import { useKiosk } from '../kiosk-context.ts';
+import { TopBar } from '../components/top-bar.tsx';
+import { WayIcon } from '../components/icons.tsx';
+
+function Choice(props: { pressed: boolean; onPress: () => void; children: ComponentChildren }) {
+  return (
+    <button type="button" class="choice" aria-pressed={props.pressed} onClick={props.onPress}>
+      {props.children}
+    </button>
+  );
+}
+
+function ChoiceGroup({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <fieldset class="choice-group">
+      <legend>{label}</legend>
+      <div class="choices">{children}</div>
+    </fieldset>
+  );
+}
+
+/** Every filter as a button: way, day, area, who it is for, free only, drop-in only. */
+export function FiltersPage({ filters: initial }: { filters: Filters }) {
+  const { t, nav, directory, today, day } = useKiosk();
+  const [f, setF] = useState(initial);
+  const set = (change: Partial<Filters>) => setF({ ...f, ...change });
+  const count = useMemo(
+    () => (directory ? filterOccurrences(directory.occurrences, f, today).length : 0),
+    [directory, f, today],
+  );
+  const areas = directory?.areas ?? [];
+  return (
+    <>
+      <TopBar title={t('filtersHeading')} />
+      <main class="screen filters" id="main">
+        <ChoiceGroup label={t('filterWay')}>
+          <Choice pressed={f.way === null} onPress={() => set({ way: null })}>
+            {t('anyWay')}
+          </Choice>
+          {WAY_ORDER.map((w) => (
+            <Choice key={w} pressed={f.way === w} onPress={() => set({ way: w })}>
+              <WayIcon way={w} size={32} />
+              {t(`way.${w}`)}
+            </Choice>
+          ))}
+        </ChoiceGroup>
+        <ChoiceGroup label={t('filterDay')}>
+          <Choice pressed={f.day === null} onPress={() => set({ day: null })}>
+            {t('anyDay')}
+          </Choice>
+          {weekDays(today).map((d, i) => (
+            <Choice key={d} pressed={f.day === d} onPress={() => set({ day: d })}>
+              {i === 0 ? t('today') : i === 1 ? t('tomorrow') : day(d)}
+            </Choice>
+          ))}
+        </ChoiceGroup>
+        {areas.length > 0 ? (
+          <ChoiceGroup label={t('filterArea')}>
+            <Choice
+              pressed={f.area === null && f.venue === null}
+              onPress={() => set({ area: null, venue: null })}
+            >
+              {t('anyArea')}
+            </Choice>
+            {areas.map((a) => (
+              <Choice
+                key={a.slug}
+                pressed={f.area === a.slug}
+                onPress={() => set({ area: a.slug, venue: null })}
+              >
+                {a.name}
+              </Choice>
+            ))}
+          </ChoiceGroup>
+        ) : null}
+        <ChoiceGroup label={t('filterAudience')}>
+          <Choice pressed={f.audience === null} onPress={() => set({ audience: null })}>
+            {t('anyone')}
+          </Choice>
+          {AUDIENCE_ORDER.map((a) => (
+            <Choice key={a} pressed={f.audience === a} onPress={() => set({ audience: a })}>
+              {t(`audience.${a}`)}
+            </Choice>
+          ))}
+        </ChoiceGroup>
+        <ChoiceGroup label={t('filterOther')}>
+          <Choice pressed={f.freeOnly} onPress={() => set({ freeOnly: !f.freeOnly })}>
+            {t('freeOnly')}
+          </Choice>
+          <Choice pressed={f.dropInOnly} onPress={() => set({ dropInOnly: !f.dropInOnly })}>
+            {t('dropInOnly')}
+          </Choice>
+        </ChoiceGroup>
+        <div class="row sticky-actions">
+          <button type="button" class="secondary" onClick={() => setF(NO_FILTERS)}>
+            {t('clearFilters')}
+          </button>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              nav.back();
+              nav.replace({ name: 'results', filters: f });
+            }}
+          >
+            {t('showResults', { n: count })}
+          </button>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { useKiosk } from '../kiosk-context.ts';
+import { TopBar } from '../components/top-bar.tsx';
+import { WayIcon } from '../components/icons.tsx';
+import { ContactDetails } from './session-detail-page.tsx';
+
+/** A community group: what it is, who for, where, cost, languages, contact and its sessions. */
+export function GroupPage({ slug }: { slug: string }) {
+  const { t, nav, directory, longDay } = useKiosk();
+  const group = directory?.groups.find((g) => g.slug === slug);
+  if (!directory || !group) {
+    return (
+      <>
+        <TopBar title={t('sorry')} />
+        <main class="screen" id="main">
+          <p>{t('notFound')}</p>
+        </main>
+      </>
+    );
+  }
+  const sessions = directory.sessions.filter((s) => s.group === slug && s.status === 'active');
+  const areaNames = group.areaSlugs.map(
+    (a) => directory.areas.find((x) => x.slug === a)?.name ?? a,
+  );
+  return (
+    <>
+      <TopBar title={group.name} />
+      <main class="screen detail" id="main">
+        <div class="card-tags">
+          {group.ways.map((w) => (
+            <span key={w} class={`tag way-${w}`}>
+              <WayIcon way={w} size={28} />
+              {t(`way.${w}`)}
+            </span>
+          ))}
+          <span class="tag">{group.cost.free ? t('free') : t('notFree')}</span>
+        </div>
+        {group.description ? <p class="lead">{group.description}</p> : null}
+        <div class="detail-grid">
+          {sessions.length > 0 ? (
+            <section class="panel">
+              <h2>{t('sessions')}</h2>
+              <div class="stack">
+                {sessions.map((s) => (
+                  <button
+                    key={s.id}
+                    type="button"
+                    class="card card-compact"
+                    onClick={() => nav.open({ name: 'session', id: s.id, date: null })}
+                  >
+                    <span class="card-main">
+                      <span class="card-title">{s.title}</span>
+                      <span class="card-venue">
+                        {s.venue.name} · {t('timeRange', { start: s.startTime, end: s.endTime })}
+                      </span>
+                    </span>
+                  </button>
+                ))}
+              </div>
+            </section>
+          ) : null}
+          <section class="panel">
+            {group.audiences.length > 0 ? (
+              <>
+                <h2>{t('filterAudience')}</h2>
+                <p>{group.audiences.map((a) => t(`audience.${a}`)).join(', ')}</p>
+              </>
+            ) : null}
+            {areaNames.length > 0 ? (
+              <>
+                <h2>{t('filterArea')}</h2>
+                <p>{areaNames.join(', ')}</p>
+              </>
+            ) : null}
+            <h2>{t('cost')}</h2>
+            <p>{group.cost.free ? t('free') : t('notFree')}</p>
+            {group.cost.text ? <p>{group.cost.text}</p> : null}
+            {group.languages.length > 0 ? (
+              <>
+                <h2>{t('languagesSpoken')}</h2>
+                <p>{group.languages.join(', ')}</p>
+              </>
+            ) : null}
+            {group.accessibility ? (
+              <>
+                <h2>{t('access')}</h2>
+                <p>{group.accessibility}</p>
+              </>
+            ) : null}
+            {group.checkedAt ? (
+              <p class="muted">{t('checked', { date: longDay(group.checkedAt) })}</p>
+            ) : null}
+          </section>
+          <ContactDetails contact={group.contact} />
+        </div>
+      </main>
+    </>
+  );
+}

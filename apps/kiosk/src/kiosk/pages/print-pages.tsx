@@ -1,0 +1,115 @@
+import { useKiosk } from '../kiosk-context.ts';
+import { TopBar } from '../components/top-bar.tsx';
+import { NavIcon } from '../components/icons.tsx';
+import { wallDate, wallTime } from '../dates.ts';
+import { filterOccurrences, NO_FILTERS, weekDays } from '../filters.ts';
+import { findSession, VenueAccess } from './session-detail-page.tsx';
+import { SessionSummary } from './take-home-page.tsx';
+import { QrCode } from '../../components/qr-code.tsx';
+
+function PrintButton() {
+  const { t } = useKiosk();
+  return (
+    <div class="actions no-print">
+      <button type="button" class="primary" onClick={() => window.print()}>
+        <NavIcon name="print" />
+        {t('printNow')}
+      </button>
+    </div>
+  );
+}
+
+/** A one-page sheet for a session, with a code for the phone page. */
+export function PrintSessionPage({ id }: { id: number }) {
+  const { t, directory } = useKiosk();
+  const session = findSession(id, directory?.sessions);
+  if (!directory || !session) {
+    return (
+      <>
+        <TopBar title={t('sorry')} />
+        <main class="screen" id="main">
+          <p>{t('notFound')}</p>
+        </main>
+      </>
+    );
+  }
+  const venue = directory.venues.find((v) => v.slug === session.venue.slug);
+  const url = `${location.origin}/sessions/${session.id}`;
+  return (
+    <>
+      <TopBar title={t('printHeading')} />
+      <main class="screen print-sheet" id="main">
+        <article class="sheet">
+          <h2>{session.title}</h2>
+          <SessionSummary session={session} date={null} />
+          {session.description ? <p>{session.description}</p> : null}
+          {venue ? (
+            <p>
+              {venue.address}
+              {venue.postcode ? `, ${venue.postcode}` : ''}
+            </p>
+          ) : null}
+          {venue ? <VenueAccess venue={venue} /> : null}
+          <p>
+            {session.cost.free ? t('free') : t('notFree')}
+            {session.cost.text ? ` · ${session.cost.text}` : ''} ·{' '}
+            {session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}
+          </p>
+          {session.whatToExpect ? (
+            <>
+              <h3>{t('whatToExpect')}</h3>
+              <p>{session.whatToExpect}</p>
+            </>
+          ) : null}
+          <div class="qr-inline">
+            <QrCode value={url} label={t('qrPhone')} size={140} />
+            <p>{t('qrPhone')}</p>
+          </div>
+        </article>
+      </main>
+      <PrintButton />
+    </>
+  );
+}
+
+/** "This week at this hub", day by day, for the venue printer. */
+export function PrintWeekPage({ venue: slug }: { venue: string }) {
+  const { t, directory, today, longDay } = useKiosk();
+  const venue = directory?.venues.find((v) => v.slug === slug);
+  const week = directory
+    ? filterOccurrences(directory.occurrences, { ...NO_FILTERS, venue: slug }, today)
+    : [];
+  const name = venue?.name ?? slug;
+  return (
+    <>
+      <TopBar title={t('weekAt', { venue: name })} />
+      <main class="screen print-sheet" id="main">
+        <article class="sheet">
+          <h2>{t('weekAt', { venue: name })}</h2>
+          {weekDays(today).map((d) => {
+            const onDay = week.filter((o) => wallDate(o.start) === d);
+            if (onDay.length === 0) return null;
+            return (
+              <section key={d} class="sheet-day">
+                <h3>{longDay(d)}</h3>
+                <ul>
+                  {onDay.map((o) => (
+                    <li key={`${o.sessionId}-${o.date}`}>
+                      <strong>
+                        {t('timeRange', { start: wallTime(o.start), end: wallTime(o.end) })}
+                      </strong>{' '}
+                      {o.title}
+                      {o.status === 'cancelled' ? ` · ${t('cancelled').toUpperCase()}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+          {week.length === 0 ? <p>{t('noResults')}</p> : null}
+        </article>
+      </main>
+      <PrintButton />
+    </>
+  );
+}

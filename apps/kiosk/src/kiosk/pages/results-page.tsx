@@ -1,0 +1,67 @@
+import { useMemo } from 'preact/hooks';
+import { filterOccurrences, type Filters } from '../filters.ts';
+import { useKiosk, type KioskState } from '../kiosk-context.ts';
+import { OccurrenceCard } from '../components/occurrence-card.tsx';
+import { TopBar } from '../components/top-bar.tsx';
+import { PleaseWait } from '../components/please-wait.tsx';
+import { WayIcon } from '../components/icons.tsx';
+
+/** Plain words for the current choices, e.g. "Be Active · Tomorrow · Free only". */
+export function describeFilters(f: Filters, k: KioskState): string[] {
+  const { t, day, today, directory } = k;
+  const parts: string[] = [];
+  if (f.way) parts.push(t(`way.${f.way}`));
+  if (f.day) parts.push(f.day === today ? t('today') : day(f.day));
+  if (f.venue) parts.push(directory?.venues.find((v) => v.slug === f.venue)?.name ?? f.venue);
+  if (f.area) parts.push(directory?.areas.find((a) => a.slug === f.area)?.name ?? f.area);
+  if (f.audience) parts.push(t(`audience.${f.audience}`));
+  if (f.freeOnly) parts.push(t('freeOnly'));
+  if (f.dropInOnly) parts.push(t('dropInOnly'));
+  return parts;
+}
+
+export function ResultsPage({ filters }: { filters: Filters }) {
+  const kiosk = useKiosk();
+  const { t, nav, directory, today } = kiosk;
+  const results = useMemo(
+    () => (directory ? filterOccurrences(directory.occurrences, filters, today) : []),
+    [directory, filters, today],
+  );
+  const chosen = describeFilters(filters, kiosk);
+  return (
+    <>
+      <TopBar title={filters.way ? t(`way.${filters.way}`) : t('whatsOn')} />
+      <main class="screen results" id="main">
+        <div class="results-head">
+          {filters.way ? (
+            <span class={`way-badge way-${filters.way}`}>
+              <WayIcon way={filters.way} size={40} />
+            </span>
+          ) : null}
+          <p class="results-summary" aria-live="polite">
+            <strong>{t('found', { n: results.length })}</strong>
+            {chosen.length > 0 ? ` · ${chosen.join(' · ')}` : ` · ${t('thisWeek')}`}
+          </p>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => nav.open({ name: 'filters', filters })}
+          >
+            {t('changeFilters')}
+          </button>
+        </div>
+        {directory === null ? (
+          <PleaseWait label={t('pleaseWait')} />
+        ) : results.length === 0 ? (
+          <p class="empty">{t('noResults')}</p>
+        ) : (
+          <div class="cards">
+            {results.map((o) => (
+              <OccurrenceCard key={`${o.sessionId}-${o.date}`} occurrence={o} />
+            ))}
+          </div>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+import type { Session, Venue } from '@fiveways/shared';
+import { QrCode } from '../../components/qr-code.tsx';
+import { useKiosk } from '../kiosk-context.ts';
+import { TopBar } from '../components/top-bar.tsx';
+import { NavIcon, WayIcon } from '../components/icons.tsx';
+
+export function findSession(id: number, sessions: readonly Session[] | undefined) {
+  return sessions?.find((s) => s.id === id) ?? null;
+}
+
+/** Step-free, hearing loop and the rest, as words (never icons alone). */
+export function VenueAccess({ venue }: { venue: Venue }) {
+  const { t } = useKiosk();
+  const a = venue.accessibility;
+  const items = [
+    a.stepFree ? t('stepFree') : null,
+    a.hearingLoop ? t('hearingLoop') : null,
+    a.accessibleToilet ? t('accessibleToilet') : null,
+    a.parking ? t('parking') : null,
+    a.babyChange ? t('babyChange') : null,
+  ].filter((x): x is string => x !== null);
+  if (items.length === 0 && !a.notes) return null;
+  return (
+    <>
+      <h3>{t('access')}</h3>
+      <ul class="ticks">
+        {items.map((i) => (
+          <li key={i}>{i}</li>
+        ))}
+      </ul>
+      {a.notes ? <p>{a.notes}</p> : null}
+    </>
+  );
+}
+
+export function ContactDetails({ contact }: { contact: Session['contact'] }) {
+  const { t } = useKiosk();
+  if (!contact.name && !contact.phone && !contact.email && !contact.website) return null;
+  return (
+    <section class="panel">
+      <h2>{t('contact')}</h2>
+      {contact.name ? <p>{contact.name}</p> : null}
+      {contact.phone ? <p>{t('phone', { value: contact.phone })}</p> : null}
+      {contact.email ? <p>{t('email', { value: contact.email })}</p> : null}
+      {contact.website ? (
+        <div class="qr-inline">
+          <QrCode value={contact.website} label={t('websiteQr')} size={160} />
+          <p>{t('websiteQr')}</p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Everything about one session: next dates, where, access, cost, booking, what to expect, contact. */
+export function SessionDetailPage({ id, date }: { id: number; date: string | null }) {
+  const { t, nav, directory, today, day } = useKiosk();
+  const session = findSession(id, directory?.sessions);
+  if (!directory || !session) {
+    return (
+      <>
+        <TopBar title={t('sorry')} />
+        <main class="screen" id="main">
+          <p>{t('notFound')}</p>
+        </main>
+      </>
+    );
+  }
+  const venue = directory.venues.find((v) => v.slug === session.venue.slug) ?? null;
+  const next = directory.nextOccurrences(session, today, 6);
+  const tapped =
+    date !== null
+      ? (directory.occurrences.find((o) => o.sessionId === id && o.date === date) ??
+        next.find((o) => o.date === date))
+      : undefined;
+  const tappedCancelled = tapped?.status === 'cancelled';
+  const tappedReason = tapped && 'cancelReason' in tapped ? tapped.cancelReason : tapped?.reason;
+  const group = session.group ? directory.groups.find((g) => g.slug === session.group) : undefined;
+  const venueName = (slug: string | null) =>
+    slug ? (directory.venues.find((v) => v.slug === slug)?.name ?? slug) : null;
+  return (
+    <>
+      <TopBar title={session.title} />
+      <main class="screen detail" id="main">
+        {tappedCancelled ? (
+          <p class="cancelled-banner" role="status">
+            <strong>{t('thisOneCancelled')}</strong>
+            {tappedReason ? ` ${t('cancelledReason', { reason: tappedReason })}` : null}
+          </p>
+        ) : null}
+        <div class="card-tags">
+          {session.ways.map((w) => (
+            <span key={w} class={`tag way-${w}`}>
+              <WayIcon way={w} size={28} />
+              {t(`way.${w}`)}
+            </span>
+          ))}
+          <span class="tag">{t(`kind.${session.kind}`)}</span>
+          <span class="tag">{session.cost.free ? t('free') : t('notFree')}</span>
+          <span class="tag">{session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}</span>
+        </div>
+        {session.description ? <p class="lead">{session.description}</p> : null}
+        <div class="detail-grid">
+          <section class="panel">
+            <h2>{t('nextDates')}</h2>
+            {next.length === 0 ? (
+              <p>{t('noMoreDates')}</p>
+            ) : (
+              <ul class="dates">
+                {next.map((o) => (
+                  <li key={o.date} class={o.status === 'cancelled' ? 'date-cancelled' : ''}>
+                    <span class="date-day">
+                      {o.startDate === today ? t('today') : day(o.startDate)}
+                    </span>
+                    <span>{t('timeRange', { start: o.startTime, end: o.endTime })}</span>
+                    {o.status === 'cancelled' ? (
+                      <span class="badge badge-cancelled">
+                        {o.reason ? t('cancelledReason', { reason: o.reason }) : t('cancelled')}
+                      </span>
+                    ) : o.changed ? (
+                      <span class="tag tag-changed">
+                        {t('changed')}
+                        {o.venueSlug ? ` · ${venueName(o.venueSlug)}` : ''}
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section class="panel">
+            <h2>{t('where')}</h2>
+            <p>
+              <strong>{session.venue.name}</strong>
+            </p>
+            {venue ? (
+              <p>
+                {venue.address}
+                {venue.postcode ? `, ${venue.postcode}` : ''}
+              </p>
+            ) : null}
+            {venue ? <VenueAccess venue={venue} /> : null}
+            {session.accessibility ? <p>{session.accessibility}</p> : null}
+          </section>
+          <section class="panel">
+            <h2>{t('cost')}</h2>
+            <p>{session.cost.free ? t('free') : t('notFree')}</p>
+            {session.cost.text ? <p>{session.cost.text}</p> : null}
+            <h2>{t('booking')}</h2>
+            <p>{session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}</p>
+            {session.bookingInfo ? <p>{session.bookingInfo}</p> : null}
+          </section>
+          {session.whatToExpect ? (
+            <section class="panel">
+              <h2>{t('whatToExpect')}</h2>
+              <p>{session.whatToExpect}</p>
+            </section>
+          ) : null}
+          <ContactDetails contact={session.contact} />
+        </div>
+      </main>
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          onClick={() => nav.open({ name: 'take-home', id: session.id, date })}
+        >
+          <NavIcon name="qr" />
+          {t('takeHome')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => nav.open({ name: 'print-session', id: session.id })}
+        >
+          <NavIcon name="print" />
+          {t('print')}
+        </button>
+        {group ? (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => nav.open({ name: 'group', slug: group.slug })}
+          >
+            {t('aboutGroup')}
+          </button>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import preact from '@preact/preset-vite';
+import { defineConfig, type Plugin } from 'vite';
+import { findTranslationProblems } from './src/i18n/check.ts';
+
+/** Stops the build when a translation file is missing a key (or has one too many). */
+function checkTranslations(): Plugin {
+  return {
+    name: 'fiveways:check-translations',
+    buildStart() {
+      const problems = findTranslationProblems();
+      if (problems.length > 0) {
+        this.error(`Translations are incomplete:\n  ${problems.join('\n  ')}`);
+      }
+    },
+  };
+}
+
+/**
+ * Writes sw.js from service-worker.js with the list of files to precache, so the shell (HTML and
+ * every hashed asset) works with no network; the version changes whenever any file does.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'fiveways:service-worker',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => !f.endsWith('.map') && f !== 'index.html' && f !== 'sw.js')
+        .sort()
+        .map((f) => `/${f}`);
+      const precache = ['/index.html', ...files];
+      const version = createHash('sha256')
+        .update(
+          Object.values(bundle)
+            .map((c) => (c.type === 'chunk' ? c.code : String(c.source)))
+            .join('\n'),
+        )
+        .digest('hex')
+        .slice(0, 12);
+      const template = readFileSync(new URL('./service-worker.js', import.meta.url), 'utf8');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: template
+          .replace("'__VERSION__'", JSON.stringify(version))
+          .replace('[] /* __PRECACHE__ */', JSON.stringify(precache)),
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [preact(), checkTranslations(), serviceWorker()],
+  build: {
+    target: 'es2022',
+    assetsInlineLimit: 0,
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:8787', '/feeds': 'http://localhost:8787' },
+  },
+});
