@@ -5,6 +5,7 @@ import { createReadCache } from './cache/read-cache.ts';
 import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
 import { ConfigError, loadEnv, type Env } from './env.ts';
+import { AdminInputError, ensureBootstrapAdmin } from './auth/bootstrap-admin.ts';
 
 function log(fields: Record<string, unknown>): void {
   console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
@@ -25,6 +26,21 @@ const db = openDb(env.databasePath);
 if (env.demoData && isDirectoryEmpty(db)) {
   seedSampleData(db, readSampleDataFile());
   log({ level: 'info', msg: 'filled the empty database with the sample Worcester data' });
+}
+
+// The first admin, before the server listens, so a login straight after start-up works.
+if (env.admin) {
+  try {
+    const { email, password } = env.admin;
+    if (await ensureBootstrapAdmin(db, email, password, () => new Date())) {
+      log({ level: 'info', msg: 'created the first admin account', email });
+    }
+  } catch (error) {
+    if (!(error instanceof AdminInputError)) throw error;
+    console.error(`Configuration: ADMIN_EMAIL/ADMIN_PASSWORD ${error.message}`);
+    db.close();
+    process.exit(1);
+  }
 }
 
 const cache = createReadCache();
