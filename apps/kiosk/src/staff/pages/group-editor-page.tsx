@@ -1,5 +1,386 @@
-import { Page } from '../components/page.tsx';
+import { AUDIENCES, GroupSchema, WAYS, type Area, type Group, type Venue } from '@fiveways/shared';
+import { useState } from 'preact/hooks';
+import { Dialog } from '../components/dialog.tsx';
+import {
+  Checkbox,
+  CheckboxGroup,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../components/form-fields.tsx';
+import { Link } from '../components/link.tsx';
+import { LoadState, Notice, Page } from '../components/page.tsx';
+import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
+import { useAuth } from '../hooks/use-auth.ts';
+import { useLoad } from '../hooks/use-load.ts';
+import { navigate, useRoute } from '../hooks/use-route.ts';
+import {
+  del,
+  get,
+  loadAreas,
+  loadVenues,
+  messageOf,
+  parseWith,
+  patch,
+  post,
+} from '../staff-api.ts';
+import { slugFrom } from '../slug.ts';
 
-export function GroupEditorPage(_props: Record<string, unknown>) {
-  return <Page title="GroupEditorPage">Coming soon</Page>;
+interface GroupForm {
+  slug: string;
+  name: string;
+  description: string;
+  ways: string[];
+  areaSlugs: string[];
+  audiences: string[];
+  free: boolean;
+  costText: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
+  contactWebsite: string;
+  languages: string;
+  accessibility: string;
+  venueSlug: string;
+}
+
+const FIELDS = [
+  'slug',
+  'name',
+  'description',
+  'ways',
+  'areaSlugs',
+  'audiences',
+  'cost',
+  'cost.text',
+  'contact.name',
+  'contact.phone',
+  'contact.email',
+  'contact.website',
+  'languages',
+  'accessibility',
+  'venueSlug',
+];
+
+function formOf(g: Group | null, venue: string): GroupForm {
+  return {
+    slug: g?.slug ?? '',
+    name: g?.name ?? '',
+    description: g?.description ?? '',
+    ways: g ? [...g.ways] : [],
+    areaSlugs: g ? [...g.areaSlugs] : [],
+    audiences: g ? [...g.audiences] : [],
+    free: g?.cost.free ?? true,
+    costText: g?.cost.text ?? '',
+    contactName: g?.contact.name ?? '',
+    contactPhone: g?.contact.phone ?? '',
+    contactEmail: g?.contact.email ?? '',
+    contactWebsite: g?.contact.website ?? '',
+    languages: g ? g.languages.join(', ') : 'English',
+    accessibility: g?.accessibility ?? '',
+    venueSlug: g ? (g.venueSlug ?? '') : venue,
+  };
+}
+
+function bodyOf(f: GroupForm, creating: boolean): Record<string, unknown> {
+  return {
+    ...(creating ? { slug: f.slug.trim() } : {}),
+    name: f.name,
+    description: f.description,
+    ways: f.ways,
+    areaSlugs: f.areaSlugs,
+    audiences: f.audiences,
+    cost: { free: f.free, text: f.costText },
+    contact: {
+      name: f.contactName,
+      phone: f.contactPhone,
+      email: f.contactEmail,
+      website: f.contactWebsite,
+    },
+    languages: f.languages
+      .split(',')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
+    accessibility: f.accessibility,
+    venueSlug: f.venueSlug === '' ? null : f.venueSlug,
+  };
+}
+
+interface Data {
+  group: Group | null;
+  areas: Area[];
+  venues: Venue[];
+}
+
+export function GroupEditorPage({ slug }: { slug: string | null }) {
+  const { me } = useAuth();
+  const [loaded, reload] = useLoad(async (): Promise<Data> => {
+    const [group, areas, venues] = await Promise.all([
+      slug === null
+        ? Promise.resolve(null)
+        : get(`/api/groups/${encodeURIComponent(slug)}`).then((d) => parseWith(GroupSchema, d)),
+      loadAreas(),
+      loadVenues(),
+    ]);
+    const mine = me.role === 'admin' ? venues : venues.filter((v) => me.venues.includes(v.slug));
+    return { group, areas, venues: mine };
+  }, slug ?? 'new');
+  if (loaded.state !== 'ready') {
+    return (
+      <Page title={slug === null ? 'Add a group' : 'Edit group'}>
+        <LoadState
+          state={loaded.state}
+          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
+        />
+      </Page>
+    );
+  }
+  return <GroupEditor key={slug ?? 'new'} data={loaded.data} reload={reload} />;
+}
+
+function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void> }) {
+  const { me } = useAuth();
+  const route = useRoute();
+  const group = data.group;
+  const [form, setForm] = useState(() =>
+    formOf(group, me.role === 'admin' ? '' : (data.venues[0]?.slug ?? '')),
+  );
+  const [slugEdited, setSlugEdited] = useState(false);
+  const [errors, setErrors] = useState(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState(
+    route.query.get('saved') === 'created' ? 'Added to the directory.' : '',
+  );
+  const [confirmArchive, setConfirmArchive] = useState(false);
+  const set =
+    <K extends keyof GroupForm>(key: K) =>
+    (value: GroupForm[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
+  const err = (path: string) => errors.fields[path];
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setNotice('');
+    try {
+      if (group === null) {
+        const created = parseWith(GroupSchema, await post('/api/groups', bodyOf(form, true)));
+        navigate(`/staff/groups/${created.slug}?saved=created`, { replace: true });
+        return;
+      }
+      await patch(`/api/groups/${group.slug}`, bodyOf(form, false));
+      setErrors(NO_ERRORS);
+      setNotice('Saved.');
+      await reload();
+    } catch (error) {
+      setErrors(errorsFrom(error, FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const venueOptions = [
+    ...(me.role === 'admin' ? [{ value: '', label: 'No particular venue' }] : []),
+    ...data.venues.map((v) => ({ value: v.slug, label: v.name })),
+  ];
+
+  return (
+    <Page title={group ? `Edit: ${group.name}` : 'Add a group'}>
+      {notice ? <Notice message={notice} /> : null}
+      <ErrorSummary errors={errors} />
+      <form onSubmit={(e) => void save(e)} noValidate aria-label="Group details">
+        <TextField
+          path="name"
+          label="Name"
+          value={form.name}
+          onInput={(name) =>
+            setForm((f) => ({
+              ...f,
+              name,
+              slug: group === null && !slugEdited ? slugFrom(name) : f.slug,
+            }))
+          }
+          error={err('name')}
+          required
+        />
+        {group === null ? (
+          <TextField
+            path="slug"
+            label="Short name for web addresses"
+            hint="Lower-case letters, digits and dashes. It cannot be changed later."
+            value={form.slug}
+            onInput={(v) => {
+              setSlugEdited(true);
+              set('slug')(v);
+            }}
+            error={err('slug')}
+            width="medium"
+            required
+          />
+        ) : null}
+        <TextArea
+          path="description"
+          label="What the group does"
+          value={form.description}
+          onInput={set('description')}
+          error={err('description')}
+        />
+        <CheckboxGroup
+          path="ways"
+          legend="Ways to wellbeing"
+          options={WAYS.map((w) => ({ value: w.slug, label: w.name }))}
+          values={form.ways}
+          onChange={set('ways')}
+          error={err('ways')}
+          inline
+        />
+        <CheckboxGroup
+          path="areaSlugs"
+          legend="Areas it serves (optional)"
+          options={data.areas.map((a) => ({ value: a.slug, label: a.name }))}
+          values={form.areaSlugs}
+          onChange={set('areaSlugs')}
+          error={err('areaSlugs')}
+          inline
+        />
+        <CheckboxGroup
+          path="audiences"
+          legend="Who is it for? (optional)"
+          hint="Leave all unticked if it is for everyone."
+          options={AUDIENCES.map((a) => ({ value: a.slug, label: a.name }))}
+          values={form.audiences}
+          onChange={set('audiences')}
+          error={err('audiences')}
+        />
+        <SelectField
+          path="venueSlug"
+          label="Where it usually meets"
+          value={form.venueSlug}
+          options={venueOptions}
+          onChange={set('venueSlug')}
+          error={err('venueSlug')}
+        />
+        <TextField
+          path="languages"
+          label="Languages spoken"
+          hint="Separate them with commas, for example “English, Polish, Urdu”."
+          value={form.languages}
+          onInput={set('languages')}
+          error={err('languages')}
+        />
+        <TextArea
+          path="accessibility"
+          label="Accessibility"
+          value={form.accessibility}
+          onInput={set('accessibility')}
+          error={err('accessibility')}
+          rows={3}
+        />
+        <h2>Cost</h2>
+        <Checkbox
+          path="cost.free"
+          label="It is free"
+          checked={form.free}
+          onChange={set('free')}
+          error={err('cost')}
+        />
+        <TextField
+          path="cost.text"
+          label="Cost details"
+          value={form.costText}
+          onInput={set('costText')}
+          error={err('cost.text')}
+        />
+        <h2>Contact</h2>
+        <div class="inline-fields">
+          <TextField
+            path="contact.name"
+            label="Name"
+            value={form.contactName}
+            onInput={set('contactName')}
+            error={err('contact.name')}
+            width="medium"
+          />
+          <TextField
+            path="contact.phone"
+            label="Phone"
+            type="tel"
+            value={form.contactPhone}
+            onInput={set('contactPhone')}
+            error={err('contact.phone')}
+            width="medium"
+          />
+        </div>
+        <TextField
+          path="contact.email"
+          label="Email"
+          type="email"
+          value={form.contactEmail}
+          onInput={set('contactEmail')}
+          error={err('contact.email')}
+        />
+        <TextField
+          path="contact.website"
+          label="Website"
+          type="url"
+          value={form.contactWebsite}
+          onInput={set('contactWebsite')}
+          error={err('contact.website')}
+        />
+        <div class="button-row">
+          <button type="submit" class="button" disabled={busy}>
+            {group ? 'Save changes' : 'Add group'}
+          </button>
+          <Link href="/staff/groups">Back to groups</Link>
+        </div>
+      </form>
+      {group ? (
+        <section class="form-section" aria-labelledby="archive-title">
+          <h2 id="archive-title">Remove from the directory</h2>
+          <p>Use this when the group has stopped meeting.</p>
+          <button
+            type="button"
+            class="button button--warning"
+            onClick={() => setConfirmArchive(true)}
+          >
+            Remove group
+          </button>
+          {confirmArchive ? (
+            <ArchiveGroupDialog group={group} onClose={() => setConfirmArchive(false)} />
+          ) : null}
+        </section>
+      ) : null}
+    </Page>
+  );
+}
+
+function ArchiveGroupDialog({ group, onClose }: { group: Group; onClose: () => void }) {
+  const [failure, setFailure] = useState('');
+  async function confirm() {
+    try {
+      await del(`/api/groups/${group.slug}`);
+      navigate('/staff/groups');
+    } catch (error) {
+      setFailure(messageOf(error));
+    }
+  }
+  return (
+    <Dialog title={`Remove “${group.name}”?`} onClose={onClose}>
+      {failure ? (
+        <p class="notice notice--error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <p>Residents will no longer find it in the kiosk.</p>
+      <div class="button-row">
+        <button type="button" class="button button--warning" onClick={() => void confirm()}>
+          Yes, remove it
+        </button>
+        <button type="button" class="button button--secondary" onClick={onClose}>
+          No, keep it
+        </button>
+      </div>
+    </Dialog>
+  );
 }

@@ -1,5 +1,150 @@
-import { Page } from '../components/page.tsx';
+import {
+  formatShortDate,
+  GroupListSchema,
+  GroupSchema,
+  WAYS,
+  type Group,
+  type Me,
+} from '@fiveways/shared';
+import { useState } from 'preact/hooks';
+import { Link } from '../components/link.tsx';
+import { LoadState, Notice, Page } from '../components/page.tsx';
+import { useAuth } from '../hooks/use-auth.ts';
+import { useLoad } from '../hooks/use-load.ts';
+import { get, loadGroups, messageOf, parseWith, post } from '../staff-api.ts';
 
-export function GroupsPage(_props: Record<string, unknown>) {
-  return <Page title="GroupsPage">Coming soon</Page>;
+/** Admins look after every group; staff the groups that meet at their venues. */
+export function canManageGroup(me: Me, group: { venueSlug: string | null }): boolean {
+  return me.role === 'admin' || (group.venueSlug !== null && me.venues.includes(group.venueSlug));
+}
+
+function wayNames(group: Group): string {
+  return WAYS.filter((w) => group.ways.includes(w.slug))
+    .map((w) => w.name)
+    .join(', ');
+}
+
+async function loadDirectory() {
+  const [all, unchecked] = await Promise.all([
+    loadGroups(),
+    get('/api/staff/groups/unchecked').then((d) => parseWith(GroupListSchema, d).items),
+  ]);
+  return { all, unchecked };
+}
+
+export function GroupsPage() {
+  const { me } = useAuth();
+  const [loaded, reload] = useLoad(loadDirectory, 'groups');
+  const [notice, setNotice] = useState('');
+  const [failure, setFailure] = useState('');
+
+  async function markChecked(group: Group) {
+    setFailure('');
+    try {
+      const after = parseWith(GroupSchema, await post(`/api/groups/${group.slug}/checked`));
+      setNotice(
+        `Marked ${group.name} as checked on ${after.checkedAt ? formatShortDate(after.checkedAt) : 'today'}.`,
+      );
+      await reload();
+    } catch (error) {
+      setFailure(messageOf(error));
+    }
+  }
+
+  const checkedCell = (g: Group) => (g.checkedAt ? formatShortDate(g.checkedAt) : 'Never');
+  const actions = (g: Group) =>
+    canManageGroup(me, g) ? (
+      <div class="button-row button-row--tight">
+        <button
+          type="button"
+          class="button button--secondary button--small"
+          onClick={() => void markChecked(g)}
+          aria-label={`Checked today: ${g.name}`}
+        >
+          Checked today
+        </button>
+        <Link href={`/staff/groups/${g.slug}`} class="button button--secondary button--small">
+          Edit<span class="visually-hidden"> {g.name}</span>
+        </Link>
+      </div>
+    ) : (
+      <span class="muted">Looked after by another venue</span>
+    );
+
+  return (
+    <Page title="Groups">
+      <p>
+        Keep each group’s details fresh: when you have confirmed they are still right, press
+        “Checked today”.
+      </p>
+      <p>
+        <Link class="button" href="/staff/groups/new">
+          Add a group
+        </Link>
+      </p>
+      {notice ? <Notice message={notice} /> : null}
+      {failure ? (
+        <p class="notice notice--error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      {loaded.state !== 'ready' ? (
+        <LoadState
+          state={loaded.state}
+          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
+        />
+      ) : (
+        <>
+          <h2 id="unchecked-title">Not checked in three months</h2>
+          {loaded.data.unchecked.length === 0 ? (
+            <p>All your groups have been checked in the last three months.</p>
+          ) : (
+            <table class="table" aria-labelledby="unchecked-title">
+              <thead>
+                <tr>
+                  <th scope="col">Group</th>
+                  <th scope="col">Last checked</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaded.data.unchecked.map((g) => (
+                  <tr key={g.slug}>
+                    <td>{g.name}</td>
+                    <td>{checkedCell(g)}</td>
+                    <td>{actions(g)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h2 id="all-title">All groups</h2>
+          <table class="table" aria-labelledby="all-title">
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                <th scope="col">Ways</th>
+                <th scope="col">Last checked</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaded.data.all.map((g) => (
+                <tr key={g.slug}>
+                  <td>{g.name}</td>
+                  <td>{wayNames(g)}</td>
+                  <td>{checkedCell(g)}</td>
+                  <td>{actions(g)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Page>
+  );
 }

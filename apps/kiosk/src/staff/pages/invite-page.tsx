@@ -3,10 +3,18 @@ import { useState } from 'preact/hooks';
 import { ErrorSummary, TextField } from '../components/form-fields.tsx';
 import { Page } from '../components/page.tsx';
 import { errorsFrom, localErrors, NO_ERRORS } from '../hooks/form-errors.ts';
-import { navigate } from '../hooks/use-route.ts';
-import { ApiFailure, post } from '../staff-api.ts';
+import { useLoad } from '../hooks/use-load.ts';
+import { ApiFailure, get, post } from '../staff-api.ts';
 
 const FIELDS = ['password', 'confirmPassword'];
+
+function ownerOf(data: unknown): { name: string; email: string } {
+  const record = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  return {
+    name: typeof record.name === 'string' ? record.name : '',
+    email: typeof record.email === 'string' ? record.email : '',
+  };
+}
 
 /** The one-time link an administrator hands over: set a first password, or a new one. */
 export function InvitePage({ token }: { token: string }) {
@@ -14,6 +22,10 @@ export function InvitePage({ token }: { token: string }) {
   const [confirmPassword, setConfirm] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  const [owner] = useLoad(
+    () => get(`/api/auth/invite/${encodeURIComponent(token)}`).then(ownerOf),
+    token,
+  );
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -29,8 +41,8 @@ export function InvitePage({ token }: { token: string }) {
     setBusy(true);
     try {
       await post(`/api/auth/invite/${encodeURIComponent(token)}`, { password });
-      navigate('/staff/login?passwordSet=1');
-      window.location.reload();
+      // Setting the password also logs in: start the staff area afresh.
+      window.location.assign('/staff');
     } catch (error) {
       if (error instanceof ApiFailure && (error.status === 404 || error.status === 410)) {
         setErrors({
@@ -49,7 +61,18 @@ export function InvitePage({ token }: { token: string }) {
 
   return (
     <Page title="Set your password" narrow>
-      <p>Choose a password for your staff account. This link works once.</p>
+      {owner.state === 'error' ? (
+        <p class="notice notice--error" role="alert">
+          This link has expired or has already been used. Ask an administrator for a new one.
+        </p>
+      ) : (
+        <p>
+          {owner.state === 'ready' && owner.data.name !== '' ? `Welcome, ${owner.data.name}. ` : ''}
+          Choose a password for your staff account
+          {owner.state === 'ready' && owner.data.email !== '' ? ` (${owner.data.email})` : ''}. This
+          link works once.
+        </p>
+      )}
       <ErrorSummary errors={errors} />
       <form onSubmit={(e) => void submit(e)} noValidate>
         <TextField
