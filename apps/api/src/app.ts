@@ -4,6 +4,7 @@ import { createReadCache, type ReadCache } from './cache/read-cache.ts';
 import type { Db } from './db/open-db.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { feedRoutes } from './feeds/feeds.routes.ts';
 import { errorEnvelope, handleError } from './http/errors.ts';
 import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
@@ -46,11 +47,10 @@ export function createApp({
     .route('/api/occurrences', occurrenceRoutes({ db, cache }))
     .route('/api/meta', metaRoutes({ db, cache, clock }));
 
-  // Calendar feeds and the staff API mount here, before the front end's catch-all:
-  //   app.route('/feeds', feedRoutes({ db, cache, publicUrl, clock }));
-  //   staff and auth routes under /api (they call cache.invalidate() on every write).
+  // Calendar feeds (/feeds/…) and the staff API (/api/…; every write invalidates the cache) mount
+  // before the front end's catch-all.
+  app.route('/', feedRoutes({ db, cache, publicUrl, clock }));
   app.route('/', staffRoutes({ db, cache, clock, publicUrl }));
-  void publicUrl;
 
   const frontEnd = serveFrontEnd(staticRoot ?? DEFAULT_STATIC_ROOT);
   app.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : frontEnd(c)));

@@ -50,6 +50,7 @@ describe('GET /api/groups', () => {
     expect(await groupSlugs(app, '?free=false')).toEqual(['knit-and-natter']);
     expect(await groupSlugs(app, '?free=true&way=keep-learning')).toEqual(['young-makers']);
     expect(await groupSlugs(app, '?way=give&area=gorse-hill')).toEqual([]);
+    expect(await groupSlugs(app, '?way=&area=&audience=&free=')).toHaveLength(3);
   });
 
   it('hides archived groups', async () => {

@@ -3,10 +3,15 @@ import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { httpError, invalidRequest } from './errors.ts';
 
+/** Empty parameters (`?way=` from a form with nothing chosen) mean "no filter". */
+function withoutEmpty(query: Record<string, string | string[]>): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
+}
+
 /** Validates the query string with a schema; the handler reads it with `c.req.valid('query')`. */
 export function validateQuery<S extends z.ZodType>(schema: S) {
   return validator('query', (value): z.output<S> => {
-    const result = schema.safeParse(value);
+    const result = schema.safeParse(withoutEmpty(value));
     if (!result.success) throw invalidRequest(result.error, 'query');
     return result.data;
   });
