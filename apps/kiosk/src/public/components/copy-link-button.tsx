@@ -12,8 +12,13 @@ export function CopyLinkButton({ value, name }: { value: string; name: string })
   };
   return (
     <div class="pub-copy">
-      <button type="button" class="pub-button pub-button-secondary" onClick={copy}>
-        Copy address<span class="pub-visually-hidden"> of {name}</span>
+      <button
+        type="button"
+        class="pub-button pub-button-secondary"
+        onClick={copy}
+        aria-label={`Copy address of ${name}`}
+      >
+        Copy address
       </button>
       <span class="pub-copy-status" role="status">
         {status}

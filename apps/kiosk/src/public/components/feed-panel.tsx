@@ -5,13 +5,12 @@ export interface FeedPanelProps {
   /** One line under the name: what the feed holds. */
   hint: string;
   path: string;
-  open?: boolean;
 }
 
 /** One subscribable calendar, folded to its name until opened so the list stays scannable. */
-export function FeedPanel({ name, hint, path, open = false }: FeedPanelProps) {
+export function FeedPanel({ name, hint, path }: FeedPanelProps) {
   return (
-    <details class="pub-feed" open={open}>
+    <details class="pub-feed">
       <summary>
         <span class="pub-feed-name">{name}</span>
         <span class="pub-feed-hint">{hint}</span>

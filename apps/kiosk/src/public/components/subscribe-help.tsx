@@ -3,10 +3,7 @@ export function SubscribeHelp() {
   return (
     <section class="pub-section" aria-labelledby="how-to">
       <h2 id="how-to">How to subscribe</h2>
-      <p>
-        Subscribe once and new sessions, changes and cancellations appear in your calendar by
-        themselves. Choose a calendar below, then follow the steps for your phone or app.
-      </p>
+      <p>Choose a calendar below, then follow the steps for your phone or app.</p>
       <details class="pub-help">
         <summary>iPhone or iPad</summary>
         <ol>

@@ -7,8 +7,8 @@ import {
   type Venue,
   type Way,
 } from '@fiveways/shared';
-import { FeedActions } from '../components/feed-actions.tsx';
 import { PublicLayout } from '../components/public-layout.tsx';
+import { SubscribeRow } from '../components/subscribe-row.tsx';
 import { buildFeedLinks, feedPaths } from '../feed-links.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useLoad } from '../hooks/use-load.ts';
@@ -107,6 +107,8 @@ function SessionDetails({ session, venues, ways }: SessionView) {
     (s) => s !== '',
   );
   const contact = session.contact;
+  // "Hub" only for Worcester Community Trust hubs; any other place is a venue.
+  const place = venue?.isHub === true ? 'hub' : 'venue';
 
   return (
     <article class="pub-session" aria-labelledby="session-title">
@@ -205,10 +207,7 @@ function SessionDetails({ session, venues, ways }: SessionView) {
         </address>
         {venue !== undefined && (
           <p>
-            <a href={buildMapLink(venue)}>
-              Open {venue.name} in maps
-              <span class="pub-visually-hidden"> (opens your maps app)</span>
-            </a>
+            <a href={buildMapLink(venue)}>Open {venue.name} in maps</a>
           </p>
         )}
         {(features.length > 0 || accessibilityNotes.length > 0) && (
@@ -235,13 +234,12 @@ function SessionDetails({ session, venues, ways }: SessionView) {
         </section>
       )}
 
-      <section class="pub-section" aria-labelledby="booking">
-        <h2 id="booking">Cost and booking</h2>
-        <p>
-          <strong>{costLabel(session.cost)}.</strong> {bookingLabel(session.booking)}.
-        </p>
-        {session.bookingInfo !== '' && <p class="pub-prose">{session.bookingInfo}</p>}
-      </section>
+      {session.bookingInfo !== '' && (
+        <section class="pub-section" aria-labelledby="booking">
+          <h2 id="booking">{session.booking === 'book' ? 'How to book' : 'Booking'}</h2>
+          <p class="pub-prose">{session.bookingInfo}</p>
+        </section>
+      )}
 
       {(contact.name !== '' ||
         contact.phone !== '' ||
@@ -272,19 +270,28 @@ function SessionDetails({ session, venues, ways }: SessionView) {
 
       <section class="pub-section" aria-labelledby="keep-up">
         <h2 id="keep-up">Never miss a session</h2>
-        <p>Subscribe once, and changes and cancellations reach your calendar by themselves.</p>
-        <h3>Subscribe to this {venue?.isHub === false ? 'venue' : 'hub'}</h3>
-        <FeedActions
-          name={`Everything at ${session.venue.name}`}
-          path={feedPaths.venue(session.venue.slug)}
-          compact
-        />
-        {sessionWays.map((w) => (
-          <div key={w.slug}>
-            <h3>Subscribe to this way: {w.name}</h3>
-            <FeedActions name={`Every ${w.name} session`} path={feedPaths.way(w.slug)} compact />
-          </div>
-        ))}
+        <p>
+          Subscribe once, and new dates, changes and cancellations reach your calendar by
+          themselves. <strong>Subscribe</strong> works on iPhone, iPad, Mac and Outlook; on Android,
+          use Google Calendar.
+        </p>
+        <ul class="pub-subscribe-list">
+          <SubscribeRow
+            name={session.venue.name}
+            hint={`Every session at this ${place}`}
+            action={`Subscribe to this ${place}`}
+            path={feedPaths.venue(session.venue.slug)}
+          />
+          {sessionWays.map((w) => (
+            <SubscribeRow
+              key={w.slug}
+              name={w.name}
+              hint={`Every ${w.name} session, everywhere`}
+              action="Subscribe to this way"
+              path={feedPaths.way(w.slug)}
+            />
+          ))}
+        </ul>
         <p>
           <a href="/subscribe">More calendars: by area, or everything</a>
         </p>

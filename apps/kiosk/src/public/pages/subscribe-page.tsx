@@ -1,4 +1,5 @@
 import type { Area, Venue, Way } from '@fiveways/shared';
+import { FeedActions } from '../components/feed-actions.tsx';
 import { FeedPanel } from '../components/feed-panel.tsx';
 import { PublicLayout } from '../components/public-layout.tsx';
 import { SubscribeHelp } from '../components/subscribe-help.tsx';
@@ -30,20 +31,19 @@ export function SubscribePage() {
     <PublicLayout>
       <h1>Get local sessions in your calendar</h1>
       <p class="pub-lead">
-        Pick what interests you: everything, one of the five ways to wellbeing, your nearest hub or
-        your area.
+        Subscribe once and new sessions, changes and cancellations appear in your calendar by
+        themselves. Pick everything, one of the five ways to wellbeing, your nearest hub or your
+        area.
       </p>
 
       <SubscribeHelp />
 
       <section class="pub-section" aria-labelledby="everything">
         <h2 id="everything">Everything</h2>
-        <FeedPanel
-          name="Everything"
-          hint="Every session at every hub and group"
-          path={feedPaths.all()}
-          open
-        />
+        <div class="pub-card">
+          <p>Every session at every hub and group, in one calendar.</p>
+          <FeedActions name="Everything" path={feedPaths.all()} />
+        </div>
       </section>
 
       {directory.status === 'loading' && (

@@ -1,0 +1,310 @@
+import AxeBuilder from '@axe-core/playwright';
+import { addDays, formatLongDate, londonDateOf } from '@fiveways/shared';
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './playwright.config.ts';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const SCREENSHOTS = '../docs/screenshots';
+
+interface VenueSummary {
+  slug: string;
+  name: string;
+  address: string;
+  isHub: boolean;
+}
+
+/** The service's origin and host as the page sees them (what the links are built from). */
+function originOf(page: Page): { origin: string; host: string } {
+  const url = new URL(page.url());
+  return { origin: url.origin, host: url.host };
+}
+
+async function firstHub(page: Page): Promise<VenueSummary> {
+  const venues = (await (await page.request.get('/api/venues')).json()) as VenueSummary[];
+  const hub = venues.find((v) => v.isHub);
+  if (hub === undefined) throw new Error('The sample data has no hub');
+  return hub;
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+/** Creates an every-day session starting today at a hub, cancels tomorrow and moves the day after. */
+async function createSessionWithExceptions(page: Page, venue: string) {
+  const today = londonDateOf(new Date());
+  const origin = { origin: originOf(page).origin };
+  const login = await page.request.post('/api/auth/login', {
+    data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+    headers: origin,
+  });
+  expect(login.status()).toBe(204);
+  const created = await page.request.post('/api/sessions', {
+    headers: origin,
+    data: {
+      title: `Morning Stretch ${Date.now()}`,
+      venue,
+      ways: ['be-active', 'connect'],
+      startDate: today,
+      startTime: '10:00',
+      endTime: '11:30',
+      repeat: {
+        every: 'week',
+        interval: 1,
+        days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+      },
+      kind: 'group',
+      booking: 'book',
+      bookingInfo: 'Ring Sam to book a mat.',
+      cost: { free: false, text: '£2 a session' },
+      description: 'Gentle stretches to start the day.',
+      whatToExpect: 'Wear comfortable clothes. Chairs are available.',
+      contact: { name: 'Sam', phone: '01632 960000', email: 'stretch@example.org', website: '' },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+  const cancelled = addDays(today, 1);
+  const moved = addDays(today, 2);
+  const cancel = await page.request.post(`/api/sessions/${id}/cancellations`, {
+    headers: origin,
+    data: { date: cancelled, reason: 'Staff unavailable' },
+  });
+  expect(cancel.status()).toBe(201);
+  const change = await page.request.post(`/api/sessions/${id}/changes`, {
+    headers: origin,
+    data: { date: moved, startTime: '14:00', endTime: '15:30', reason: 'Hall booked' },
+  });
+  expect(change.ok()).toBe(true);
+  await page.request.post('/api/auth/logout', { headers: origin });
+  return { id, today, cancelled, moved };
+}
+
+test.describe('subscribe page', () => {
+  test.use({ viewport: PHONE });
+
+  test('gives webcal, https and Google Calendar links and a QR code for everything, a way and a hub', async ({
+    page,
+  }) => {
+    await page.goto('/subscribe');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Get local sessions in your calendar',
+    );
+    const { origin, host } = originOf(page);
+    const encodedHost = host.replace(':', '%3A');
+
+    await expect(
+      page.getByRole('link', { name: 'Subscribe in my calendar app: Everything' }),
+    ).toHaveAttribute('href', `webcal://${host}/feeds/all.ics`);
+    await expect(
+      page.getByRole('img', { name: 'QR code to subscribe to Everything' }),
+    ).toHaveAttribute('data-qr-value', `webcal://${host}/feeds/all.ics`);
+
+    await page.getByText('Be Active', { exact: true }).click();
+    await expect(
+      page.getByRole('link', { name: 'Subscribe in my calendar app: Be Active' }),
+    ).toHaveAttribute('href', `webcal://${host}/feeds/ways/be-active.ics`);
+    await expect(
+      page.getByRole('link', {
+        name: `Calendar address of Be Active: ${origin}/feeds/ways/be-active.ics`,
+      }),
+    ).toHaveAttribute('href', `${origin}/feeds/ways/be-active.ics`);
+    await expect(
+      page.getByRole('link', { name: 'Add to Google Calendar: Be Active' }),
+    ).toHaveAttribute(
+      'href',
+      `https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2F${encodedHost}%2Ffeeds%2Fways%2Fbe-active.ics`,
+    );
+    const wayQr = page.getByRole('img', { name: 'QR code to subscribe to Be Active' });
+    await expect(wayQr).toBeVisible();
+    await expect(wayQr).toHaveAttribute(
+      'data-qr-value',
+      `webcal://${host}/feeds/ways/be-active.ics`,
+    );
+    await expect(
+      page.getByText('Scan with your phone camera to subscribe to Be Active'),
+    ).toBeVisible();
+
+    const hub = await firstHub(page);
+    await page.getByText(hub.name, { exact: true }).click();
+    await expect(
+      page.getByRole('link', { name: `Subscribe in my calendar app: ${hub.name}` }),
+    ).toHaveAttribute('href', `webcal://${host}/feeds/venues/${hub.slug}.ics`);
+    await expect(
+      page.getByRole('link', {
+        name: `Calendar address of ${hub.name}: ${origin}/feeds/venues/${hub.slug}.ics`,
+      }),
+    ).toHaveAttribute('href', `${origin}/feeds/venues/${hub.slug}.ics`);
+    await expect(
+      page.getByRole('link', { name: `Add to Google Calendar: ${hub.name}` }),
+    ).toHaveAttribute(
+      'href',
+      `https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2F${encodedHost}%2Ffeeds%2Fvenues%2F${hub.slug}.ics`,
+    );
+    await expect(
+      page.getByRole('img', { name: `QR code to subscribe to ${hub.name}` }),
+    ).toHaveAttribute('data-qr-value', `webcal://${host}/feeds/venues/${hub.slug}.ics`);
+  });
+
+  test('lists a calendar for every way, every hub and every area, with steps for each phone', async ({
+    page,
+  }) => {
+    await page.goto('/subscribe');
+    const [ways, venues, areas] = (await Promise.all(
+      ['/api/ways', '/api/venues', '/api/areas'].map(
+        async (p) => (await page.request.get(p)).json() as Promise<unknown>,
+      ),
+    )) as [{ name: string }[], VenueSummary[], { name: string }[]];
+    const hubs = venues.filter((v) => v.isHub);
+    for (const { name } of [...ways, ...hubs, ...areas]) {
+      await expect(
+        page.getByRole('link', {
+          name: `Add to Google Calendar: ${name}`,
+          exact: true,
+          includeHidden: true,
+        }),
+      ).toHaveCount(1);
+    }
+    for (const device of ['iPhone or iPad', 'Android phone or Google Calendar', 'Outlook']) {
+      await expect(page.getByText(device, { exact: true })).toBeVisible();
+    }
+    await page.getByText('Outlook', { exact: true }).click();
+    await expect(page.getByText('Subscribe from web')).toBeVisible();
+  });
+
+  test('the feed links it gives are calendars', async ({ page }) => {
+    await page.goto('/subscribe');
+    const href = await page
+      .getByRole('link', { name: /^Calendar address of Everything:/ })
+      .getAttribute('href');
+    expect(href).not.toBeNull();
+    const feed = await page.request.get(href ?? '');
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+  });
+
+  test('has no WCAG 2.2 AA violations on a phone, with a calendar and the steps open', async ({
+    page,
+  }) => {
+    await page.goto('/subscribe');
+    await page.getByText('Be Active', { exact: true }).click();
+    await page.getByText('iPhone or iPad', { exact: true }).click();
+    await expect(
+      page.getByRole('img', { name: 'QR code to subscribe to Be Active' }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('public session page', () => {
+  test.use({ viewport: PHONE });
+
+  test('shows what, when (with cancelled and moved dates), where, cost and booking, and calendar links', async ({
+    page,
+  }) => {
+    await page.goto('/subscribe');
+    const hub = await firstHub(page);
+    const { id, today, cancelled, moved } = await createSessionWithExceptions(page, hub.slug);
+    await page.goto(`/sessions/${id}`);
+    const { origin, host } = originOf(page);
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Morning Stretch/);
+    await expect(page.getByText('Gentle stretches to start the day.')).toBeVisible();
+    await expect(page.getByText('Every day, 10:00–11:30')).toBeVisible();
+    await expect(page.getByText('£2 a session')).toBeVisible();
+    await expect(page.getByText('Please book a place')).toBeVisible();
+    await expect(page.getByText('Ring Sam to book a mat.')).toBeVisible();
+    await expect(page.getByText('Wear comfortable clothes. Chairs are available.')).toBeVisible();
+    await expect(page.getByText(hub.address)).toBeVisible();
+
+    const dates = page
+      .getByRole('list')
+      .filter({ hasText: formatLongDate(today) })
+      .getByRole('listitem');
+    await expect(dates).toHaveCount(6);
+    await expect(dates.nth(0)).toHaveText(`${formatLongDate(today)}, 10:00–11:30`);
+    await expect(dates.nth(1)).toHaveText(
+      `${formatLongDate(cancelled)}, 10:00–11:30Cancelled — Staff unavailable`,
+    );
+    await expect(dates.nth(2)).toHaveText(
+      `${formatLongDate(moved)}, 14:00–15:30Moved from ${formatLongDate(moved)}, 10:00–11:30`,
+    );
+
+    await expect(page.getByRole('link', { name: '01632 960000' })).toHaveAttribute(
+      'href',
+      'tel:01632960000',
+    );
+    await expect(page.getByRole('link', { name: 'stretch@example.org' })).toHaveAttribute(
+      'href',
+      'mailto:stretch@example.org',
+    );
+
+    const addLink = page.getByRole('link', { name: 'Add to my calendar' });
+    await expect(addLink).toHaveAttribute('href', `${origin}/feeds/sessions/${id}.ics`);
+    const ics = await page.request.get(`${origin}/feeds/sessions/${id}.ics`);
+    expect(ics.status()).toBe(200);
+    expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(await ics.text()).toContain('Morning Stretch');
+
+    await expect(
+      page.getByRole('link', { name: `Subscribe to this hub: ${hub.name}` }),
+    ).toHaveAttribute('href', `webcal://${host}/feeds/venues/${hub.slug}.ics`);
+    await expect(
+      page.getByRole('link', { name: 'Subscribe to this way: Be Active' }),
+    ).toHaveAttribute('href', `webcal://${host}/feeds/ways/be-active.ics`);
+    await expect(
+      page.getByRole('link', { name: 'Subscribe to this way: Connect' }),
+    ).toHaveAttribute('href', `webcal://${host}/feeds/ways/connect.ics`);
+
+    await expectNoAxeViolations(page);
+  });
+
+  test('says kindly when a session does not exist, and points to the subscribe page', async ({
+    page,
+  }) => {
+    const response = await page.request.get('/api/sessions/987654321');
+    expect(response.status()).toBe(404);
+    await page.goto('/sessions/987654321');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('We can’t find that session');
+    await expect(
+      page.getByRole('link', { name: 'See all the calendars you can subscribe to' }),
+    ).toHaveAttribute('href', '/subscribe');
+    await expectNoAxeViolations(page);
+  });
+
+  test('marks sample data when the service shows it', async ({ page }) => {
+    const meta = (await (await page.request.get('/api/meta')).json()) as { sampleData: boolean };
+    expect(meta.sampleData).toBe(true);
+    await page.goto('/subscribe');
+    await expect(page.getByText(/these sessions are examples/)).toBeVisible();
+  });
+});
+
+test.describe('screenshots', () => {
+  for (const [size, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    test(`public pages on a ${size}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto('/subscribe');
+      await page.getByText('Be Active', { exact: true }).click();
+      await expect(
+        page.getByRole('img', { name: 'QR code to subscribe to Be Active' }),
+      ).toBeVisible();
+      await page.screenshot({
+        path: `${SCREENSHOTS}/public-subscribe-${size}.png`,
+        fullPage: true,
+      });
+
+      const hub = await firstHub(page);
+      const { id } = await createSessionWithExceptions(page, hub.slug);
+      await page.goto(`/sessions/${id}`);
+      await expect(page.getByRole('heading', { name: 'Next dates' })).toBeVisible();
+      await page.screenshot({ path: `${SCREENSHOTS}/public-session-${size}.png`, fullPage: true });
+    });
+  }
+});
