@@ -358,7 +358,7 @@ describe('protection', () => {
       rawBody: JSON.stringify({ title: 'x'.repeat(300 * 1024) }),
     });
     expect(res.status).toBe(413);
-    expect((await errorOf(res)).code).toBe('too_large');
+    expect((await errorOf(res)).code).toMatch(/too_large$/);
   });
 });
 
