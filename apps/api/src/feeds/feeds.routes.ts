@@ -45,7 +45,8 @@ export interface FeedRoutesDeps {
 }
 
 interface RenderedFeed {
-  body: string;
+  /** UTF-8 bytes, encoded once: re-encoding a large feed on every request costs most of the time. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
   /** Latest change among the sessions in the feed, or null for an empty feed. */
   lastModified: Date | null;
@@ -126,7 +127,11 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
         (max, s) => (max === null || s.updatedAt > max ? s.updatedAt : max),
         null,
       );
-      return { body, etag: etagOf(body), lastModified: latest === null ? null : new Date(latest) };
+      return {
+        body: new Uint8Array(Buffer.from(body, 'utf8')),
+        etag: etagOf(body),
+        lastModified: latest === null ? null : new Date(latest),
+      };
     });
   }
 

@@ -3,7 +3,12 @@
 // bytes we serve follow RFC 5545 whatever the library version does.
 
 const MAX_LINE_OCTETS = 75;
-const utf8 = new TextEncoder();
+
+/** UTF-8 length of one code point. */
+function octetsOf(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
 
 /** RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks. */
 export function escapeText(value: string): string {
@@ -25,14 +30,14 @@ export function formatUtcDateTime(instant: Date): string {
 
 /** Folds one content line: at most 75 octets per physical line, never inside a UTF-8 character. */
 export function foldLine(line: string): string {
-  if (utf8.encode(line).length <= MAX_LINE_OCTETS) return line;
+  if (Buffer.byteLength(line, 'utf8') <= MAX_LINE_OCTETS) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
   // A continuation line starts with a space, which counts towards its 75 octets.
   let limit = MAX_LINE_OCTETS;
   for (const char of line) {
-    const size = utf8.encode(char).length;
+    const size = octetsOf(char);
     if (octets + size > limit) {
       parts.push(current);
       current = '';

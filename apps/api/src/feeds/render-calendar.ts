@@ -383,16 +383,19 @@ export function selectSessions(
 export function renderCalendar(input: RenderCalendarInput): string {
   const venues = new Map(input.venues.map((v) => [v.slug, v]));
   const calendar = ical({ prodId: FEED_PRODID });
-  calendar.timezone({ name: null, generator: getVtimezoneComponent });
+  // Events are serialised one by one: the calendar's own toString folds with a TextEncoder per
+  // character (seconds for a large feed), and formatCalendar refolds everything anyway.
+  const parts = ['BEGIN:VCALENDAR', getVtimezoneComponent(FEED_TIMEZONE) ?? ''];
   const sessions = [...input.sessions]
     .filter((s) => s.status === 'active' && isInWindow(s, input.window))
     .sort((a, b) => a.id - b.id);
   for (const session of sessions) {
     for (const event of eventsOf(session, venues, input.publicUrl, input.window)) {
-      calendar.createEvent(event);
+      parts.push(calendar.createEvent(event).toString());
     }
   }
-  return formatCalendar(calendar.toString(), {
+  parts.push('END:VCALENDAR');
+  return formatCalendar(parts.join('\r\n'), {
     name: input.name,
     description: input.description,
     refreshHours: input.refreshHours,
