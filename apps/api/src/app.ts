@@ -15,6 +15,9 @@ import { wayRoutes } from './ways/ways.routes.ts';
 import { sameOrigin } from './auth/same-origin.ts';
 import { securityHeaders } from './auth/security-headers.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
+import { limitBodySize } from './ops/body-limit.ts';
+import { silentLogger, type Logger } from './ops/logger.ts';
+import { requestLogger } from './ops/request-logger.ts';
 
 export interface AppDeps {
   db: Db;
@@ -26,6 +29,8 @@ export interface AppDeps {
   cache?: ReadCache;
   /** The built front end; defaults to apps/kiosk/dist. */
   staticRoot?: string;
+  /** Where request log lines go; silent unless given (the server passes a stdout logger). */
+  log?: Logger;
 }
 
 export function createApp({
@@ -34,8 +39,11 @@ export function createApp({
   publicUrl,
   cache = createReadCache(),
   staticRoot,
+  log = silentLogger,
 }: AppDeps) {
   const app = new Hono()
+    .use('*', requestLogger({ log }))
+    .use('/api/*', limitBodySize())
     .use('*', securityHeaders({ https: publicUrl.startsWith('https:') }))
     .use('/api/*', sameOrigin(publicUrl))
     .route('/api/health', healthRoutes(db))

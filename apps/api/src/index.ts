@@ -6,6 +6,7 @@ import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
 import { ConfigError, loadEnv, type Env } from './env.ts';
 import { AdminInputError, ensureBootstrapAdmin } from './auth/bootstrap-admin.ts';
+import { createLogger } from './ops/logger.ts';
 
 function log(fields: Record<string, unknown>): void {
   console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
@@ -33,7 +34,7 @@ if (env.admin) {
   try {
     const { email, password } = env.admin;
     if (await ensureBootstrapAdmin(db, email, password, () => new Date())) {
-      log({ level: 'info', msg: 'created the first admin account', email });
+      log({ level: 'info', msg: 'created the first admin account' });
     }
   } catch (error) {
     if (!(error instanceof AdminInputError)) throw error;
@@ -44,7 +45,13 @@ if (env.admin) {
 }
 
 const cache = createReadCache();
-const app = createApp({ db, clock: () => new Date(), publicUrl: env.publicUrl, cache });
+const app = createApp({
+  db,
+  clock: () => new Date(),
+  publicUrl: env.publicUrl,
+  cache,
+  log: createLogger(),
+});
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   log({
     level: 'info',
