@@ -7,6 +7,7 @@ import {
   sentenceOf,
   sessionFormOf,
   sessionInputOf,
+  withStartDate,
   type SessionForm,
 } from './session-form.ts';
 
@@ -106,6 +107,24 @@ describe('recurrence sentence and preview', () => {
     expect(previewDates(r, '2027-10-01', 2)[1]?.clockNote).toBe(
       'Clocks go back 31 Oct — still 10:00 local time',
     );
+  });
+});
+
+describe('withStartDate', () => {
+  it('moves a single day that followed the old date to the new date’s weekday', () => {
+    const f = emptySessionForm('2027-01-04', 'gorse-hill-hub');
+    expect(f.days).toEqual(['mon']);
+    const moved = withStartDate(f, '2027-01-07');
+    expect(moved.days).toEqual(['thu']);
+    expect(moved.weekday).toBe('thu');
+  });
+
+  it('leaves days chosen by hand alone', () => {
+    const f = {
+      ...emptySessionForm('2027-01-04', 'gorse-hill-hub'),
+      days: ['mon' as const, 'wed' as const],
+    };
+    expect(withStartDate(f, '2027-01-07').days).toEqual(['mon', 'wed']);
   });
 });
 

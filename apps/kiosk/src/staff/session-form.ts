@@ -158,6 +158,23 @@ export function sessionFormOf(s: Session): SessionForm {
   };
 }
 
+/**
+ * A new start date; a rule that simply followed the old date's weekday follows the new one
+ * (pick 5 Jan, a Tuesday, and "every Tuesday" comes with it).
+ */
+export function withStartDate(f: SessionForm, startDate: string): SessionForm {
+  if (!isLocalDate(startDate)) return { ...f, startDate };
+  const was = isLocalDate(f.startDate) ? weekdayOf(f.startDate) : null;
+  const now = weekdayOf(startDate);
+  const followsDays = f.days.length === 1 && f.days[0] === was;
+  return {
+    ...f,
+    startDate,
+    days: followsDays ? [now] : f.days,
+    weekday: f.weekday === was ? now : f.weekday,
+  };
+}
+
 /** A whole number when the text is one; otherwise the text, so the server names the field. */
 function wholeNumberOr(text: string): number | string {
   const t = text.trim();

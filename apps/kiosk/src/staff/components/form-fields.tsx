@@ -186,9 +186,9 @@ export function CheckboxGroup(
     >
       <legend>{props.legend}</legend>
       <HintAndError id={id} hint={props.hint} error={props.error} />
-      <div class={props.inline ? 'choices choices--inline' : 'choices'}>
+      <div class={props.inline ? 'check-list check-list--inline' : 'check-list'}>
         {props.options.map((o) => (
-          <div class="choice" key={o.value}>
+          <div class="check-item" key={o.value}>
             <input
               type="checkbox"
               id={`${id}-${o.value}`}
@@ -223,9 +223,9 @@ export function RadioGroup(
     >
       <legend>{props.legend}</legend>
       <HintAndError id={id} hint={props.hint} error={props.error} />
-      <div class={props.inline ? 'choices choices--inline' : 'choices'}>
+      <div class={props.inline ? 'check-list check-list--inline' : 'check-list'}>
         {props.options.map((o) => (
-          <div class="choice" key={o.value}>
+          <div class="check-item" key={o.value}>
             <input
               type="radio"
               id={`${id}-${o.value}`}
@@ -254,7 +254,7 @@ export function Checkbox(props: {
 }) {
   const id = fieldId(props.path);
   return (
-    <div class={`field choice${props.error ? ' field--error' : ''}`}>
+    <div class={`field check-item${props.error ? ' field--error' : ''}`}>
       <input
         type="checkbox"
         id={id}

@@ -12,7 +12,7 @@ export function Page(props: {
   return (
     <main id="main" class={props.narrow ? 'staff-main staff-main--narrow' : 'staff-main'}>
       <h1 tabIndex={-1}>{props.title}</h1>
-      {props.lead ? <div class="lead">{props.lead}</div> : null}
+      {props.lead ? <div class="page-lead">{props.lead}</div> : null}
       {props.children}
     </main>
   );
@@ -21,7 +21,7 @@ export function Page(props: {
 /** A polite live message after something worked ("Cancelled. Residents will see it at once."). */
 export function Notice({ message }: { message: string }) {
   return (
-    <div class="notice" role="status">
+    <div class="flash" role="status">
       {message}
     </div>
   );
@@ -31,7 +31,7 @@ export function Notice({ message }: { message: string }) {
 export function LoadState({ state, message }: { state: 'loading' | 'error'; message?: string }) {
   if (state === 'loading') return <p role="status">Loading…</p>;
   return (
-    <p class="notice notice--error" role="alert">
+    <p class="flash flash--error" role="alert">
       {message ?? 'This could not be loaded.'}
     </p>
   );

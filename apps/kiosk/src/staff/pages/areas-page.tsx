@@ -104,7 +104,7 @@ function AreaEditor(props: {
   }
 
   return (
-    <section class="panel" aria-labelledby="area-form-title">
+    <section class="side-panel" aria-labelledby="area-form-title">
       <h2 id="area-form-title">{area ? `Edit ${area.name}` : 'Add an area'}</h2>
       <ErrorSummary errors={errors} />
       <form onSubmit={(e) => void save(e)} noValidate>

@@ -103,7 +103,7 @@ export function AuditPage() {
                   <td>
                     {e.action}
                     <br />
-                    <span class="muted">
+                    <span class="quiet">
                       {e.entity} {e.entityId}
                     </span>
                     {changed.length > 0 ? (
@@ -124,7 +124,7 @@ export function AuditPage() {
         </table>
       )}
       {failure ? (
-        <p class="notice notice--error" role="alert">
+        <p class="flash flash--error" role="alert">
           {failure}
         </p>
       ) : null}

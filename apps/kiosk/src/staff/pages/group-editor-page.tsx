@@ -368,7 +368,7 @@ function ArchiveGroupDialog({ group, onClose }: { group: Group; onClose: () => v
   return (
     <Dialog title={`Remove “${group.name}”?`} onClose={onClose}>
       {failure ? (
-        <p class="notice notice--error" role="alert">
+        <p class="flash flash--error" role="alert">
           {failure}
         </p>
       ) : null}

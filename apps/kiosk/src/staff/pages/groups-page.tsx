@@ -68,7 +68,7 @@ export function GroupsPage() {
         </Link>
       </div>
     ) : (
-      <span class="muted">Looked after by another venue</span>
+      <span class="quiet">Looked after by another venue</span>
     );
 
   return (
@@ -84,7 +84,7 @@ export function GroupsPage() {
       </p>
       {notice ? <Notice message={notice} /> : null}
       {failure ? (
-        <p class="notice notice--error" role="alert">
+        <p class="flash flash--error" role="alert">
           {failure}
         </p>
       ) : null}

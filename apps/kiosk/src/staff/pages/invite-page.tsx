@@ -62,7 +62,7 @@ export function InvitePage({ token }: { token: string }) {
   return (
     <Page title="Set your password" narrow>
       {owner.state === 'error' ? (
-        <p class="notice notice--error" role="alert">
+        <p class="flash flash--error" role="alert">
           This link has expired or has already been used. Ask an administrator for a new one.
         </p>
       ) : (

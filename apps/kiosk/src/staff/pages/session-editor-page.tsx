@@ -40,6 +40,7 @@ import {
   SESSION_FIELD_PATHS,
   sessionFormOf,
   sessionInputOf,
+  withStartDate,
   type SessionForm,
 } from '../session-form.ts';
 import {
@@ -181,7 +182,7 @@ function SessionEditor({
   return (
     <Page title={session ? `Edit: ${session.title}` : title}>
       {session?.status === 'archived' ? (
-        <p class="notice notice--error">This session is archived: residents no longer see it.</p>
+        <p class="flash flash--error">This session is archived: residents no longer see it.</p>
       ) : null}
       {notice ? <Notice message={notice} /> : null}
       <div class="editor">
@@ -250,7 +251,7 @@ function SessionEditor({
                 label={form.repeat === 'once' ? 'Date' : 'First date'}
                 type="date"
                 value={form.startDate}
-                onInput={set('startDate')}
+                onInput={(startDate) => setForm((f) => withStartDate(f, startDate))}
                 error={err('startDate')}
                 width="medium"
                 required
@@ -571,7 +572,7 @@ function ArchiveDialog(props: {
   return (
     <Dialog title={`Archive “${props.title}”?`} onClose={props.onClose}>
       {failure ? (
-        <p class="notice notice--error" role="alert">
+        <p class="flash flash--error" role="alert">
           {failure}
         </p>
       ) : null}
@@ -647,12 +648,12 @@ function UpcomingDates(props: {
       <p>Cancel or move one date without changing the others.</p>
       {notice ? <Notice message={notice} /> : null}
       {failure ? (
-        <p class="notice notice--error" role="alert">
+        <p class="flash flash--error" role="alert">
           {failure}
         </p>
       ) : null}
       {dates.length === 0 ? (
-        <p class="muted">No dates coming up.</p>
+        <p class="quiet">No dates coming up.</p>
       ) : (
         <table class="table">
           <thead>
@@ -674,13 +675,13 @@ function UpcomingDates(props: {
                 <td>
                   {o.status === 'cancelled' ? (
                     <>
-                      <span class="tag tag--cancelled">Cancelled</span> {o.reason ?? ''}
+                      <span class="badge badge--cancelled">Cancelled</span> {o.reason ?? ''}
                     </>
                   ) : (
-                    <span class="tag tag--on">On</span>
+                    <span class="badge badge--on">On</span>
                   )}
                   {o.changed ? (
-                    <span class="tag tag--moved">Moved from {formatLongDate(o.date)}</span>
+                    <span class="badge badge--moved">Moved from {formatLongDate(o.date)}</span>
                   ) : null}
                 </td>
                 <td class="button-row">
@@ -715,7 +716,7 @@ function UpcomingDates(props: {
                       </button>
                       <button
                         type="button"
-                        class="button button--warning button--small"
+                        class="button button--warning-quiet button--small"
                         onClick={() => setCancelling(o)}
                         aria-label={`Cancel ${label(o)}`}
                       >

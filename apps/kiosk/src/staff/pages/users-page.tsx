@@ -65,7 +65,7 @@ export function UsersPage() {
       </p>
       {notice ? <Notice message={notice} /> : null}
       {failure ? (
-        <p class="notice notice--error" role="alert">
+        <p class="flash flash--error" role="alert">
           {failure}
         </p>
       ) : null}
@@ -95,7 +95,7 @@ export function UsersPage() {
                   <td>
                     {u.name}
                     <br />
-                    <span class="muted">{u.email}</span>
+                    <span class="quiet">{u.email}</span>
                   </td>
                   <td>
                     {u.role === 'admin'
@@ -105,7 +105,7 @@ export function UsersPage() {
                   <td>
                     {u.disabled ? 'Disabled' : u.passwordSet ? 'Active' : 'Invited, not yet joined'}
                     <br />
-                    <span class="muted">Added {formatShortDate(u.createdAt.slice(0, 10))}</span>
+                    <span class="quiet">Added {formatShortDate(u.createdAt.slice(0, 10))}</span>
                   </td>
                   <td>
                     <div class="button-row button-row--tight">
@@ -162,7 +162,7 @@ function LinkBox({ link, purpose }: { link: InviteLink; purpose: string }) {
   const [copied, setCopied] = useState(false);
   const expires = formatShortDate(link.expiresAt.slice(0, 10));
   return (
-    <div class="notice" role="status">
+    <div class="flash" role="status">
       <p>
         <strong>
           {purpose === 'invite'
@@ -234,7 +234,7 @@ function UserEditor(props: {
   }
 
   return (
-    <section class="panel" aria-labelledby="user-form-title">
+    <section class="side-panel" aria-labelledby="user-form-title">
       <h2 id="user-form-title">{user ? `Edit ${user.name}` : 'Add a person'}</h2>
       <ErrorSummary errors={errors} />
       <form onSubmit={(e) => void save(e)} noValidate>

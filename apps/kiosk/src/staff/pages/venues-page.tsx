@@ -132,7 +132,7 @@ export function VenuesPage() {
                   <td>
                     {v.name}
                     <br />
-                    <span class="muted">{v.address}</span>
+                    <span class="quiet">{v.address}</span>
                   </td>
                   <td>
                     {loaded.data.areas.find((a) => a.slug === v.areaSlug)?.name ?? v.areaSlug}
@@ -206,7 +206,7 @@ function VenueEditor(props: {
   }
 
   return (
-    <section class="panel" aria-labelledby="venue-form-title">
+    <section class="side-panel" aria-labelledby="venue-form-title">
       <h2 id="venue-form-title">{venue ? `Edit ${venue.name}` : 'Add a venue'}</h2>
       <ErrorSummary errors={errors} />
       <form onSubmit={(e) => void save(e)} noValidate>

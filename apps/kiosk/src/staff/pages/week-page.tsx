@@ -83,7 +83,7 @@ export function WeekPage() {
           <strong>
             {formatShortDate(weekStart)} to {formatShortDate(weekEnd)}
           </strong>{' '}
-          <span class="muted">{scope}</span>
+          <span class="quiet">{scope}</span>
         </p>
         <nav class="week-bar__nav" aria-label="Weeks">
           <Link class="button button--secondary" href={weekLink(addDays(weekStart, -7))}>
@@ -104,7 +104,7 @@ export function WeekPage() {
       </div>
       {notice ? <Notice message={notice} /> : null}
       {failure ? (
-        <p class="notice notice--error" role="alert">
+        <p class="flash flash--error" role="alert">
           {failure}
         </p>
       ) : null}
@@ -118,10 +118,10 @@ export function WeekPage() {
           <section class="day" key={day.date} aria-labelledby={`day-${day.date}`}>
             <h2 id={`day-${day.date}`} class="day__title">
               {formatLongDate(day.date)}
-              {day.date === today ? <span class="tag tag--today">Today</span> : null}
+              {day.date === today ? <span class="badge badge--today">Today</span> : null}
             </h2>
             {day.items.length === 0 ? (
-              <p class="muted">Nothing on.</p>
+              <p class="quiet">Nothing on.</p>
             ) : (
               <ul class="occurrences">
                 {day.items.map((o) => (
@@ -136,18 +136,18 @@ export function WeekPage() {
                       <p class="occurrence__title">
                         <Link href={`/staff/sessions/${o.sessionId}`}>{o.title}</Link>
                       </p>
-                      <p class="muted">{o.venue.name}</p>
+                      <p class="quiet">{o.venue.name}</p>
                     </div>
                     <p class="occurrence__status">
                       {o.status === 'cancelled' ? (
                         <>
-                          <span class="tag tag--cancelled">Cancelled</span>
+                          <span class="badge badge--cancelled">Cancelled</span>
                           {o.cancelReason ? <span> {o.cancelReason}</span> : null}
                         </>
                       ) : (
-                        <span class="tag tag--on">On</span>
+                        <span class="badge badge--on">On</span>
                       )}
-                      {o.changed ? <span class="tag tag--moved">Moved</span> : null}
+                      {o.changed ? <span class="badge badge--moved">Moved</span> : null}
                     </p>
                     <div class="occurrence__actions">
                       {o.status === 'cancelled' ? (
@@ -162,7 +162,7 @@ export function WeekPage() {
                       ) : (
                         <button
                           type="button"
-                          class="button button--warning"
+                          class="button button--warning-quiet"
                           onClick={() => {
                             setNotice('');
                             setCancelling(o);
