@@ -42,7 +42,7 @@ export function FiltersPage({ filters: initial }: { filters: Filters }) {
   return (
     <>
       <TopBar title={t('filtersHeading')} />
-      <main class="screen filters" id="main">
+      <main class="screen filters" id="main" tabIndex={0}>
         <ChoiceGroup label={t('filterWay')}>
           <Choice pressed={f.way === null} onPress={() => set({ way: null })}>
             {t('anyWay')}

@@ -11,7 +11,7 @@ export function GroupPage({ slug }: { slug: string }) {
     return (
       <>
         <TopBar title={t('sorry')} />
-        <main class="screen" id="main">
+        <main class="screen" id="main" tabIndex={0}>
           <p>{t('notFound')}</p>
         </main>
       </>
@@ -24,7 +24,7 @@ export function GroupPage({ slug }: { slug: string }) {
   return (
     <>
       <TopBar title={group.name} />
-      <main class="screen detail" id="main">
+      <main class="screen detail" id="main" tabIndex={0}>
         <div class="card-tags">
           {group.ways.map((w) => (
             <span key={w} class={`tag way-${w}`}>

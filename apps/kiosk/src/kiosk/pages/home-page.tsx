@@ -24,7 +24,7 @@ export function HomePage() {
   return (
     <>
       <TopBar title={t('whatsOn')} />
-      <main class="screen home" id="main">
+      <main class="screen home" id="main" tabIndex={0}>
         <section class="home-today" aria-labelledby="today-heading">
           <h2 id="today-heading">{heading}</h2>
           {directory === null ? (

@@ -8,7 +8,7 @@ export function LanguagePage() {
   return (
     <>
       <TopBar title={t('chooseLanguage')} />
-      <main class="screen languages" id="main">
+      <main class="screen languages" id="main" tabIndex={0}>
         <div class="language-list">
           {LANGUAGES.map((l) => (
             <button

@@ -27,7 +27,7 @@ export function PrintSessionPage({ id }: { id: number }) {
     return (
       <>
         <TopBar title={t('sorry')} />
-        <main class="screen" id="main">
+        <main class="screen" id="main" tabIndex={0}>
           <p>{t('notFound')}</p>
         </main>
       </>
@@ -38,7 +38,7 @@ export function PrintSessionPage({ id }: { id: number }) {
   return (
     <>
       <TopBar title={t('printHeading')} />
-      <main class="screen print-sheet" id="main">
+      <main class="screen print-sheet" id="main" tabIndex={0}>
         <article class="sheet">
           <h2>{session.title}</h2>
           <SessionSummary session={session} date={null} />
@@ -83,7 +83,7 @@ export function PrintWeekPage({ venue: slug }: { venue: string }) {
   return (
     <>
       <TopBar title={t('weekAt', { venue: name })} />
-      <main class="screen print-sheet" id="main">
+      <main class="screen print-sheet" id="main" tabIndex={0}>
         <article class="sheet">
           <h2>{t('weekAt', { venue: name })}</h2>
           {weekDays(today).map((d) => {

@@ -31,7 +31,7 @@ export function ResultsPage({ filters }: { filters: Filters }) {
   return (
     <>
       <TopBar title={filters.way ? t(`way.${filters.way}`) : t('whatsOn')} />
-      <main class="screen results" id="main">
+      <main class="screen results" id="main" tabIndex={0}>
         <div class="results-head">
           {filters.way ? (
             <span class={`way-badge way-${filters.way}`}>

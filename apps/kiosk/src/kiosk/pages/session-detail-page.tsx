@@ -60,7 +60,7 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
     return (
       <>
         <TopBar title={t('sorry')} />
-        <main class="screen" id="main">
+        <main class="screen" id="main" tabIndex={0}>
           <p>{t('notFound')}</p>
         </main>
       </>
@@ -81,7 +81,7 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
   return (
     <>
       <TopBar title={session.title} />
-      <main class="screen detail" id="main">
+      <main class="screen detail" id="main" tabIndex={0}>
         {tappedCancelled ? (
           <p class="cancelled-banner" role="status">
             <strong>{t('thisOneCancelled')}</strong>

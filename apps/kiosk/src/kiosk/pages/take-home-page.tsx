@@ -70,7 +70,7 @@ export function TakeHomePage({ id, date }: { id: number; date: string | null }) 
     return (
       <>
         <TopBar title={t('sorry')} />
-        <main class="screen" id="main">
+        <main class="screen" id="main" tabIndex={0}>
           <p>{t('notFound')}</p>
         </main>
       </>
@@ -93,7 +93,7 @@ export function TakeHomePage({ id, date }: { id: number; date: string | null }) 
   return (
     <>
       <TopBar title={t('takeHomeHeading')} />
-      <main class="screen take-home" id="main">
+      <main class="screen take-home" id="main" tabIndex={0}>
         <p class="lead">{t('scanHint')}</p>
         <SessionSummary session={session} date={date} />
         <div class="qr-grid">
