@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createReadCache } from '../cache/read-cache.ts';
 import { makeFixture, openTestDb, testClock } from '../test-support.ts';
-import { feedRoutes } from './feeds.routes.ts';
 
 const PUBLIC_URL = 'https://fiveways.example.org';
 /** Both 2027 clock changes (28 March, 31 October), inside the feeds' window for the test clock. */
@@ -87,7 +86,7 @@ function makeApps() {
   const db = openTestDb({ ...fixture, sessions: [...fixture.sessions, ...extraSessions()] });
   const cache = createReadCache();
   const deps = { db, cache, publicUrl: PUBLIC_URL, clock: testClock };
-  return { api: createApp(deps), feeds: feedRoutes(deps) };
+  return { api: createApp(deps) };
 }
 
 type Apps = ReturnType<typeof makeApps>;
@@ -227,7 +226,7 @@ function sorted(seen: Seen[]): string[] {
 }
 
 async function feedText(apps: Apps, path: string): Promise<string> {
-  const res = await apps.feeds.request(path);
+  const res = await apps.api.request(path);
   expect(res.status).toBe(200);
   return res.text();
 }

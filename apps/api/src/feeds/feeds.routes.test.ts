@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
 import { createReadCache } from '../cache/read-cache.ts';
 import { openTestDb, testClock } from '../test-support.ts';
 import { eventBlocks, prop } from './feed-test-helpers.ts';
-import { feedRoutes, feedWindow } from './feeds.routes.ts';
+import { feedWindow } from './feeds.routes.ts';
 
 const PUBLIC_URL = 'https://fiveways.example.org';
 
 function makeApp() {
   const db = openTestDb();
   const cache = createReadCache();
-  const app = feedRoutes({ db, cache, publicUrl: PUBLIC_URL, clock: testClock });
+  const app = createApp({ db, cache, publicUrl: PUBLIC_URL, clock: testClock });
   return { db, cache, app };
 }
 
@@ -144,13 +145,14 @@ describe('GET /feeds/*.ics', () => {
     '/feeds/groups/nobody.ics',
     '/feeds/sessions/999.ics',
     '/feeds/sessions/abc.ics',
+    '/feeds/nothing-here.ics',
   ])('%s answers 404 with the error envelope', async (path) => {
     const { app } = makeApp();
     const res = await app.request(path);
     expect(res.status).toBe(404);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('not_found');
-    expect(body.error.message).toMatch(/^There is no /);
+    expect(body.error.message).toMatch(/^There is no/);
   });
 
   it.each([
