@@ -33,8 +33,12 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
-/** Creates an every-day session starting today at a hub, cancels tomorrow and moves the day after. */
-async function createSessionWithExceptions(page: Page, venue: string) {
+/** Creates an every-day session starting today at a hub, cancels tomorrow, retimes the day after. */
+async function createSessionWithExceptions(
+  page: Page,
+  venue: string,
+  title = `Morning Stretch ${Date.now()}`,
+) {
   const today = londonDateOf(new Date());
   const origin = { origin: originOf(page).origin };
   const login = await page.request.post('/api/auth/login', {
@@ -45,7 +49,7 @@ async function createSessionWithExceptions(page: Page, venue: string) {
   const created = await page.request.post('/api/sessions', {
     headers: origin,
     data: {
-      title: `Morning Stretch ${Date.now()}`,
+      title,
       venue,
       ways: ['be-active', 'connect'],
       startDate: today,
@@ -230,7 +234,7 @@ test.describe('public session page', () => {
       `${formatLongDate(cancelled)}, 10:00–11:30Cancelled — Staff unavailable`,
     );
     await expect(dates.nth(2)).toHaveText(
-      `${formatLongDate(moved)}, 14:00–15:30Moved from ${formatLongDate(moved)}, 10:00–11:30`,
+      `${formatLongDate(moved)}, 14:00–15:30New time (usually 10:00–11:30)`,
     );
 
     await expect(page.getByRole('link', { name: '01632 960000' })).toHaveAttribute(
@@ -301,7 +305,7 @@ test.describe('screenshots', () => {
       });
 
       const hub = await firstHub(page);
-      const { id } = await createSessionWithExceptions(page, hub.slug);
+      const { id } = await createSessionWithExceptions(page, hub.slug, 'Morning Stretch');
       await page.goto(`/sessions/${id}`);
       await expect(page.getByRole('heading', { name: 'Next dates' })).toBeVisible();
       await page.screenshot({ path: `${SCREENSHOTS}/public-session-${size}.png`, fullPage: true });

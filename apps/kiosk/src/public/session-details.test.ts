@@ -61,6 +61,16 @@ describe('describeOccurrenceLine', () => {
     expect(line.key).toBe('2027-03-30');
   });
 
+  it('says when only the time changed, and what the usual time is', () => {
+    const line = describeOccurrenceLine(
+      occurrence({ startTime: '14:00', endTime: '15:30', changed: true }),
+      session,
+      venues,
+    );
+    expect(line.when).toBe('Tuesday 30 March 2027, 14:00–15:30');
+    expect(line.note).toBe('New time (usually 10:00–12:00)');
+  });
+
   it('names the venue an occurrence moved to', () => {
     const line = describeOccurrenceLine(
       occurrence({ changed: true, venueSlug: 'rainbow-hill-hub' }),

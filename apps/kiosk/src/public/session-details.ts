@@ -74,13 +74,11 @@ export function describeOccurrenceLine(
   }
   if (!occurrence.changed) return { key: occurrence.date, when, cancelled: false, note: null };
   const parts: string[] = [];
-  const movedDay = occurrence.startDate !== occurrence.date;
-  const movedTime =
-    occurrence.startTime !== session.startTime || occurrence.endTime !== session.endTime;
-  if (movedDay || movedTime) {
-    parts.push(
-      `Moved from ${formatLongDate(occurrence.date)}, ${session.startTime}–${session.endTime}`,
-    );
+  const usual = `${session.startTime}–${session.endTime}`;
+  if (occurrence.startDate !== occurrence.date) {
+    parts.push(`Moved from ${formatLongDate(occurrence.date)}, ${usual}`);
+  } else if (occurrence.startTime !== session.startTime || occurrence.endTime !== session.endTime) {
+    parts.push(`New time (usually ${usual})`);
   }
   if (occurrence.venueSlug !== null) {
     parts.push(`at ${venueNames.get(occurrence.venueSlug) ?? 'a different venue'} this time`);
