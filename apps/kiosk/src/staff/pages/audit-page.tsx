@@ -99,7 +99,9 @@ export function AuditPage() {
               return (
                 <tr key={e.id}>
                   <td>{when(e.at)}</td>
-                  <td>{e.user ? e.user.name || e.user.email : 'Someone since removed'}</td>
+                  <td>
+                    {e.user ? e.user.name || e.user.email : 'The system, or a removed account'}
+                  </td>
                   <td>
                     {e.action}
                     <br />

@@ -6,7 +6,7 @@ import {
   type User,
   type Venue,
 } from '@fiveways/shared';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   Checkbox,
   CheckboxGroup,
@@ -160,9 +160,14 @@ export function UsersPage() {
 /** The one-time link, ready to copy. */
 function LinkBox({ link, purpose }: { link: InviteLink; purpose: string }) {
   const [copied, setCopied] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  // Bring the new link into view and announce it: it is what the admin came for.
+  useEffect(() => {
+    box.current?.focus();
+  }, [link]);
   const expires = formatShortDate(link.expiresAt.slice(0, 10));
   return (
-    <div class="flash" role="status">
+    <div class="flash" role="status" tabIndex={-1} ref={box}>
       <p>
         <strong>
           {purpose === 'invite'
