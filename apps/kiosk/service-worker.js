@@ -3,7 +3,7 @@
 // with a ~3 s timeout, then the saved copy, marked with when it was fetched. Staff and sign-in
 // requests are never cached.
 const VERSION = '__VERSION__';
-const PRECACHE = []; /* __PRECACHE__ */
+const PRECACHE = ['__PRECACHE__'];
 const SHELL_CACHE = `fiveways-shell-${VERSION}`;
 const DATA_CACHE = 'fiveways-data-v1';
 const DATA_TIMEOUT_MS = 3000;

@@ -41,12 +41,15 @@ function serviceWorker(): Plugin {
         .digest('hex')
         .slice(0, 12);
       const template = readFileSync(new URL('./service-worker.js', import.meta.url), 'utf8');
+      if (!template.includes("['__PRECACHE__']") || !template.includes("'__VERSION__'")) {
+        this.error('service-worker.js lost its __PRECACHE__ or __VERSION__ placeholder');
+      }
       this.emitFile({
         type: 'asset',
         fileName: 'sw.js',
         source: template
           .replace("'__VERSION__'", JSON.stringify(version))
-          .replace('[] /* __PRECACHE__ */', JSON.stringify(precache)),
+          .replace("['__PRECACHE__']", JSON.stringify(precache)),
       });
     },
   };

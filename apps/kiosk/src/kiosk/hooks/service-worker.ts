@@ -8,7 +8,9 @@ export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
   navigator.serviceWorker
     .register('/sw.js', { scope: '/' })
-    .then((r) => {
+    .then((r: ServiceWorkerRegistration | undefined) => {
+      // Some managed browsers answer without a registration; then there is nothing to update.
+      if (!r) return;
       registration = r;
       setInterval(() => void r.update().catch(() => undefined), 15 * 60_000);
     })
