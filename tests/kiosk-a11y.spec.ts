@@ -19,7 +19,7 @@ async function checkEveryScreen(page: Page, label: string) {
   await page.locator('.results-head button').click();
   await page.locator('.choice').nth(2).click();
   await check('filters with a choice pressed');
-  await page.locator('.sticky-actions .primary').click();
+  await page.locator('.actions .primary').click();
   await check('filtered results');
   await page.locator('.nav-button').first().click();
   await page.locator('.home .card').first().click();

@@ -81,14 +81,16 @@ export async function findSmallTargets(page: Page): Promise<string[]> {
 /** Neighbouring controls keep at least 8 px apart. */
 export async function findCrowdedTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    // Only what a finger can reach now: the part of each control inside its scrolling screen.
     const rects = [...document.querySelectorAll<HTMLElement>('button')]
-      .map((el) => ({ el, r: el.getBoundingClientRect() }))
-      .filter(({ el, r }) => {
-        if (r.width === 0 || r.height === 0) return false;
-        // Only what a finger can reach now: not scrolled out of view under another part.
-        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        return hit !== null && el.contains(hit);
-      });
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        const frame = el.closest('main')?.getBoundingClientRect();
+        const top = Math.max(r.top, frame?.top ?? r.top);
+        const bottom = Math.min(r.bottom, frame?.bottom ?? r.bottom);
+        return { el, r: { left: r.left, right: r.right, top, bottom } };
+      })
+      .filter(({ r }) => r.right > r.left && r.bottom > r.top);
     const problems: string[] = [];
     for (let i = 0; i < rects.length; i++) {
       for (let j = i + 1; j < rects.length; j++) {

@@ -28,9 +28,10 @@ function serviceWorker(): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle)
-        .filter((f) => !f.endsWith('.map') && f !== 'index.html' && f !== 'sw.js')
+        .filter((f) => !/\.(map|woff)$/.test(f) && f !== 'index.html' && f !== 'sw.js')
         .sort()
         .map((f) => `/${f}`);
+      // Old-style .woff files are skipped: every kiosk browser takes .woff2.
       const precache = ['/index.html', ...files];
       const version = createHash('sha256')
         .update(

@@ -13,8 +13,16 @@ export async function loadMessages(language: Language): Promise<Messages> {
       return (await import('./pl.ts')).pl;
     case 'ro':
       return (await import('./ro.ts')).ro;
-    case 'ur':
-      return (await import('./ur.ts')).ur;
+    case 'ur': {
+      // The Urdu letters need a font most kiosks lack; it downloads only when Urdu is chosen.
+      const [messages] = await Promise.all([
+        import('./ur.ts'),
+        import('@fontsource/noto-naskh-arabic/arabic-400.css'),
+        import('@fontsource/noto-naskh-arabic/arabic-700.css'),
+      ]);
+      await document.fonts.load('700 1em "Noto Naskh Arabic"', 'ہے').catch(() => undefined);
+      return messages.ur;
+    }
   }
 }
 

@@ -1,7 +1,12 @@
+import { useEffect } from 'preact/hooks';
 import { LANGUAGE_NAMES, LANGUAGES, TOUCH_TO_START, type Language } from '../../i18n/index.ts';
 
 /** Between visits: "Touch to start" in every language; a touch anywhere opens Home. */
 export function AttractScreen({ onStart }: { onStart: (language: Language) => void }) {
+  // The Urdu line needs letters most system fonts lack; the font comes from the offline cache.
+  useEffect(() => {
+    import('@fontsource/noto-naskh-arabic/arabic-400.css').catch(() => undefined);
+  }, []);
   return (
     <main class="attract" onClick={() => onStart('en')}>
       <h1 class="attract-title">

@@ -101,22 +101,22 @@ export function FiltersPage({ filters: initial }: { filters: Filters }) {
             {t('dropInOnly')}
           </Choice>
         </ChoiceGroup>
-        <div class="row sticky-actions">
-          <button type="button" class="secondary" onClick={() => setF(NO_FILTERS)}>
-            {t('clearFilters')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            onClick={() => {
-              nav.back();
-              nav.replace({ name: 'results', filters: f });
-            }}
-          >
-            {t('showResults', { n: count })}
-          </button>
-        </div>
       </main>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={() => setF(NO_FILTERS)}>
+          {t('clearFilters')}
+        </button>
+        <button
+          type="button"
+          class="primary"
+          onClick={() => {
+            nav.back();
+            nav.replace({ name: 'results', filters: f });
+          }}
+        >
+          {t('showResults', { n: count })}
+        </button>
+      </div>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { WayIcon } from '../components/icons.tsx';
-import { ContactDetails } from './session-detail-page.tsx';
+import { ContactDetails, showCostText } from './session-detail-page.tsx';
 
 /** A community group: what it is, who for, where, cost, languages, contact and its sessions. */
 export function GroupPage({ slug }: { slug: string }) {
@@ -73,7 +73,7 @@ export function GroupPage({ slug }: { slug: string }) {
             ) : null}
             <h2>{t('cost')}</h2>
             <p>{group.cost.free ? t('free') : t('notFree')}</p>
-            {group.cost.text ? <p>{group.cost.text}</p> : null}
+            {showCostText(group.cost) ? <p>{group.cost.text}</p> : null}
             {group.languages.length > 0 ? (
               <>
                 <h2>{t('languagesSpoken')}</h2>

@@ -4,6 +4,12 @@ import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { NavIcon, WayIcon } from '../components/icons.tsx';
 
+/** Cost details worth showing: not just the word "Free" again. */
+export function showCostText(cost: Session['cost']): boolean {
+  const text = cost.text.trim().toLowerCase();
+  return text !== '' && !(cost.free && text === 'free');
+}
+
 export function findSession(id: number, sessions: readonly Session[] | undefined) {
   return sessions?.find((s) => s.id === id) ?? null;
 }
@@ -145,7 +151,7 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
           <section class="panel">
             <h2>{t('cost')}</h2>
             <p>{session.cost.free ? t('free') : t('notFree')}</p>
-            {session.cost.text ? <p>{session.cost.text}</p> : null}
+            {showCostText(session.cost) ? <p>{session.cost.text}</p> : null}
             <h2>{t('booking')}</h2>
             <p>{session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}</p>
             {session.bookingInfo ? <p>{session.bookingInfo}</p> : null}
