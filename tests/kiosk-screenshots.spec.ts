@@ -14,7 +14,10 @@ async function shoot(page: Page, name: string, orientation: string) {
   await page.screenshot({ path: `${OUT}kiosk-${name}-${orientation}.png` });
 }
 
-for (const [orientation, viewport] of Object.entries({ portrait: PORTRAIT, landscape: LANDSCAPE })) {
+for (const [orientation, viewport] of Object.entries({
+  portrait: PORTRAIT,
+  landscape: LANDSCAPE,
+})) {
   test(`every screen, ${orientation}`, async ({ page, request, baseURL }) => {
     test.setTimeout(120_000);
     if (orientation === 'portrait') await cancelOneOccurrence(request, baseURL ?? '');
