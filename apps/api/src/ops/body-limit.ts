@@ -6,10 +6,13 @@ import { errorEnvelope } from '../http/errors.ts';
 /** 64 KiB: the largest staff form (a group or session with long texts) is a few KiB. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
+/** Methods that carry no body: let them through without touching the request stream. */
+const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export function limitBodySize({
   maxBytes = DEFAULT_MAX_BODY_BYTES,
 }: { maxBytes?: number } = {}): MiddlewareHandler {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: (c) =>
       c.json(
@@ -21,4 +24,9 @@ export function limitBodySize({
         413,
       ),
   });
+  return async function limitBody(c, next) {
+    // Reading `c.req.raw.body` makes the Node adapter build a full Request: ~6x slower reads.
+    if (BODILESS.has(c.req.method)) return next();
+    return limit(c, next);
+  };
 }

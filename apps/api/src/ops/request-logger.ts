@@ -44,7 +44,7 @@ export interface RequestLoggerOptions {
  */
 export function requestLogger({
   log,
-  now = () => performance.now(),
+  now = () => Number(process.hrtime.bigint()) / 1e6,
 }: RequestLoggerOptions): MiddlewareHandler<{ Variables: { requestId: string } }> {
   return async function logRequest(c, next) {
     const started = now();
@@ -52,8 +52,12 @@ export function requestLogger({
     const requestId =
       offered !== undefined && SAFE_REQUEST_ID.test(offered) ? offered : randomUUID();
     c.set('requestId', requestId);
+    // Set before the handler so it is part of the response as built (cheaper than editing it after).
+    c.header(REQUEST_ID_HEADER, requestId);
     await next();
-    c.res.headers.set(REQUEST_ID_HEADER, requestId);
+    // Responses built outside the context (errors thrown with their own Response) get it here.
+    if (c.res.headers.get(REQUEST_ID_HEADER) !== requestId)
+      c.res.headers.set(REQUEST_ID_HEADER, requestId);
     const status = c.res.status;
     const fields = {
       requestId,
