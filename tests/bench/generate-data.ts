@@ -73,7 +73,7 @@ const START_TIMES = [
   '18:30',
 ];
 
-interface Counts {
+export interface Counts {
   areas: number;
   venues: number;
   groups: number;

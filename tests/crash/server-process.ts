@@ -25,6 +25,8 @@ export interface ServerOptions {
   admin?: { email: string; password: string };
   /** Keep the server's log lines (default: dropped). */
   onLog?: (line: string) => void;
+  /** Pin the server to one CPU (Linux taskset), so a load generator can have the other. */
+  cpu?: number;
 }
 
 export interface RunningServer {
@@ -57,7 +59,11 @@ export async function startServer(
     env.ADMIN_EMAIL = options.admin.email;
     env.ADMIN_PASSWORD = options.admin.password;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const node = [process.execPath, '--import', 'tsx', 'src/index.ts'];
+  // taskset execs node in place, so the child's pid is the server's.
+  const [command = process.execPath, ...args] =
+    options.cpu === undefined ? node : ['taskset', '-c', String(options.cpu), ...node];
+  const child = spawn(command, args, {
     cwd: API_DIR,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,445 @@
+// `pnpm bench [--sizes=S,M,L] [--duration=5] [--connections=50]`: load-tests the production server
+// on loopback with autocannon and writes docs/benchmarks.md. Not part of `pnpm test`.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { addDays, londonDateOf } from '@fiveways/shared';
+import { freePort, logIn, startServer, type RunningServer } from '../crash/server-process.ts';
+import { generateDatabase, isSize, type Counts, type Size } from './generate-data.ts';
+
+const run = promisify(execFile);
+const AUTOCANNON = resolve(import.meta.dirname, '../node_modules/autocannon/autocannon.js');
+const REPORT = resolve(import.meta.dirname, '../../docs/benchmarks.md');
+const ADMIN = { email: 'bench-admin@example.org', password: 'benchmark passphrase 1' };
+
+interface Options {
+  sizes: Size[];
+  duration: number;
+  connections: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { sizes: ['S', 'M'], duration: 5, connections: 50 };
+  for (const arg of argv) {
+    const [key, value = ''] = arg.replace(/^--/, '').split('=');
+    if (key === 'sizes') {
+      const sizes = value.split(',').map((s) => s.trim().toUpperCase());
+      const bad = sizes.filter((s) => !isSize(s));
+      if (bad.length > 0) throw new Error(`Unknown size ${bad.join(', ')}: use S, M and/or L`);
+      options.sizes = sizes.filter(isSize);
+    } else if (key === 'duration') options.duration = Math.max(1, Math.min(30, Number(value)));
+    else if (key === 'connections') options.connections = Math.max(1, Number(value));
+    else if (arg !== '--') throw new Error(`Unknown option ${arg}`);
+  }
+  return options;
+}
+
+interface Route {
+  name: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** The status every answer should have. */
+  status: number;
+}
+
+interface RouteResult {
+  route: Route;
+  rps: number;
+  p50: number;
+  p99: number;
+  bytesPerSec: number;
+  statuses: Record<string, number>;
+  errors: number;
+  timeouts: number;
+}
+
+interface FreshnessResult {
+  patchMs: number[];
+  /** Feed path → time from sending the write until that feed, fetched, showed it (ms). */
+  feeds: Record<string, number[]>;
+}
+
+interface CompressionResult {
+  path: string;
+  contentEncoding: string | null;
+  vary: string | null;
+  bytes: number;
+}
+
+interface SizeResult {
+  size: Size;
+  counts: Counts;
+  generateMs: number;
+  warmups: Record<string, number>;
+  routes: RouteResult[];
+  peakRssMb: number;
+  freshness: FreshnessResult;
+  compression: CompressionResult[];
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** One autocannon run in its own process (on the other CPU when it can be pinned). */
+async function loadTest(
+  url: string,
+  route: Route,
+  options: Options,
+  pin: boolean,
+): Promise<RouteResult> {
+  const args = [
+    AUTOCANNON,
+    '-c',
+    String(options.connections),
+    '-d',
+    String(options.duration),
+    '-t',
+    '30',
+    '-j',
+  ];
+  for (const [k, v] of Object.entries(route.headers ?? {})) args.push('-H', `${k}=${v}`);
+  args.push(`${url}${route.path}`);
+  const [command = process.execPath, ...rest] = pin
+    ? ['taskset', '-c', '1', process.execPath, ...args]
+    : [process.execPath, ...args];
+  const { stdout } = await run(command, rest, {
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: (options.duration + 60) * 1000,
+  });
+  const r = JSON.parse(stdout) as {
+    requests: { average: number };
+    latency: { p50: number; p99: number };
+    throughput: { average: number };
+    statusCodeStats?: Record<string, { count: number }>;
+    errors: number;
+    timeouts: number;
+  };
+  return {
+    route,
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bytesPerSec: r.throughput.average,
+    statuses: Object.fromEntries(
+      Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]),
+    ),
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+}
+
+/** Peak resident memory of a process so far (VmHWM), in MB. */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return round1(kb / 1024);
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return round1(performance.now() - started);
+}
+
+/** Changes one session's title and times how soon each feed it appears in shows the change. */
+async function measureFreshness(server: RunningServer, edits: number): Promise<FreshnessResult> {
+  const cookie = await logIn(server, ADMIN);
+  const session = (await (await fetch(`${server.url}/api/sessions/1`)).json()) as {
+    venue: { slug: string; areaSlug: string };
+    ways: string[];
+    group: string | null;
+  };
+  const feeds = [
+    '/feeds/sessions/1.ics',
+    '/feeds/all.ics',
+    `/feeds/venues/${session.venue.slug}.ics`,
+    `/feeds/areas/${session.venue.areaSlug}.ics`,
+    ...session.ways.map((w) => `/feeds/ways/${w}.ics`),
+    ...(session.group === null ? [] : [`/feeds/groups/${session.group}.ics`]),
+  ];
+  const result: FreshnessResult = {
+    patchMs: [],
+    feeds: Object.fromEntries(feeds.map((f) => [f, []])),
+  };
+  for (let edit = 1; edit <= edits; edit += 1) {
+    // Every affected feed is cached before the write, as on a live server.
+    await Promise.all(feeds.map(async (f) => (await fetch(`${server.url}${f}`)).text()));
+    const title = `Bench edit ${Date.now()}`;
+    const started = performance.now();
+    const res = await fetch(`${server.url}/api/sessions/1`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', origin: server.url, cookie },
+      body: JSON.stringify({ title }),
+    });
+    if (res.status !== 200) throw new Error(`PATCH gave ${res.status}: ${await res.text()}`);
+    await res.arrayBuffer();
+    result.patchMs.push(round1(performance.now() - started));
+    await Promise.all(
+      feeds.map(async (f) => {
+        for (;;) {
+          const body = await (await fetch(`${server.url}${f}`)).text();
+          if (body.includes(title)) break;
+        }
+        result.feeds[f]?.push(round1(performance.now() - started));
+      }),
+    );
+  }
+  return result;
+}
+
+async function checkCompression(server: RunningServer, paths: string[]) {
+  const out: CompressionResult[] = [];
+  for (const path of paths) {
+    const res = await fetch(`${server.url}${path}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    // fetch decodes bodies itself; the header says what the server sent.
+    out.push({
+      path,
+      contentEncoding: res.headers.get('content-encoding'),
+      vary: res.headers.get('vary'),
+      bytes: (await res.arrayBuffer()).byteLength,
+    });
+  }
+  return out;
+}
+
+async function benchSize(size: Size, options: Options, pin: boolean): Promise<SizeResult> {
+  const dir = mkdtempSync(join(tmpdir(), `fiveways-bench-${size}-`));
+  const databasePath = join(dir, 'bench.db');
+  let server: RunningServer | null = null;
+  try {
+    const generateStarted = performance.now();
+    const counts = generateDatabase(databasePath, size);
+    const generateMs = Math.round(performance.now() - generateStarted);
+    console.log(`\n[${size}] generated ${JSON.stringify(counts)} in ${generateMs} ms`);
+
+    server = await startServer({
+      databasePath,
+      port: await freePort(),
+      demoData: false,
+      admin: ADMIN,
+      ...(pin ? { cpu: 0 } : {}),
+    });
+    const today = londonDateOf(new Date());
+    const feedPath = '/feeds/all.ics';
+    // First requests render and cache; their time is the cold cost.
+    const warmups: Record<string, number> = {};
+    const routesToWarm = [
+      '/api/health',
+      `/api/occurrences?from=${today}&to=${addDays(today, 6)}&way=connect`,
+      '/api/groups?way=connect&area=warndon',
+      feedPath,
+      '/',
+    ];
+    for (const path of routesToWarm) {
+      warmups[path] = await timed(async () => (await fetch(`${server?.url}${path}`)).text());
+    }
+    const etag = (await fetch(`${server.url}${feedPath}`)).headers.get('etag') ?? '"none"';
+    const routes: Route[] = [
+      { name: 'baseline /api/health', path: '/api/health', status: 200 },
+      {
+        name: 'occurrences, one week, one way',
+        path: `/api/occurrences?from=${today}&to=${addDays(today, 6)}&way=connect`,
+        status: 200,
+      },
+      {
+        name: 'groups, by way and area',
+        path: '/api/groups?way=connect&area=warndon',
+        status: 200,
+      },
+      { name: 'all.ics (200)', path: feedPath, status: 200 },
+      {
+        name: 'all.ics (304, If-None-Match)',
+        path: feedPath,
+        headers: { 'if-none-match': etag },
+        status: 304,
+      },
+      { name: 'kiosk page /', path: '/', status: 200 },
+    ];
+    const results: RouteResult[] = [];
+    for (const route of routes) {
+      const r = await loadTest(server.url, route, options, pin);
+      results.push(r);
+      console.log(
+        `[${size}] ${route.name.padEnd(32)} ${String(r.rps).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ${JSON.stringify(r.statuses)}`,
+      );
+    }
+    const peak = peakRssMb(server.pid);
+    const freshness = await measureFreshness(server, 3);
+    console.log(`[${size}] write → feeds fresh: ${JSON.stringify(freshness)}`);
+    const compression = await checkCompression(server, [
+      feedPath,
+      `/api/occurrences?from=${today}&to=${addDays(today, 6)}&way=connect`,
+    ]);
+    return {
+      size,
+      counts,
+      generateMs,
+      warmups,
+      routes: results,
+      peakRssMb: peak,
+      freshness,
+      compression,
+    };
+  } finally {
+    await server?.stop('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function machineNotes(pin: boolean): Promise<string[]> {
+  const nproc = (await run('nproc', [])).stdout.trim();
+  return [
+    `- Date: ${new Date().toISOString()}`,
+    `- CPU: ${cpus()[0]?.model ?? 'unknown'}; \`nproc\` = ${nproc}`,
+    `- Node ${process.version} on ${process.platform} ${process.arch}`,
+    pin
+      ? '- Server pinned to CPU 0 and autocannon to CPU 1 with `taskset`, both on loopback'
+      : '- No CPU pinning (taskset not available or one CPU); server and autocannon share the machine',
+  ];
+}
+
+const ratio = (rps: number, base: number) => (base > 0 ? (rps / base).toFixed(2) : '—');
+const max = (xs: number[]) => (xs.length === 0 ? 0 : Math.max(...xs));
+
+function renderReport(results: SizeResult[], options: Options, notes: string[]): string {
+  const lines: string[] = [
+    '# Benchmarks',
+    '',
+    'Written by `pnpm bench` (tests/bench/run.ts): the production server (`node --import tsx',
+    'apps/api/src/index.ts`, `DEMO_DATA=off`) on a database from tests/bench/generate-data.ts, loaded',
+    `with autocannon, ${options.connections} connections, ${options.duration} s per route, on loopback.`,
+    'Ratios compare each route with the trivial baseline route in the same run.',
+    '',
+    '## Machine',
+    '',
+    ...notes,
+    '',
+  ];
+  for (const r of results) {
+    const base = r.routes[0]?.rps ?? 0;
+    lines.push(
+      `## Size ${r.size}`,
+      '',
+      `${r.counts.groups} groups, ${r.counts.sessions} sessions, ${r.counts.venues} venues, ` +
+        `${r.counts.exceptions} exceptions; generated in ${r.generateMs} ms. ` +
+        `Peak RSS of the server (VmHWM): **${r.peakRssMb} MB**.`,
+      '',
+      '| route | req/s | × baseline | p50 ms | p99 ms | MB/s | statuses |',
+      '|---|---:|---:|---:|---:|---:|---|',
+    );
+    for (const x of r.routes) {
+      const statuses = Object.entries(x.statuses)
+        .map(([code, n]) => `${code}×${n}`)
+        .join(' ');
+      const errors = x.errors + x.timeouts > 0 ? ` errors ${x.errors}, timeouts ${x.timeouts}` : '';
+      lines.push(
+        `| ${x.route.name} | ${x.rps} | ${ratio(x.rps, base)} | ${x.p50} | ${x.p99} | ` +
+          `${round1(x.bytesPerSec / 1e6)} | ${statuses}${errors} |`,
+      );
+    }
+    lines.push(
+      '',
+      'First (uncached) request per route, ms: ' +
+        Object.entries(r.warmups)
+          .map(([p, ms]) => `\`${p.split('?')[0] ?? p}\` ${ms}`)
+          .join(', ') +
+        '.',
+      '',
+      'A write to one session (PATCH, title) until each affected feed, fetched, shows it ' +
+        `(worst of ${r.freshness.patchMs.length}; the PATCH itself took ${r.freshness.patchMs.join(', ')} ms):`,
+      '',
+      '| feed | ms |',
+      '|---|---:|',
+      ...Object.entries(r.freshness.feeds).map(([f, ms]) => `| \`${f}\` | ${max(ms)} |`),
+      '',
+      'Compression offered `Accept-Encoding: br, gzip`: ' +
+        r.compression
+          .map(
+            (c) =>
+              `\`${c.path.split('?')[0] ?? c.path}\` → ${c.contentEncoding ?? 'none'}` +
+              ` (Vary: ${c.vary ?? 'none'}, ${c.bytes} bytes decoded)`,
+          )
+          .join('; ') +
+        '.',
+      '',
+    );
+  }
+  lines.push('## Targets', '', ...checkTargets(results), '');
+  return lines.join('\n');
+}
+
+/** The budgets from the issue, each marked met or missed with the measured figure. */
+function checkTargets(results: SizeResult[]): string[] {
+  const out: string[] = [];
+  const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const find = (r: SizeResult, name: string) => r.routes.find((x) => x.route.name.startsWith(name));
+  const m = results.find((r) => r.size === 'M');
+  if (m) {
+    const base = m.routes[0]?.rps ?? 0;
+    for (const name of ['occurrences', 'groups', 'all.ics (200)', 'kiosk']) {
+      const x = find(m, name);
+      if (x)
+        out.push(
+          `- M, ${x.route.name}: ${ratio(x.rps, base)}× baseline (≥ 0.5×): ${mark(x.rps >= 0.5 * base)}`,
+        );
+    }
+    const n304 = find(m, 'all.ics (304');
+    if (n304)
+      out.push(
+        `- M, 304: ${ratio(n304.rps, base)}× baseline (≥ 0.8×): ${mark(n304.rps >= 0.8 * base)}`,
+      );
+    const worstP99 = Math.max(...m.routes.map((x) => x.p99));
+    out.push(
+      `- M, worst p99 ${worstP99} ms at ${m.routes.length} routes (≤ 25 ms): ${mark(worstP99 <= 25)}`,
+    );
+  }
+  const l = results.find((r) => r.size === 'L');
+  if (m && l) {
+    for (const x of l.routes) {
+      const mx = m.routes.find((y) => y.route.name === x.route.name);
+      if (mx)
+        out.push(
+          `- L vs M, ${x.route.name}: ${ratio(mx.rps, x.rps)}× slower (≤ 2×): ${mark(x.rps * 2 >= mx.rps)}`,
+        );
+    }
+  }
+  for (const r of results) {
+    const worst = max(Object.values(r.freshness.feeds).flat());
+    out.push(
+      `- ${r.size}, write → every affected feed fresh: ${worst} ms (≤ 50 ms): ${mark(worst <= 50)}`,
+    );
+    const compressed = r.compression.every(
+      (c) => c.contentEncoding !== null && (c.vary ?? '').toLowerCase().includes('accept-encoding'),
+    );
+    out.push(
+      `- ${r.size}, feeds and JSON served compressed with Vary: Accept-Encoding: ${mark(compressed)}`,
+    );
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  let pin = false;
+  try {
+    await run('taskset', ['-c', '1', 'true']);
+    pin = cpus().length >= 2;
+  } catch {
+    pin = false;
+  }
+  console.log(
+    `Benchmarking sizes ${options.sizes.join(', ')}: ${options.connections} connections, ${options.duration} s per route` +
+      (pin ? ', server on CPU 0, autocannon on CPU 1' : ''),
+  );
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) results.push(await benchSize(size, options, pin));
+  const report = renderReport(results, options, await machineNotes(pin));
+  writeFileSync(REPORT, report);
+  console.log(`\n${checkTargets(results).join('\n')}\n\nWritten to ${REPORT}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
