@@ -85,7 +85,15 @@ describe('loadEnv', () => {
     ]);
     expect(problemsOf({ ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'short' })[0]).toMatchObject({
       variable: 'ADMIN_PASSWORD',
-      message: 'must be at least 8 characters long',
+      message: 'must be at least 10 characters long',
+    });
+    // The same rule as a password set in the staff area: nine characters are not enough.
+    expect(problemsOf({ ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'ninechars' })).toHaveLength(
+      1,
+    );
+    expect(loadEnv({ ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'tencharss!' }).admin).toEqual({
+      email: 'a@example.org',
+      password: 'tencharss!',
     });
   });
 });

@@ -1,5 +1,6 @@
 // The only reader of process.env: every setting is validated here, once, at start-up.
 import { isAbsolute, resolve } from 'node:path';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@fiveways/shared';
 import { z } from 'zod';
 
 /** The repository root (apps/api/src → ../../..): relative paths are read from here. */
@@ -78,8 +79,8 @@ const AdminEmailSchema = z.email({
 
 const AdminPasswordSchema = z
   .string()
-  .min(8, { error: 'must be at least 8 characters long' })
-  .max(200, { error: 'must be at most 200 characters long' });
+  .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters long` })
+  .max(PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters long` });
 
 /**
  * Reads and checks the settings. Throws a ConfigError naming every bad variable and how to fix it.

@@ -22,18 +22,43 @@ export function apiError(
   return new HTTPException(status, { message, res });
 }
 
+const KINDS: Partial<Record<string, string>> = {
+  array: 'a list',
+  object: 'a set of named details',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
+
+/** zod's wording for a missing or wrongly typed value, said plainly. */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_type' || !issue.message.startsWith('Invalid input')) {
+    return issue.message;
+  }
+  if (issue.message.endsWith('received undefined')) return 'This is needed';
+  return `Give ${KINDS[issue.expected] ?? issue.expected} here`;
+}
+
 /** Turns zod issues into envelope issues: a dotted path and a plain-English message. */
 export function issuesOf(error: z.ZodError): ApiIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      const keys = issue.keys.join(', ');
+      const keys = issue.keys.map((key) => (key === '' ? '"" (a field with no name)' : key));
+      const only = issue.keys.length === 1 ? issue.keys[0] : undefined;
       return {
-        path: issue.keys.length === 1 ? [path, issue.keys[0]].filter(Boolean).join('.') : path,
-        message: `Remove the field${issue.keys.length === 1 ? '' : 's'} this form does not know: ${keys}`,
+        path:
+          only === undefined || only === ''
+            ? path || 'body'
+            : [path, only].filter(Boolean).join('.'),
+        message: `Remove the field${keys.length === 1 ? '' : 's'} this form does not know: ${keys.join(', ')}`,
       };
     }
-    return { path, message: issue.message };
+    if (path === '' && issue.code === 'invalid_type') {
+      return { path: 'body', message: 'Send the details as one JSON object, like {"name": "…"}' };
+    }
+    return { path: path || 'body', message: plainMessage(issue) };
   });
 }
 
@@ -41,11 +66,7 @@ export function validationError(error: z.ZodError): HTTPException {
   const issues = issuesOf(error);
   const first = issues[0];
   const message =
-    first === undefined
-      ? 'Some details are not valid'
-      : first.path === ''
-        ? first.message
-        : `${first.path}: ${first.message}`;
+    first === undefined ? 'Some details are not valid' : `${first.path}: ${first.message}`;
   return apiError(400, 'invalid_request', message, issues);
 }
 

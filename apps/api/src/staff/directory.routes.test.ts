@@ -205,3 +205,30 @@ describe('accounts', () => {
     expect((await t.request('GET', '/api/auth/me', { cookie: cookies.staffB })).status).toBe(401);
   });
 });
+
+describe('a body that is not a set of named details', () => {
+  it('is refused naming the body, in plain English, for every kind of write', async () => {
+    const t = makeStaffTestApp();
+    const { cookies } = await t.createPeople();
+    const before = dumpTables(t.db);
+    for (const body of [[1, 2], 'text', 42, null, { '': 1 }]) {
+      for (const path of [
+        '/api/sessions',
+        '/api/groups',
+        '/api/venues',
+        '/api/areas',
+        '/api/users',
+      ]) {
+        const res = await t.request('POST', path, { cookie: cookies.admin, body });
+        expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(400);
+        const { error } = ApiErrorSchema.parse(await res.json());
+        expect(error.issues.length).toBeGreaterThan(0);
+        for (const issue of error.issues) {
+          expect(issue.path, `${path} ${JSON.stringify(body)}`).not.toBe('');
+          expect(issue.message).not.toMatch(/Invalid input|expected \w+, received/);
+        }
+      }
+    }
+    expect(dumpTables(t.db)).toEqual(before);
+  });
+});
