@@ -1,28 +1,51 @@
 /**
  * Rendered read-side output (feeds, JSON payloads) kept until the next write.
- * Every write calls `invalidate()`; readers call `memo(key, build)`.
+ * Every write calls `invalidate()`, saying what it changed when it knows; readers call
+ * `memo(key, build)`. Memos are dropped on every write; longer-lived stores (sessions, rendered
+ * events) listen and drop only what the change touched.
  */
+export interface DataChange {
+  /** Sessions created, edited, archived or with an occurrence changed. */
+  sessions?: readonly number[];
+  /** Venues created or edited (their sessions show their name, address and area). */
+  venues?: readonly string[];
+}
+
+/** A change listener: `null` means anything may have changed. */
+export type ChangeListener = (change: DataChange | null) => void;
+
 export interface ReadCache {
   /** Rises by one on every write; part of every ETag. */
   version(): number;
-  invalidate(): void;
+  /**
+   * Call after every committed write. With no argument, anything may have changed (the safe
+   * default). `{}` says no session or venue changed (a group, an area, an account).
+   */
+  invalidate(change?: DataChange): void;
   memo<T>(key: string, build: () => T): T;
+  /** Hears every invalidation, before readers can see the new version. */
+  subscribe(listener: ChangeListener): void;
 }
 
 export function createReadCache(): ReadCache {
   let version = 1;
   let entries = new Map<string, unknown>();
+  const listeners: ChangeListener[] = [];
   return {
     version: () => version,
-    invalidate() {
+    invalidate(change?: DataChange) {
       version += 1;
       entries = new Map();
+      for (const listener of listeners) listener(change ?? null);
     },
     memo<T>(key: string, build: () => T): T {
       if (entries.has(key)) return entries.get(key) as T;
       const value = build();
       entries.set(key, value);
       return value;
+    },
+    subscribe(listener: ChangeListener) {
+      listeners.push(listener);
     },
   };
 }

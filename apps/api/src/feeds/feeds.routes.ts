@@ -11,21 +11,32 @@ import {
   fromDayNumber,
   londonDateOf,
   splitDate,
+  toUtcDate,
   type Session,
+  type Venue,
 } from '@fiveways/shared';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { listAreas } from '../areas/areas.queries.ts';
 import type { ReadCache } from '../cache/read-cache.ts';
+import { sessionStoreFor } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
 import { getGroup } from '../groups/groups.queries.ts';
 import { handleError, httpError, notFound } from '../http/errors.ts';
-import { validateQuery } from '../http/validate.ts';
-import { getSession, listSessions } from '../sessions/sessions.queries.ts';
-import { getVenue, listVenues } from '../venues/venues.queries.ts';
 import {
-  renderCalendar,
-  selectSessions,
+  createCompressedBody,
+  sendCompressed,
+  type CompressedBody,
+} from '../http/compressed-body.ts';
+import { validateQuery } from '../http/validate.ts';
+import { latestUpdate } from '../meta/meta.queries.ts';
+import { getSession } from '../sessions/sessions.queries.ts';
+import { CALENDAR_TAIL } from './ics-format.ts';
+import {
+  isInWindow,
+  overridesInWindow,
+  renderCalendarHead,
+  renderSessionEvents,
   type FeedFilter,
   type FeedWindow,
 } from './render-calendar.ts';
@@ -36,6 +47,7 @@ export const FEED_REFRESH_HOURS = 1;
 const FEED_MAX_AGE_SECONDS = 300;
 const SITE_NAME = 'Five Ways Worcester';
 const DAYS_BEFORE = 28;
+const ETAG_LENGTH = 32;
 
 export interface FeedRoutesDeps {
   db: Db;
@@ -45,11 +57,22 @@ export interface FeedRoutesDeps {
 }
 
 interface RenderedFeed {
-  /** UTF-8 bytes, encoded once: re-encoding a large feed on every request costs most of the time. */
-  body: Uint8Array<ArrayBuffer>;
-  etag: string;
-  /** Latest change among the sessions in the feed, or null for an empty feed. */
+  /** The bytes, their ETag and their compressed forms, each made once. */
+  body: CompressedBody;
+  /** The latest change to anything a feed shows, or null for an empty database. */
   lastModified: Date | null;
+}
+
+/** One session's rendered events and what filters need to know, for one window. */
+interface SessionBlock {
+  windowKey: string;
+  inWindow: boolean;
+  bytes: Buffer;
+  /** SHA-256 of `bytes`: a feed's ETag hashes these, not the megabytes they stand for. */
+  digest: Buffer;
+  /** The session's venue and the venues of its in-window dates moved elsewhere. */
+  places: ReadonlySet<string>;
+  areas: ReadonlySet<string>;
 }
 
 /** From four weeks before today to the same day a year ahead, in London dates. */
@@ -69,29 +92,6 @@ const FeedQuerySchema = z.object({
   group: SlugSchema.optional(),
 });
 
-function etagOf(body: string): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-}
-
-/** If-None-Match matches when any listed tag equals ours (weak comparison, as RFC 9110 asks). */
-function matchesEtag(header: string, etag: string): boolean {
-  if (header.trim() === '*') return true;
-  return header
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .includes(etag);
-}
-
-function isNotModified(c: Context, feed: RenderedFeed): boolean {
-  const ifNoneMatch = c.req.header('if-none-match');
-  if (ifNoneMatch !== undefined) return matchesEtag(ifNoneMatch, feed.etag);
-  const ifModifiedSince = c.req.header('if-modified-since');
-  if (ifModifiedSince === undefined || feed.lastModified === null) return false;
-  const since = Date.parse(ifModifiedSince);
-  // HTTP dates have whole seconds.
-  return !Number.isNaN(since) && Math.floor(feed.lastModified.getTime() / 1000) * 1000 <= since;
-}
-
 function wayName(slug: string): string {
   return WAYS.find((w) => w.slug === slug)?.name ?? slug;
 }
@@ -103,46 +103,112 @@ function describeFeed(parts: string[]): string {
 }
 
 export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
-  /** Renders (or takes from the cache) the feed for a filter; `key` names the feed. */
+  const store = sessionStoreFor(db, cache);
+  // Kept against the session object: the store replaces a session's object when it changes,
+  // so a write re-renders that session only, and a dropped session's block goes with it.
+  const blocks = new WeakMap<Session, SessionBlock>();
+
+  function blockOf(session: Session, window: FeedWindow): SessionBlock {
+    const windowKey = `${window.from}/${window.to}`;
+    const kept = blocks.get(session);
+    if (kept?.windowKey === windowKey) return kept;
+    const inWindow = isInWindow(session, window);
+    const text = inWindow ? renderSessionEvents(session, venueMap(), publicUrl, window) : '';
+    const bytes = Buffer.from(text, 'utf8');
+    const places = new Set([session.venue.slug]);
+    for (const o of overridesInWindow(session, window)) {
+      if (o.venueSlug !== null && o.status === 'scheduled') places.add(o.venueSlug);
+    }
+    const areas = new Set(
+      [...places].map((slug) => store.venue(slug)?.areaSlug ?? session.venue.areaSlug),
+    );
+    const block: SessionBlock = {
+      windowKey,
+      inWindow,
+      bytes,
+      digest: createHash('sha256').update(bytes).digest(),
+      places,
+      areas,
+    };
+    blocks.set(session, block);
+    return block;
+  }
+
+  function venueMap(): ReadonlyMap<string, Venue> {
+    return cache.memo('feed-venues', () => new Map(store.venues().map((v) => [v.slug, v])));
+  }
+
+  /** Same rule as selectSessions, from each session's cached block. */
+  function holds(session: Session, block: SessionBlock, filter: FeedFilter): boolean {
+    if (!block.inWindow) return false;
+    if (filter.sessionId !== undefined && session.id !== filter.sessionId) return false;
+    if (filter.way !== undefined && !session.ways.some((w) => w === filter.way)) return false;
+    if (filter.group !== undefined && session.group !== filter.group) return false;
+    if (filter.venue !== undefined && !block.places.has(filter.venue)) return false;
+    if (filter.area !== undefined && !block.areas.has(filter.area)) return false;
+    return true;
+  }
+
+  /**
+   * Any change to what feeds show moves this, so If-Modified-Since never gets a wrong 304: the
+   * latest write to a venue, group, session (archived ones too) or occurrence, and the start of
+   * today, since the window moves with the date.
+   */
+  function lastModified(window: FeedWindow): Date | null {
+    return cache.memo(`feed-last-modified:${window.from}`, () => {
+      const latest = latestUpdate(db);
+      if (latest === null) return null;
+      const today = toUtcDate(addDays(window.from, DAYS_BEFORE), '00:00');
+      const data = new Date(latest);
+      return data > today ? data : today;
+    });
+  }
+
+  /** Assembles (or takes from the cache) the feed for a filter; `key` names the feed. */
   function feedFor(
     key: string,
     filter: FeedFilter,
     name: string,
-    loadSessions: () => Session[],
+    sessions: () => readonly Session[],
   ): RenderedFeed {
     const window = feedWindow(clock());
     return cache.memo(`feed:${key}:${window.from}`, () => {
-      const venues = listVenues(db);
-      const sessions = selectSessions(loadSessions(), venues, filter, window);
-      const body = renderCalendar({
-        name: `${SITE_NAME} — ${name}`,
-        description: describeFeed(name === 'All sessions' ? [] : [name]),
-        sessions,
-        venues,
-        publicUrl,
-        window,
-        refreshHours: FEED_REFRESH_HOURS,
-      });
-      const latest = sessions.reduce<string | null>(
-        (max, s) => (max === null || s.updatedAt > max ? s.updatedAt : max),
-        null,
+      const head = Buffer.from(
+        renderCalendarHead({
+          name: `${SITE_NAME} — ${name}`,
+          description: describeFeed(name === 'All sessions' ? [] : [name]),
+          refreshHours: FEED_REFRESH_HOURS,
+        }),
+        'utf8',
       );
+      const tail = Buffer.from(CALENDAR_TAIL, 'utf8');
+      const parts: Buffer[] = [head];
+      const hash = createHash('sha256').update(head);
+      for (const session of sessions()) {
+        if (session.status !== 'active') continue;
+        const block = blockOf(session, window);
+        if (!holds(session, block, filter)) continue;
+        parts.push(block.bytes);
+        hash.update(block.digest);
+      }
+      parts.push(tail);
       return {
-        body: new Uint8Array(Buffer.from(body, 'utf8')),
-        etag: etagOf(body),
-        lastModified: latest === null ? null : new Date(latest),
+        body: createCompressedBody(
+          Buffer.concat(parts),
+          hash.digest('base64url').slice(0, ETAG_LENGTH),
+        ),
+        lastModified: lastModified(window),
       };
     });
   }
 
   function send(c: Context, feed: RenderedFeed, filename: string): Response {
-    c.header('Cache-Control', `public, max-age=${FEED_MAX_AGE_SECONDS}`);
-    c.header('ETag', feed.etag);
-    if (feed.lastModified !== null) c.header('Last-Modified', feed.lastModified.toUTCString());
-    if (isNotModified(c, feed)) return c.body(null, 304);
-    c.header('Content-Type', 'text/calendar; charset=utf-8');
-    c.header('Content-Disposition', `inline; filename="${filename}"`);
-    return c.body(feed.body, 200);
+    return sendCompressed(c, feed.body, {
+      contentType: 'text/calendar; charset=utf-8',
+      cacheControl: `public, max-age=${FEED_MAX_AGE_SECONDS}`,
+      lastModified: feed.lastModified,
+      headers: { 'Content-Disposition': `inline; filename="${filename}"` },
+    });
   }
 
   /** A feed file name in the path: 'be-active.ics' → 'be-active', or a 404. */
@@ -152,18 +218,20 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
     return slug;
   }
 
-  // Names of what a feed is about, cached like the feeds so a cached feed costs no query.
+  // Names of what a feed is about, without a query for a cached feed; unknown names are not kept.
   function venueName(slug: string): string | null {
-    return cache.memo(`feed-name:venue:${slug}`, () => getVenue(db, slug)?.name ?? null);
+    return store.venue(slug)?.name ?? null;
   }
   function areaName(slug: string): string | null {
-    return cache.memo(
-      `feed-name:area:${slug}`,
-      () => listAreas(db).find((a) => a.slug === slug)?.name ?? null,
-    );
+    return cache.memo('feed-areas', () => listAreas(db)).find((a) => a.slug === slug)?.name ?? null;
   }
   function groupName(slug: string): string | null {
-    return cache.memo(`feed-name:group:${slug}`, () => getGroup(db, slug)?.name ?? null);
+    const names = cache.memo('feed-group-names', () => new Map<string, string>());
+    const known = names.get(slug);
+    if (known !== undefined) return known;
+    const name = getGroup(db, slug)?.name ?? null;
+    if (name !== null) names.set(slug, name);
+    return name;
   }
 
   const app = new Hono();
@@ -191,18 +259,14 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
     const filter: FeedFilter = query;
     const key = `all:${query.way ?? ''}:${query.venue ?? ''}:${query.area ?? ''}:${query.group ?? ''}`;
     const name = names.length === 0 ? 'All sessions' : names.join(', ');
-    return send(
-      c,
-      feedFor(key, filter, name, () => listSessions(db)),
-      'five-ways-worcester.ics',
-    );
+    return send(c, feedFor(key, filter, name, store.sessions), 'five-ways-worcester.ics');
   });
 
   app.get('/feeds/ways/:file{[^/]+\\.ics}', (c) => {
     const parsed = WaySlugSchema.safeParse(c.req.param('file').slice(0, -'.ics'.length));
     if (!parsed.success) throw notFound('way to wellbeing with that name');
     const way = parsed.data;
-    const feed = feedFor(`way:${way}`, { way }, wayName(way), () => listSessions(db, { way }));
+    const feed = feedFor(`way:${way}`, { way }, wayName(way), store.sessions);
     return send(c, feed, `${way}.ics`);
   });
 
@@ -210,7 +274,7 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
     const slug = slugOf(c.req.param('file'), 'venue with that name');
     const name = venueName(slug);
     if (name === null) throw notFound(`venue called "${slug}"`);
-    const feed = feedFor(`venue:${slug}`, { venue: slug }, name, () => listSessions(db));
+    const feed = feedFor(`venue:${slug}`, { venue: slug }, name, store.sessions);
     return send(c, feed, `${slug}.ics`);
   });
 
@@ -218,7 +282,7 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
     const slug = slugOf(c.req.param('file'), 'area with that name');
     const name = areaName(slug);
     if (name === null) throw notFound(`area called "${slug}"`);
-    const feed = feedFor(`area:${slug}`, { area: slug }, name, () => listSessions(db));
+    const feed = feedFor(`area:${slug}`, { area: slug }, name, store.sessions);
     return send(c, feed, `${slug}.ics`);
   });
 
@@ -226,21 +290,25 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
     const slug = slugOf(c.req.param('file'), 'group with that name');
     const name = groupName(slug);
     if (name === null) throw notFound(`group called "${slug}"`);
-    const feed = feedFor(`group:${slug}`, { group: slug }, name, () =>
-      listSessions(db, { group: slug }),
-    );
+    const feed = feedFor(`group:${slug}`, { group: slug }, name, store.sessions);
     return send(c, feed, `${slug}.ics`);
   });
 
   app.get('/feeds/sessions/:file{[^/]+\\.ics}', (c) => {
     const id = /^([1-9][0-9]{0,15})\.ics$/.exec(c.req.param('file'))?.[1];
-    const session = id === undefined ? null : getSession(db, Number(id));
+    const session =
+      id === undefined ? null : (store.activeSession(Number(id)) ?? getSession(db, Number(id)));
     if (session === null) throw notFound('session with that number');
     // An archived session's feed stays reachable but empty, so subscribers' copies go away.
     const feed = feedFor(`session:${session.id}`, { sessionId: session.id }, session.title, () =>
       session.status === 'active' ? [session] : [],
     );
     return send(c, feed, `session-${session.id}.ics`);
+  });
+
+  // Any other path under /feeds/ names no feed: say so in the feeds' own words.
+  app.get('/feeds/*', (c) => {
+    throw notFound(`feed at ${c.req.path}`);
   });
 
   return app;

@@ -99,6 +99,27 @@ function headerLines(header: CalendarHeader): string[] {
   return lines;
 }
 
+/** `BEGIN:VCALENDAR` and the calendar's own properties, folded, each line ending in CRLF. */
+export function formatCalendarHead(header: CalendarHeader): string {
+  return ['BEGIN:VCALENDAR', ...headerLines(header)].map(foldLine).join('\r\n') + '\r\n';
+}
+
+export const CALENDAR_TAIL = 'END:VCALENDAR\r\n';
+
+/**
+ * Formats whole components (VEVENT, VTIMEZONE) exactly as formatCalendar does inside a calendar:
+ * URL values unescaped, every line refolded and ended with CRLF. Components formatted one by one
+ * and joined give the same bytes as the calendar formatted at once.
+ */
+export function formatComponents(raw: string): string {
+  let out = '';
+  for (const line of unfoldLines(raw)) {
+    const url = /^URL(;[^:]*)?:(.*)$/.exec(line);
+    out += foldLine(url ? `URL${url[1] ?? ''}:${unescapeUri(url[2] ?? '')}` : line) + '\r\n';
+  }
+  return out;
+}
+
 /**
  * Rewrites a VCALENDAR: drops every calendar-level property the library wrote and puts ours
  * first (one VERSION, one PRODID, METHOD:PUBLISH, escaped NAME), keeps the components as they

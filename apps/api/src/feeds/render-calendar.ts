@@ -17,10 +17,13 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus, type ICalEventData } from 'ical-generator';
 import { DateTime } from 'luxon';
 import {
+  CALENDAR_TAIL,
   escapeText,
-  formatCalendar,
+  formatCalendarHead,
+  formatComponents,
   formatLocalDateTime,
   formatUtcDateTime,
+  type CalendarHeader,
 } from './ics-format.ts';
 
 export const FEED_TIMEZONE = 'Europe/London';
@@ -379,29 +382,57 @@ export function selectSessions(
   });
 }
 
+let sessionRenders = 0;
+
+/** How many times a session's events have been rendered in this process (for tests and benchmarks). */
+export function sessionRenderCount(): number {
+  return sessionRenders;
+}
+
+/**
+ * One session's VEVENTs (master and overrides, or the one-off), formatted as they appear inside a
+ * feed: a feed is its head, the VTIMEZONE, these blocks in session id order, and its tail, so a
+ * block can be rendered once and joined into every feed that holds the session.
+ */
+export function renderSessionEvents(
+  session: Session,
+  venues: ReadonlyMap<string, Venue>,
+  publicUrl: string,
+  window: FeedWindow,
+): string {
+  sessionRenders += 1;
+  const calendar = ical({ prodId: FEED_PRODID });
+  // Events are serialised one by one: the calendar's own toString folds with a TextEncoder per
+  // character (seconds for a large feed), and formatComponents refolds everything anyway.
+  return eventsOf(session, venues, publicUrl, window)
+    .map((event) => formatComponents(calendar.createEvent(event).toString()))
+    .join('');
+}
+
+/** The calendar's opening lines, properties and VTIMEZONE, as the bytes to serve. */
+export function renderCalendarHead(header: Omit<CalendarHeader, 'prodId' | 'timezone'>): string {
+  return (
+    formatCalendarHead({ ...header, prodId: FEED_PRODID, timezone: FEED_TIMEZONE }) + VTIMEZONE
+  );
+}
+
+const VTIMEZONE = formatComponents(getVtimezoneComponent(FEED_TIMEZONE) ?? '');
+
 /** The whole feed, as the bytes to serve. Sessions outside the window are left out. */
 export function renderCalendar(input: RenderCalendarInput): string {
   const venues = new Map(input.venues.map((v) => [v.slug, v]));
-  const calendar = ical({ prodId: FEED_PRODID });
-  // Events are serialised one by one: the calendar's own toString folds with a TextEncoder per
-  // character (seconds for a large feed), and formatCalendar refolds everything anyway.
-  const parts = ['BEGIN:VCALENDAR', getVtimezoneComponent(FEED_TIMEZONE) ?? ''];
   const sessions = [...input.sessions]
     .filter((s) => s.status === 'active' && isInWindow(s, input.window))
     .sort((a, b) => a.id - b.id);
-  for (const session of sessions) {
-    for (const event of eventsOf(session, venues, input.publicUrl, input.window)) {
-      parts.push(calendar.createEvent(event).toString());
-    }
-  }
-  parts.push('END:VCALENDAR');
-  return formatCalendar(parts.join('\r\n'), {
+  let body = renderCalendarHead({
     name: input.name,
     description: input.description,
     refreshHours: input.refreshHours,
-    prodId: FEED_PRODID,
-    timezone: FEED_TIMEZONE,
   });
+  for (const session of sessions) {
+    body += renderSessionEvents(session, venues, input.publicUrl, input.window);
+  }
+  return body + CALENDAR_TAIL;
 }
 
 export { escapeText };

@@ -165,3 +165,14 @@ export function listSessions(db: Db, filter: SessionFilter = {}): Session[] {
   }
   return rows.map((row) => rowToSession(row, bySession.get(row.id) ?? []));
 }
+
+/** Ids of the sessions held at a venue or moved there for a date, archived ones included. */
+export function sessionIdsUsingVenue(db: Db, venueSlug: string): number[] {
+  const rows = db
+    .prepare(
+      `SELECT id FROM sessions WHERE venue_slug = ?
+       UNION SELECT session_id FROM session_exceptions WHERE venue_slug = ?`,
+    )
+    .all(venueSlug, venueSlug) as { id: number }[];
+  return rows.map((r) => r.id);
+}

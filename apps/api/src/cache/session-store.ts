@@ -1,0 +1,121 @@
+// Active sessions and venues held in memory for the read side, loaded once and then kept current
+// one session at a time: a write to one session reloads that session, not fifty thousand.
+
+import type { Session, Venue } from '@fiveways/shared';
+import type { Db } from '../db/open-db.ts';
+import { getSession, listSessions, sessionIdsUsingVenue } from '../sessions/sessions.queries.ts';
+import { listVenues } from '../venues/venues.queries.ts';
+import type { DataChange, ReadCache } from './read-cache.ts';
+
+export interface SessionStore {
+  /**
+   * Active sessions by id. A session that changed is a new object, so anything derived from
+   * one (its rendered events) can be kept against the object itself.
+   */
+  sessions(this: void): readonly Session[];
+  /** One active session, or null. */
+  activeSession(this: void, id: number): Session | null;
+  /** Every venue, by name. */
+  venues(this: void): readonly Venue[];
+  venue(this: void, slug: string): Venue | null;
+}
+
+function indexOfId(sorted: readonly Session[], id: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid]?.id ?? Infinity) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function createSessionStore(db: Db, cache: ReadCache): SessionStore {
+  let sorted: Session[] | null = null;
+  let venues: Venue[] | null = null;
+  let venueBySlug = new Map<string, Venue>();
+  const dirtySessions = new Set<number>();
+  const dirtyVenues = new Set<string>();
+
+  cache.subscribe((change: DataChange | null) => {
+    if (change === null) {
+      sorted = null;
+      venues = null;
+      dirtySessions.clear();
+      dirtyVenues.clear();
+      return;
+    }
+    for (const id of change.sessions ?? []) dirtySessions.add(id);
+    if ((change.venues?.length ?? 0) > 0) venues = null;
+    for (const slug of change.venues ?? []) dirtyVenues.add(slug);
+  });
+
+  function put(list: Session[], id: number, session: Session | null) {
+    const at = indexOfId(list, id);
+    const present = list[at]?.id === id;
+    if (session === null || session.status !== 'active') {
+      if (present) list.splice(at, 1);
+    } else if (present) {
+      list[at] = session;
+    } else {
+      list.splice(at, 0, session);
+    }
+  }
+
+  function current(): Session[] {
+    if (sorted === null) {
+      sorted = listSessions(db).sort((a, b) => a.id - b.id);
+      dirtySessions.clear();
+      dirtyVenues.clear();
+      return sorted;
+    }
+    // Sessions at an edited venue, or moved there for a date, show its details.
+    for (const slug of dirtyVenues) {
+      for (const id of sessionIdsUsingVenue(db, slug)) dirtySessions.add(id);
+    }
+    dirtyVenues.clear();
+    for (const id of dirtySessions) put(sorted, id, getSession(db, id));
+    dirtySessions.clear();
+    return sorted;
+  }
+
+  function currentVenues(): Venue[] {
+    if (venues === null) {
+      venues = listVenues(db);
+      venueBySlug = new Map(venues.map((v) => [v.slug, v]));
+    }
+    return venues;
+  }
+
+  return {
+    sessions: current,
+    activeSession(id) {
+      const list = current();
+      const found = list[indexOfId(list, id)];
+      return found?.id === id ? found : null;
+    },
+    venues: currentVenues,
+    venue(slug) {
+      currentVenues();
+      return venueBySlug.get(slug) ?? null;
+    },
+  };
+}
+
+const stores = new WeakMap<ReadCache, WeakMap<Db, SessionStore>>();
+
+/** The one store for this cache and database, made on first use. */
+export function sessionStoreFor(db: Db, cache: ReadCache): SessionStore {
+  let byDb = stores.get(cache);
+  if (!byDb) {
+    byDb = new WeakMap();
+    stores.set(cache, byDb);
+  }
+  let store = byDb.get(db);
+  if (!store) {
+    store = createSessionStore(db, cache);
+    byDb.set(db, store);
+  }
+  return store;
+}
