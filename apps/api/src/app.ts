@@ -48,10 +48,10 @@ export function createApp({
     .use('/api/*', sameOrigin(publicUrl))
     .route('/api/health', healthRoutes(db))
     .route('/api/ways', wayRoutes())
-    .route('/api/areas', areaRoutes(db))
-    .route('/api/venues', venueRoutes(db))
-    .route('/api/groups', groupRoutes(db))
-    .route('/api/sessions', sessionRoutes(db))
+    .route('/api/areas', areaRoutes({ db, cache }))
+    .route('/api/venues', venueRoutes({ db, cache }))
+    .route('/api/groups', groupRoutes({ db, cache }))
+    .route('/api/sessions', sessionRoutes({ db, cache }))
     .route('/api/occurrences', occurrenceRoutes({ db, cache }))
     .route('/api/meta', metaRoutes({ db, cache, clock }));
 

@@ -27,6 +27,9 @@ export interface ReadCache {
   subscribe(listener: ChangeListener): void;
 }
 
+/** Memos kept at most; past this the oldest goes (query strings are the client's to vary). */
+const MAX_MEMOS = 5000;
+
 export function createReadCache(): ReadCache {
   let version = 1;
   let entries = new Map<string, unknown>();
@@ -41,6 +44,10 @@ export function createReadCache(): ReadCache {
     memo<T>(key: string, build: () => T): T {
       if (entries.has(key)) return entries.get(key) as T;
       const value = build();
+      if (entries.size >= MAX_MEMOS) {
+        const oldest = entries.keys().next();
+        if (oldest.done !== true) entries.delete(oldest.value);
+      }
       entries.set(key, value);
       return value;
     },

@@ -145,14 +145,24 @@ describe('GET /feeds/*.ics', () => {
     '/feeds/groups/nobody.ics',
     '/feeds/sessions/999.ics',
     '/feeds/sessions/abc.ics',
-    '/feeds/nothing-here.ics',
   ])('%s answers 404 with the error envelope', async (path) => {
     const { app } = makeApp();
     const res = await app.request(path);
     expect(res.status).toBe(404);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('not_found');
-    expect(body.error.message).toMatch(/^There is no/);
+    expect(body.error.message).toMatch(/^There is no (way|venue|area|group|session) /);
+  });
+
+  it('answers a path that names no kind of feed with the app-wide 404, naming the path', async () => {
+    const { app } = makeApp();
+    const res = await app.request('/feeds/nothing-here.ics');
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error).toMatchObject({
+      code: 'not_found',
+      message: 'There is nothing at GET /feeds/nothing-here.ics',
+    });
   });
 
   it.each([

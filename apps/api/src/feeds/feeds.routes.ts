@@ -306,11 +306,6 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
     return send(c, feed, `session-${session.id}.ics`);
   });
 
-  // Any other path under /feeds/ names no feed: say so in the feeds' own words.
-  app.get('/feeds/*', (c) => {
-    throw notFound(`feed at ${c.req.path}`);
-  });
-
   return app;
 }
 

@@ -1,7 +1,9 @@
 import { AudienceSchema, SlugSchema, WaySlugSchema, type GroupList } from '@fiveways/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { ReadCache } from '../cache/read-cache.ts';
 import type { Db } from '../db/open-db.ts';
+import { sendCachedJson } from '../http/compressed-body.ts';
 import { notFound } from '../http/errors.ts';
 import { booleanParam } from '../http/query-params.ts';
 import { validateQuery } from '../http/validate.ts';
@@ -14,15 +16,22 @@ const GroupQuerySchema = z.object({
   free: booleanParam('free').optional(),
 });
 
-export function groupRoutes(db: Db) {
+export function groupRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
   return new Hono()
     .get('/', validateQuery(GroupQuerySchema), (c) => {
-      const items = listGroups(db, c.req.valid('query'));
-      return c.json({ items, total: items.length } satisfies GroupList);
+      const q = c.req.valid('query');
+      const key = `groups:${JSON.stringify([q.way, q.area, q.audience, q.free])}`;
+      return sendCachedJson(c, cache, key, () => {
+        const items = listGroups(db, q);
+        return { items, total: items.length } satisfies GroupList;
+      });
     })
     .get('/:slug', (c) => {
-      const group = getGroup(db, c.req.param('slug'));
-      if (!group) throw notFound('group with that name');
-      return c.json(group);
+      const slug = c.req.param('slug');
+      return sendCachedJson(c, cache, `group:${slug}`, () => {
+        const group = getGroup(db, slug);
+        if (!group) throw notFound('group with that name');
+        return group;
+      });
     });
 }

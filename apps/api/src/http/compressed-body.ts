@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import type { ReadCache } from '../cache/read-cache.ts';
 
 export type ContentCoding = 'br' | 'gzip' | 'identity';
 
@@ -197,3 +198,18 @@ export function jsonBody(value: unknown): CompressedBody {
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * Answers with JSON kept in the read cache until the next write: built, encoded and hashed once,
+ * compressed at most once, 304 on a matching If-None-Match. A build that throws (a 404) keeps
+ * nothing.
+ */
+export function sendCachedJson(
+  c: Context,
+  cache: ReadCache,
+  key: string,
+  build: () => unknown,
+): Response {
+  const body = cache.memo(`json:${key}`, () => jsonBody(build()));
+  return sendCompressed(c, body, { contentType: JSON_TYPE });
+}

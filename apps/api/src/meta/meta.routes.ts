@@ -16,11 +16,17 @@ export interface Meta {
 
 export function metaRoutes({ db, cache, clock }: { db: Db; cache: ReadCache; clock: () => Date }) {
   return new Hono().get('/', (c) => {
-    const meta: Meta = {
+    // The stored facts are kept until the next write; generatedAt is this answer's own time, so
+    // the body differs on every request and has no ETag to revalidate against.
+    const stored = cache.memo('meta', () => ({
       sampleData: readMeta(db, 'sample_data') === '1',
+      updatedAt: latestUpdate(db),
+    }));
+    const meta: Meta = {
+      sampleData: stored.sampleData,
       dataVersion: cache.version(),
       generatedAt: clock().toISOString(),
-      updatedAt: latestUpdate(db),
+      updatedAt: stored.updatedAt,
     };
     return c.json(meta);
   });

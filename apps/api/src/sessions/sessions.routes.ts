@@ -1,7 +1,9 @@
 import { SlugSchema, WaySlugSchema, type Session } from '@fiveways/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { ReadCache } from '../cache/read-cache.ts';
 import type { Db } from '../db/open-db.ts';
+import { sendCachedJson } from '../http/compressed-body.ts';
 import { notFound } from '../http/errors.ts';
 import { IdParamSchema } from '../http/query-params.ts';
 import { validateParams, validateQuery } from '../http/validate.ts';
@@ -17,16 +19,26 @@ const SessionQuerySchema = z.object({
  * Public read side of sessions. The list holds active sessions only; one session is returned
  * even when archived (status 'archived'), so a saved link can say it has ended.
  */
-export function sessionRoutes(db: Db) {
+export function sessionRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
   return new Hono()
     .get('/', validateQuery(SessionQuerySchema), (c) => {
-      const items: Session[] = listSessions(db, c.req.valid('query'));
-      return c.json({ items, total: items.length });
+      const q = c.req.valid('query');
+      return sendCachedJson(
+        c,
+        cache,
+        `sessions:${JSON.stringify([q.venue, q.group, q.way])}`,
+        () => {
+          const items: Session[] = listSessions(db, q);
+          return { items, total: items.length };
+        },
+      );
     })
     .get('/:id', validateParams(IdParamSchema), (c) => {
       const { id } = c.req.valid('param');
-      const session = Number.isSafeInteger(id) ? getSession(db, id) : null;
-      if (!session) throw notFound('session with that id');
-      return c.json(session);
+      return sendCachedJson(c, cache, `session:${id}`, () => {
+        const session = Number.isSafeInteger(id) ? getSession(db, id) : null;
+        if (!session) throw notFound('session with that id');
+        return session;
+      });
     });
 }

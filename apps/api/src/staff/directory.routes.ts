@@ -10,6 +10,7 @@ import {
 } from '@fiveways/shared';
 import { Hono } from 'hono';
 import { insertArea } from '../areas/areas.queries.ts';
+import type { DataChange } from '../cache/read-cache.ts';
 import { recordAudit, type AuditRecord } from '../audit/audit.queries.ts';
 import { apiError, forbidden, notFound, validationError } from '../auth/errors.ts';
 import { readBody, sentFields } from '../auth/read-body.ts';
@@ -103,9 +104,10 @@ function canManageGroup(staff: StaffUser, group: { venueSlug: string | null }): 
 export function directoryWriteRoutes({ db, cache, clock }: StaffDeps) {
   const app = new Hono<StaffEnv>();
 
-  function write<T>(work: () => T): T {
+  /** Runs the write in one transaction, then drops cached read output; `change` says what moved. */
+  function write<T>(work: () => T, change: DataChange = {}): T {
     const result = db.transaction(work).immediate();
-    cache.invalidate();
+    cache.invalidate(change);
     return result;
   }
 
@@ -230,18 +232,21 @@ export function directoryWriteRoutes({ db, cache, clock }: StaffDeps) {
     }
     if (slugTaken(db, 'venues', data.slug)) throw slugInUse(data.slug, 'venue');
     const at = clock().toISOString();
-    const venue = write(() => {
-      insertVenue(db, data, at);
-      const after = mustGetVenue(db, data.slug);
-      audit(staff, at, {
-        action: 'venue.create',
-        entity: 'venue',
-        entityId: data.slug,
-        before: null,
-        after,
-      });
-      return after;
-    });
+    const venue = write(
+      () => {
+        insertVenue(db, data, at);
+        const after = mustGetVenue(db, data.slug);
+        audit(staff, at, {
+          action: 'venue.create',
+          entity: 'venue',
+          entityId: data.slug,
+          before: null,
+          after,
+        });
+        return after;
+      },
+      { venues: [data.slug] },
+    );
     return c.json(venue, 201);
   });
 
@@ -256,18 +261,21 @@ export function directoryWriteRoutes({ db, cache, clock }: StaffDeps) {
       throw badReference('areaSlug', `There is no area "${merged.data.areaSlug}"`);
     }
     const at = clock().toISOString();
-    const venue = write(() => {
-      updateVenue(db, merged.data, at);
-      const after = mustGetVenue(db, before.slug);
-      audit(staff, at, {
-        action: 'venue.update',
-        entity: 'venue',
-        entityId: before.slug,
-        before,
-        after,
-      });
-      return after;
-    });
+    const venue = write(
+      () => {
+        updateVenue(db, merged.data, at);
+        const after = mustGetVenue(db, before.slug);
+        audit(staff, at, {
+          action: 'venue.update',
+          entity: 'venue',
+          entityId: before.slug,
+          before,
+          after,
+        });
+        return after;
+      },
+      { venues: [before.slug] },
+    );
     return c.json(venue);
   });
 

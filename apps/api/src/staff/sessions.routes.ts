@@ -74,10 +74,13 @@ function sessionNow(db: Db, id: number): Session {
 export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
   const app = new Hono<StaffEnv>();
 
-  /** Runs the write and its audit entry in one transaction, then drops cached read output. */
-  function write<T>(work: () => T): T {
+  /**
+   * Runs the write and its audit entry in one transaction, then drops the cached read output of
+   * the one session it changed (`changed` names it from the result).
+   */
+  function write<T>(work: () => T, changed: (result: T) => number): T {
     const result = db.transaction(work).immediate();
-    cache.invalidate();
+    cache.invalidate({ sessions: [changed(result)] });
     return result;
   }
 
@@ -89,20 +92,23 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
       throw forbidden('You can only publish sessions at the venues you look after');
     }
     const at = clock().toISOString();
-    const session = write(() => {
-      const id = insertSession(db, data, at);
-      const after = sessionNow(db, id);
-      recordAudit(db, {
-        userId: staff.id,
-        at,
-        action: 'session.create',
-        entity: 'session',
-        entityId: String(id),
-        before: null,
-        after,
-      });
-      return after;
-    });
+    const session = write(
+      () => {
+        const id = insertSession(db, data, at);
+        const after = sessionNow(db, id);
+        recordAudit(db, {
+          userId: staff.id,
+          at,
+          action: 'session.create',
+          entity: 'session',
+          entityId: String(id),
+          before: null,
+          after,
+        });
+        return after;
+      },
+      (created) => created.id,
+    );
     return c.json(session, 201);
   });
 
@@ -121,20 +127,23 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
     if (JSON.stringify(merged.data) === JSON.stringify(current)) return c.json(before);
     const at = clock().toISOString();
     const step = changesSchedule(current, merged.data) ? 1 : 0;
-    const session = write(() => {
-      updateSession(db, before.id, merged.data, step, at);
-      const after = sessionNow(db, before.id);
-      recordAudit(db, {
-        userId: staff.id,
-        at,
-        action: 'session.update',
-        entity: 'session',
-        entityId: String(before.id),
-        before,
-        after,
-      });
-      return after;
-    });
+    const session = write(
+      () => {
+        updateSession(db, before.id, merged.data, step, at);
+        const after = sessionNow(db, before.id);
+        recordAudit(db, {
+          userId: staff.id,
+          at,
+          action: 'session.update',
+          entity: 'session',
+          entityId: String(before.id),
+          before,
+          after,
+        });
+        return after;
+      },
+      () => before.id,
+    );
     return c.json(session);
   });
 
@@ -143,18 +152,21 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
     const before = loadOwnSession(db, c, staff);
     if (before.status === 'archived') return c.body(null, 204);
     const at = clock().toISOString();
-    write(() => {
-      setSessionStatus(db, before.id, 'archived', at);
-      recordAudit(db, {
-        userId: staff.id,
-        at,
-        action: 'session.archive',
-        entity: 'session',
-        entityId: String(before.id),
-        before,
-        after: sessionNow(db, before.id),
-      });
-    });
+    write(
+      () => {
+        setSessionStatus(db, before.id, 'archived', at);
+        recordAudit(db, {
+          userId: staff.id,
+          at,
+          action: 'session.archive',
+          entity: 'session',
+          entityId: String(before.id),
+          before,
+          after: sessionNow(db, before.id),
+        });
+      },
+      () => before.id,
+    );
     return c.body(null, 204);
   });
 
@@ -168,34 +180,37 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
       throw apiError(400, 'invalid_request', `date: ${message}`, [{ path: 'date', message }]);
     }
     const at = clock().toISOString();
-    const session = write(() => {
-      upsertException(
-        db,
-        before.id,
-        {
-          date: data.date,
-          kind: 'cancelled',
-          reason: data.reason,
-          newDate: null,
-          startTime: null,
-          endTime: null,
-          venueSlug: null,
-        },
-        at,
-      );
-      touchSessionSchedule(db, before.id, at);
-      const after = sessionNow(db, before.id);
-      recordAudit(db, {
-        userId: staff.id,
-        at,
-        action: 'session.cancel-occurrence',
-        entity: 'session',
-        entityId: String(before.id),
-        before,
-        after,
-      });
-      return after;
-    });
+    const session = write(
+      () => {
+        upsertException(
+          db,
+          before.id,
+          {
+            date: data.date,
+            kind: 'cancelled',
+            reason: data.reason,
+            newDate: null,
+            startTime: null,
+            endTime: null,
+            venueSlug: null,
+          },
+          at,
+        );
+        touchSessionSchedule(db, before.id, at);
+        const after = sessionNow(db, before.id);
+        recordAudit(db, {
+          userId: staff.id,
+          at,
+          action: 'session.cancel-occurrence',
+          entity: 'session',
+          entityId: String(before.id),
+          before,
+          after,
+        });
+        return after;
+      },
+      () => before.id,
+    );
     return c.json(session, 201);
   });
 
@@ -231,34 +246,37 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
       }
     }
     const at = clock().toISOString();
-    const session = write(() => {
-      upsertException(
-        db,
-        before.id,
-        {
-          date: data.date,
-          kind: 'changed',
-          reason: data.reason,
-          newDate: data.newDate,
-          startTime: data.startTime,
-          endTime: data.endTime,
-          venueSlug: data.venue,
-        },
-        at,
-      );
-      touchSessionSchedule(db, before.id, at);
-      const after = sessionNow(db, before.id);
-      recordAudit(db, {
-        userId: staff.id,
-        at,
-        action: 'session.change-occurrence',
-        entity: 'session',
-        entityId: String(before.id),
-        before,
-        after,
-      });
-      return after;
-    });
+    const session = write(
+      () => {
+        upsertException(
+          db,
+          before.id,
+          {
+            date: data.date,
+            kind: 'changed',
+            reason: data.reason,
+            newDate: data.newDate,
+            startTime: data.startTime,
+            endTime: data.endTime,
+            venueSlug: data.venue,
+          },
+          at,
+        );
+        touchSessionSchedule(db, before.id, at);
+        const after = sessionNow(db, before.id);
+        recordAudit(db, {
+          userId: staff.id,
+          at,
+          action: 'session.change-occurrence',
+          entity: 'session',
+          entityId: String(before.id),
+          before,
+          after,
+        });
+        return after;
+      },
+      () => before.id,
+    );
     return c.json(session, 201);
   });
 
@@ -285,21 +303,24 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
         );
       }
       const at = clock().toISOString();
-      const session = write(() => {
-        deleteException(db, before.id, date);
-        touchSessionSchedule(db, before.id, at);
-        const after = sessionNow(db, before.id);
-        recordAudit(db, {
-          userId: staff.id,
-          at,
-          action: kind === 'cancelled' ? 'session.reinstate-occurrence' : 'session.undo-change',
-          entity: 'session',
-          entityId: String(before.id),
-          before,
-          after,
-        });
-        return after;
-      });
+      const session = write(
+        () => {
+          deleteException(db, before.id, date);
+          touchSessionSchedule(db, before.id, at);
+          const after = sessionNow(db, before.id);
+          recordAudit(db, {
+            userId: staff.id,
+            at,
+            action: kind === 'cancelled' ? 'session.reinstate-occurrence' : 'session.undo-change',
+            entity: 'session',
+            entityId: String(before.id),
+            before,
+            after,
+          });
+          return after;
+        },
+        () => before.id,
+      );
       return c.json(session);
     });
   }

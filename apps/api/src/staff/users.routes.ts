@@ -130,7 +130,8 @@ export function userRoutes({ db, cache, clock, publicUrl }: StaffDeps) {
         return updated;
       })
       .immediate();
-    cache.invalidate();
+    // Accounts show on no public page: only the memos go.
+    cache.invalidate({});
     return c.json(user);
   });
 

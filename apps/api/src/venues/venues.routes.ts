@@ -1,7 +1,9 @@
 import { SlugSchema } from '@fiveways/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { ReadCache } from '../cache/read-cache.ts';
 import type { Db } from '../db/open-db.ts';
+import { sendCachedJson } from '../http/compressed-body.ts';
 import { notFound } from '../http/errors.ts';
 import { booleanParam } from '../http/query-params.ts';
 import { validateQuery } from '../http/validate.ts';
@@ -12,12 +14,20 @@ const VenueQuerySchema = z.object({
   hub: booleanParam('hub').optional(),
 });
 
-export function venueRoutes(db: Db) {
+export function venueRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
   return new Hono()
-    .get('/', validateQuery(VenueQuerySchema), (c) => c.json(listVenues(db, c.req.valid('query'))))
+    .get('/', validateQuery(VenueQuerySchema), (c) => {
+      const q = c.req.valid('query');
+      return sendCachedJson(c, cache, `venues:${JSON.stringify([q.area, q.hub])}`, () =>
+        listVenues(db, q),
+      );
+    })
     .get('/:slug', (c) => {
-      const venue = getVenue(db, c.req.param('slug'));
-      if (!venue) throw notFound('venue with that name');
-      return c.json(venue);
+      const slug = c.req.param('slug');
+      return sendCachedJson(c, cache, `venue:${slug}`, () => {
+        const venue = getVenue(db, slug);
+        if (!venue) throw notFound('venue with that name');
+        return venue;
+      });
     });
 }
