@@ -103,13 +103,14 @@ export function createCompressedBody(body: string | Uint8Array, tag?: string): C
 
 /**
  * The codings a client takes, best first: by q-value, then br before gzip before identity.
- * `identity` is always acceptable unless refused by name or by `*;q=0`.
+ * `identity` is acceptable unless refused by name or by `*;q=0` (RFC 9110 §12.5.3).
  */
 export function acceptedCodings(header: string | undefined): ContentCoding[] {
   if (header === undefined || header.trim() === '') return ['identity'];
   const q = new Map<string, number>();
   for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const [rawName = '', ...params] = part.toLowerCase().split(';');
+    const name = rawName.trim();
     if (name === '') continue;
     let value = 1;
     for (const p of params) {
@@ -119,8 +120,9 @@ export function acceptedCodings(header: string | undefined): ContentCoding[] {
     q.set(name, Number.isFinite(value) ? value : 0);
   }
   const star = q.get('*');
+  // Unlisted identity takes `*`'s weight, or else comes last: any coding the client names wins.
   const qOf = (coding: ContentCoding) =>
-    q.get(coding) ?? (coding === 'identity' ? (star === 0 ? 0 : 1) : (star ?? 0));
+    q.get(coding) ?? (coding === 'identity' ? (star ?? 0.001) : (star ?? 0));
   const order: ContentCoding[] = ['br', 'gzip', 'identity'];
   return order
     .filter((coding) => qOf(coding) > 0)

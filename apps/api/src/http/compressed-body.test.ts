@@ -1,0 +1,158 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../test-support.ts';
+import {
+  acceptedCodings,
+  createCompressedBody,
+  MIN_COMPRESS_BYTES,
+  SYNC_COMPRESS_MAX_BYTES,
+} from './compressed-body.ts';
+
+// Paths whose bodies are above the size that is worth compressing, feeds and JSON.
+const PATHS = [
+  '/feeds/all.ics',
+  '/feeds/venues/gorse-hill-hub.ics',
+  '/api/occurrences?from=2027-03-01&to=2027-04-30',
+  '/api/groups',
+  '/api/sessions',
+];
+
+async function fetchRaw(path: string, headers: Record<string, string> = {}, method = 'GET') {
+  const { app } = createTestApp();
+  return app.request(path, { method, headers });
+}
+
+function decode(encoding: string | null, bytes: Buffer): Buffer {
+  if (encoding === 'br') return brotliDecompressSync(bytes);
+  if (encoding === 'gzip') return gunzipSync(bytes);
+  return bytes;
+}
+
+describe('pre-compressed responses', () => {
+  it.each(PATHS)('%s: gzip and br decode to exactly the uncompressed bytes', async (path) => {
+    const { app } = createTestApp();
+    const plain = await app.request(path);
+    const identity = Buffer.from(await plain.arrayBuffer());
+    expect(identity.byteLength).toBeGreaterThanOrEqual(MIN_COMPRESS_BYTES);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+    const etags = new Set([plain.headers.get('etag')]);
+    for (const coding of ['gzip', 'br']) {
+      const res = await app.request(path, { headers: { 'Accept-Encoding': coding } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe(coding);
+      expect(res.headers.get('vary')).toBe('Accept-Encoding');
+      expect(res.headers.get('content-type')).toBe(plain.headers.get('content-type'));
+      const raw = Buffer.from(await res.arrayBuffer());
+      expect(raw.byteLength).toBeLessThan(identity.byteLength);
+      expect(decode(coding, raw).equals(identity)).toBe(true);
+      etags.add(res.headers.get('etag'));
+    }
+    // A strong ETag names one representation: three representations, three tags.
+    expect(etags.size).toBe(3);
+  });
+
+  it('keeps the calendar content type on compressed feeds', async () => {
+    const res = await fetchRaw('/feeds/all.ics', { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(res.headers.get('content-encoding')).toBe('br');
+  });
+
+  it.each([
+    ['br, gzip', 'br'],
+    ['gzip, br', 'br'],
+    ['gzip;q=1, br;q=0.5', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['gzip;q=0, br;q=0', null],
+    ['*', 'br'],
+    ['*;q=0.5, br;q=0', 'gzip'],
+    ['identity', null],
+    ['deflate', null],
+  ])('Accept-Encoding "%s" gets %s', async (header, expected) => {
+    const { app } = createTestApp();
+    const identity = await (await app.request('/feeds/all.ics')).text();
+    const res = await app.request('/feeds/all.ics', { headers: { 'Accept-Encoding': header } });
+    expect(res.headers.get('content-encoding')).toBe(expected);
+    const raw = Buffer.from(await res.arrayBuffer());
+    expect(decode(expected, raw).toString('utf8')).toBe(identity);
+  });
+
+  it('answers 304 to the ETag of whichever representation the client holds', async () => {
+    const { app } = createTestApp();
+    const path = '/api/occurrences?from=2027-03-01&to=2027-04-30';
+    const tags: Record<string, string> = {};
+    for (const coding of ['identity', 'gzip', 'br']) {
+      const res = await app.request(path, { headers: { 'Accept-Encoding': coding } });
+      tags[coding] = res.headers.get('etag') ?? '';
+    }
+    for (const [held, tag] of Object.entries(tags)) {
+      for (const asks of ['identity', 'gzip', 'br']) {
+        const res = await app.request(path, {
+          headers: { 'Accept-Encoding': asks, 'If-None-Match': tag },
+        });
+        expect(res.status, `holds ${held}, asks ${asks}`).toBe(304);
+        expect(res.headers.get('etag')).toBe(tag);
+        expect(res.headers.get('vary')).toBe('Accept-Encoding');
+        expect(await res.text()).toBe('');
+      }
+    }
+    const stale = await app.request(path, {
+      headers: { 'Accept-Encoding': 'br', 'If-None-Match': '"stale-br"' },
+    });
+    expect(stale.status).toBe(200);
+  });
+
+  it('answers HEAD with the headers of the compressed GET and no body', async () => {
+    const { app } = createTestApp();
+    const headers = { 'Accept-Encoding': 'br' };
+    const get = await app.request('/feeds/all.ics', { headers });
+    const head = await app.request('/feeds/all.ics', { method: 'HEAD', headers });
+    expect(head.status).toBe(200);
+    for (const name of ['content-encoding', 'etag', 'vary', 'content-type']) {
+      expect(head.headers.get(name)).toBe(get.headers.get(name));
+    }
+    expect(await head.text()).toBe('');
+  });
+
+  it('sends small bodies as they are, still saying they vary', async () => {
+    const res = await fetchRaw('/api/areas', { 'Accept-Encoding': 'br, gzip' });
+    expect((await res.clone().arrayBuffer()).byteLength).toBeLessThan(MIN_COMPRESS_BYTES);
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    expect(res.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]+"$/);
+  });
+
+  it('changes a JSON ETag after a write, and keeps it while nothing changes', async () => {
+    const { app, db } = createTestApp();
+    const first = (await app.request('/api/groups')).headers.get('etag');
+    expect((await app.request('/api/groups')).headers.get('etag')).toBe(first);
+    db.prepare(
+      "UPDATE groups SET name = 'Walking Together' WHERE slug = 'walking-for-health'",
+    ).run();
+    const fresh = createTestApp({ db }).app;
+    const after = await fresh.request('/api/groups', { headers: { 'If-None-Match': first ?? '' } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(first);
+  });
+});
+
+describe('large bodies', () => {
+  it('are compressed off the request path: uncompressed until ready, then br and gzip', async () => {
+    const text = 'BEGIN:VEVENT\r\nSUMMARY:Walk and Talk\r\nEND:VEVENT\r\n'.repeat(
+      Math.ceil((SYNC_COMPRESS_MAX_BYTES * 1.5) / 48),
+    );
+    const body = createCompressedBody(text);
+    expect(body.bytesFor('br')).toBeNull();
+    await body.whenCompressed();
+    const br = body.bytesFor('br');
+    const gz = body.bytesFor('gzip');
+    expect(br && brotliDecompressSync(br).toString('utf8')).toBe(text);
+    expect(gz && gunzipSync(gz).toString('utf8')).toBe(text);
+  });
+
+  it('parse Accept-Encoding with spaces, case and q-values', () => {
+    expect(acceptedCodings(' GZIP ; q=0.8 , BR;q=0.9')).toEqual(['br', 'gzip', 'identity']);
+    expect(acceptedCodings(undefined)).toEqual(['identity']);
+    expect(acceptedCodings('identity;q=0, gzip')).toEqual(['gzip']);
+  });
+});
