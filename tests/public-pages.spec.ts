@@ -279,6 +279,29 @@ test.describe('public session page', () => {
     await expectNoAxeViolations(page);
   });
 
+  for (const id of ['abc', 'not-a-session', '12x']) {
+    test(`shows the session page's not-found state for /sessions/${id}, not the kiosk`, async ({
+      page,
+    }) => {
+      await page.goto(`/sessions/${id}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        'We can’t find that session',
+      );
+      await expect(page.getByRole('button', { name: 'Start again' })).toHaveCount(0);
+    });
+  }
+
+  test('keeps the kiosk styles off the public pages', async ({ page }) => {
+    await page.goto('/subscribe');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const look = await page.evaluate(() => ({
+      kioskMode: document.documentElement.classList.contains('kiosk-mode'),
+      rootFontSize: getComputedStyle(document.documentElement).fontSize,
+      userSelect: getComputedStyle(document.body).userSelect,
+    }));
+    expect(look).toEqual({ kioskMode: false, rootFontSize: '16px', userSelect: 'auto' });
+  });
+
   test('marks sample data when the service shows it', async ({ page }) => {
     const meta = (await (await page.request.get('/api/meta')).json()) as { sampleData: boolean };
     expect(meta.sampleData).toBe(true);

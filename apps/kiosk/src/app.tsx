@@ -24,7 +24,8 @@ function Lazy<P extends object>({
   return Page ? <Page {...props} /> : null;
 }
 
-const SESSION_PATH = /^\/sessions\/(\d+)\/?$/;
+// Any id goes to the session page, which shows its own not-found state for one that does not exist.
+const SESSION_PATH = /^\/sessions\/([^/]+)\/?$/;
 
 /** The one router: kiosk at / and /kiosk, public pages, and the staff area, by path. */
 export function App({ path = location.pathname }: { path?: string }) {

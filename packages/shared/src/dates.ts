@@ -1,7 +1,7 @@
 // Pure arithmetic on local calendar dates written 'YYYY-MM-DD'. Nothing here reads a clock or the
 // process time zone: dates are day numbers (days since 1970-01-01), via Date.UTC or integer maths.
 
-import { WEEKDAYS, type Weekday } from './session.ts';
+import { WEEKDAYS, type Weekday } from './lists.ts';
 
 const MS_PER_DAY = 86_400_000;
 

@@ -8,9 +8,10 @@ import {
   SlugSchema,
   text,
 } from './common.ts';
+import { WEEKDAYS } from './lists.ts';
 import { WaySlugSchema } from './way.ts';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export { WEEKDAYS } from './lists.ts';
 export const WeekdaySchema = z.enum(WEEKDAYS, {
   error: 'Give a day as mon, tue, wed, thu, fri, sat or sun',
 });

@@ -54,6 +54,12 @@ export function KioskApp() {
   const hasData = useRef(false);
   const recentErrors = useRef<number[]>([]);
 
+  // The kiosk's styles apply only under this class, so the public and staff pages keep their own.
+  useLayoutEffect(() => {
+    document.documentElement.classList.add('kiosk-mode');
+    return () => document.documentElement.classList.remove('kiosk-mode');
+  }, []);
+
   // Data is swapped in only between visits (or when there was none), never under someone's finger.
   const refresh = useCallback(() => {
     loadDirectory(londonToday())
