@@ -51,8 +51,11 @@ function brotliOptions(size: number) {
  * already knows a content hash; otherwise the bytes are hashed.
  */
 export function createCompressedBody(body: string | Uint8Array, tag?: string): CompressedBody {
+  // Bytes are kept as given, not copied: a large feed is megabytes.
   const identity =
-    typeof body === 'string' ? asBytes(Buffer.from(body, 'utf8')) : asBytes(Buffer.from(body));
+    typeof body === 'string'
+      ? asBytes(Buffer.from(body, 'utf8'))
+      : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
   const opaque = tag ?? hashOf(identity);
   const compressible = identity.byteLength >= MIN_COMPRESS_BYTES;
   const encoded: Partial<Record<'br' | 'gzip', Uint8Array<ArrayBuffer>>> = {};
