@@ -2,7 +2,7 @@
 // on loopback with autocannon and writes docs/benchmarks.md. Not part of `pnpm test`.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { addDays, londonDateOf } from '@fiveways/shared';
@@ -364,6 +364,10 @@ async function machineNotes(pin: boolean): Promise<string[]> {
     `- Date: ${new Date().toISOString()}`,
     `- CPU: ${cpus()[0]?.model ?? 'unknown'}; \`nproc\` = ${nproc}`,
     `- Node ${process.version} on ${process.platform} ${process.arch}`,
+    `- Load average when the report was written (1, 5, 15 min): ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(', ')}; other work on a shared machine lowers every figure, the baseline too, ` +
+      'so compare ratios within one run rather than req/s across runs',
     pin
       ? '- Server pinned to CPU 0 and autocannon to CPU 1 with `taskset`, both on loopback'
       : '- No CPU pinning (taskset not available or one CPU); server and autocannon share the machine',
@@ -380,7 +384,11 @@ function renderReport(results: SizeResult[], options: Options, notes: string[]):
     'Written by `pnpm bench` (tests/bench/run.ts): the production server (`node --import tsx',
     'apps/api/src/index.ts`, `DEMO_DATA=off`) on a database from tests/bench/generate-data.ts, loaded',
     `with autocannon, ${options.connections} connections, ${options.duration} s per route, on loopback.`,
-    'Ratios compare each route with the trivial baseline route in the same run.',
+    'Ratios compare each route with the trivial baseline route in the same run. Routes marked br',
+    'send `Accept-Encoding: br, gzip` (as browsers and calendar apps do); the others ask for nothing,',
+    'so they get the uncompressed bytes. Feeds and JSON are cached as encoded bytes with their br and',
+    'gzip forms until the next write; a write reloads and re-renders only the session it changed',
+    '(apps/api/src/feeds/feeds.routes.ts, apps/api/src/cache/, apps/api/src/http/compressed-body.ts).',
     '',
     '## Machine',
     '',

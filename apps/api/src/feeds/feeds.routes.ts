@@ -65,7 +65,7 @@ interface RenderedFeed {
 
 /** One session's rendered events and what filters need to know, for one window. */
 interface SessionBlock {
-  windowKey: string;
+  window: FeedWindow;
   inWindow: boolean;
   bytes: Buffer;
   /** SHA-256 of `bytes`: a feed's ETag hashes these, not the megabytes they stand for. */
@@ -109,9 +109,10 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
   const blocks = new WeakMap<Session, SessionBlock>();
 
   function blockOf(session: Session, window: FeedWindow): SessionBlock {
-    const windowKey = `${window.from}/${window.to}`;
     const kept = blocks.get(session);
-    if (kept?.windowKey === windowKey) return kept;
+    if (kept !== undefined && kept.window.from === window.from && kept.window.to === window.to) {
+      return kept;
+    }
     const inWindow = isInWindow(session, window);
     const text = inWindow ? renderSessionEvents(session, venueMap(), publicUrl, window) : '';
     const bytes = Buffer.from(text, 'utf8');
@@ -123,7 +124,7 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
       [...places].map((slug) => store.venue(slug)?.areaSlug ?? session.venue.areaSlug),
     );
     const block: SessionBlock = {
-      windowKey,
+      window,
       inWindow,
       bytes,
       digest: createHash('sha256').update(bytes).digest(),
