@@ -15,6 +15,13 @@ export async function openKiosk(page: Page, venue: string | null = HOME_VENUE): 
   await expect(page.getByTestId('last-updated')).toBeVisible();
 }
 
+/** Taps "Show N more" under the results until every card is on the page; returns how many. */
+export async function showAllResults(page: Page): Promise<number> {
+  const more = page.getByRole('button', { name: /^Show \d+ more$/ });
+  while ((await more.count()) > 0) await more.click();
+  return page.locator('main .card').count();
+}
+
 /** The UK date today and n days on, YYYY-MM-DD. */
 export function londonDate(offsetDays = 0, now = new Date()): string {
   const today = new Intl.DateTimeFormat('en-CA', {

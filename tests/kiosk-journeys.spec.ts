@@ -8,6 +8,7 @@ import {
   LANDSCAPE,
   openKiosk,
   PORTRAIT,
+  showAllResults,
   WAY_NAMES,
 } from './kiosk-helpers.ts';
 
@@ -83,6 +84,21 @@ test('filters are buttons: day, area, who it is for, free and drop-in narrow the
   await expect(page.getByRole('heading', { name: 'Choose a way to feel good' })).toBeVisible();
 });
 
+test('a long list comes 20 cards at a time, with a button for the next ones', async ({ page }) => {
+  await openKiosk(page, null);
+  await page.getByRole('button', { name: 'Everything on this week' }).click();
+  const all = Number((await page.getByText(/Found: \d+/).textContent())?.match(/\d+/)?.[0]);
+  expect(all).toBeGreaterThan(20);
+  await expect(page.locator('main .card')).toHaveCount(20);
+  await page.getByRole('button', { name: `Show ${Math.min(all - 20, 20)} more` }).click();
+  await expect(page.locator('main .card')).toHaveCount(Math.min(all, 40));
+  expect(await showAllResults(page)).toBe(all);
+  // New choices start again at the first page.
+  await page.getByRole('button', { name: 'Choose day, place and more' }).click();
+  await page.getByRole('button', { name: /^Show what I chose/ }).click();
+  await expect(page.locator('main .card')).toHaveCount(20);
+});
+
 test('a cancelled occurrence is shown as cancelled, never as on', async ({
   page,
   request,
@@ -91,6 +107,7 @@ test('a cancelled occurrence is shown as cancelled, never as on', async ({
   const cancelled = await cancelOneOccurrence(request, baseURL ?? '');
   await openKiosk(page, null);
   await page.getByRole('button', { name: 'Everything on this week' }).click();
+  await showAllResults(page);
   const card = page
     .locator('main .card')
     .filter({ hasText: cancelled.title })

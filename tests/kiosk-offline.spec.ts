@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openKiosk, PORTRAIT } from './kiosk-helpers.ts';
+import { openKiosk, PORTRAIT, showAllResults } from './kiosk-helpers.ts';
 
 test.use({ viewport: PORTRAIT });
 
@@ -54,6 +54,7 @@ test('with the API down, occurrences are worked out on the device from saved ses
   const page = await context.newPage();
   await openKiosk(page);
   await page.getByRole('button', { name: 'Everything on this week' }).click();
+  await showAllResults(page);
   const online = await page.locator('main .card .card-title').allTextContents();
   expect(online.length).toBeGreaterThan(0);
 
@@ -61,6 +62,7 @@ test('with the API down, occurrences are worked out on the device from saved ses
   await page.reload();
   await expect(page.getByText('No connection. Showing saved information.')).toBeVisible();
   await page.getByRole('button', { name: 'Everything on this week' }).click();
+  await showAllResults(page);
   const offline = await page.locator('main .card .card-title').allTextContents();
   // The same week, worked out from the saved sessions with the shared recurrence rules.
   expect(offline).toEqual(online);

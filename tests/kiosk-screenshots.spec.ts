@@ -2,7 +2,13 @@
 // Run on purpose after a UI change: SCREENSHOTS=1 npx playwright test kiosk-screenshots
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { cancelOneOccurrence, LANDSCAPE, openKiosk, PORTRAIT } from './kiosk-helpers.ts';
+import {
+  cancelOneOccurrence,
+  LANDSCAPE,
+  openKiosk,
+  PORTRAIT,
+  showAllResults,
+} from './kiosk-helpers.ts';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -33,6 +39,7 @@ for (const [orientation, viewport] of Object.entries({
     await page.getByRole('button', { name: /^Show what I chose/ }).click();
     await page.getByRole('button', { name: 'Home', exact: true }).click();
     await page.getByRole('button', { name: 'Everything on this week' }).click();
+    await showAllResults(page);
     const cancelled = page.locator('main .card-cancelled').first();
     if (await cancelled.count()) {
       await cancelled.scrollIntoViewIfNeeded();

@@ -46,7 +46,7 @@ interface Fetched<T> {
 
 async function getJson<T>(
   path: string,
-  parse: Parse<T>,
+  parse: Parse<T> | Promise<Parse<T>>,
   timeoutMs = TIMEOUT_MS,
 ): Promise<Fetched<T>> {
   const controller = new AbortController();
@@ -60,7 +60,7 @@ async function getJson<T>(
     const cachedAt = response.headers.get('x-kiosk-fetched-at');
     const raw: unknown = await response.json();
     return {
-      data: parse(raw),
+      data: (await parse)(raw),
       fetchedAt: cachedAt ? Date.parse(cachedAt) : Date.now(),
       fromCache: cachedAt !== null,
     };
@@ -100,22 +100,48 @@ function parseMeta(raw: unknown): Meta {
   };
 }
 
-/** Fetches a fresh snapshot; throws when any part cannot be had from the network or the SW cache. */
-async function fetchDirectory(shared: Shared, today: string): Promise<Directory> {
+/**
+ * Fetches a fresh snapshot; throws when any part cannot be had from the network or the SW cache.
+ * The requests start at once; the schemas (with zod) are loading meanwhile and check each answer.
+ */
+async function fetchDirectory(loading: Promise<Shared>, today: string): Promise<Directory> {
   const from = today;
   const to = addDaysTo(today, DIRECTORY_DAYS - 1);
+  const parser = <T>(pick: (shared: Shared) => Parse<T>) => {
+    const parse = loading.then(pick);
+    // A failed request may never ask for its parser; its failure is reported by loadDirectory.
+    parse.catch(() => undefined);
+    return parse;
+  };
   const [meta, areas, venues, groups, sessions, occurrences] = await Promise.all([
     getJson('/api/meta', parseMeta),
-    getJson('/api/areas', listOf<Area>(shared.AreaSchema)),
-    getJson('/api/venues', listOf<Venue>(shared.VenueSchema)),
-    getJson('/api/groups', listOf<Group>(shared.GroupSchema)),
-    getJson('/api/sessions', listOf<Session>(shared.SessionSchema)),
-    getJson(`/api/occurrences?from=${from}&to=${to}`, (raw) =>
-      listOf<Occurrence>(shared.OccurrenceSchema)(
-        (raw as { occurrences?: unknown } | null)?.occurrences,
+    getJson(
+      '/api/areas',
+      parser((s) => listOf<Area>(s.AreaSchema)),
+    ),
+    getJson(
+      '/api/venues',
+      parser((s) => listOf<Venue>(s.VenueSchema)),
+    ),
+    getJson(
+      '/api/groups',
+      parser((s) => listOf<Group>(s.GroupSchema)),
+    ),
+    getJson(
+      '/api/sessions',
+      parser((s) => listOf<Session>(s.SessionSchema)),
+    ),
+    getJson(
+      `/api/occurrences?from=${from}&to=${to}`,
+      parser(
+        (s) => (raw: unknown) =>
+          listOf<Occurrence>(s.OccurrenceSchema)(
+            (raw as { occurrences?: unknown } | null)?.occurrences,
+          ),
       ),
     ),
   ]);
+  const shared = await loading;
   const parts = [meta, areas, venues, groups, sessions, occurrences];
   return {
     meta: meta.data,
@@ -205,15 +231,16 @@ export function computeOccurrences(
  * from the copy saved on this device, with occurrences worked out here from the saved sessions.
  */
 export async function loadDirectory(today: string): Promise<Directory> {
-  const shared = await import('@fiveways/shared');
+  const loading = import('@fiveways/shared');
   try {
-    const fresh = await fetchDirectory(shared, today);
+    const fresh = await fetchDirectory(loading, today);
     if (!fresh.offline) saveDirectory(fresh);
     return fresh;
   } catch (error) {
     console.warn('Using saved information', error);
     const saved = readSavedDirectory();
     if (!saved) throw error;
+    const shared = await loading;
     const to = addDaysTo(today, DIRECTORY_DAYS - 1);
     return {
       ...saved,

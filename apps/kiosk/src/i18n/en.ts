@@ -36,6 +36,7 @@ export const en = {
   whatsOn: "What's on",
   found: 'Found: {n}',
   noResults: 'Nothing found. Try fewer choices.',
+  showMore: 'Show {n} more',
   changeFilters: 'Choose day, place and more',
   filtersHeading: 'Choose what suits you',
   showResults: 'Show what I chose ({n})',

@@ -40,6 +40,7 @@ export const pl: Messages = {
   whatsOn: 'Co się dzieje',
   found: 'Znaleziono: {n}',
   noResults: 'Nic nie znaleziono. Wybierz mniej opcji.',
+  showMore: 'Pokaż jeszcze {n}',
   changeFilters: 'Wybierz dzień, miejsce i więcej',
   filtersHeading: 'Wybierz, co ci pasuje',
   showResults: 'Pokaż wybrane ({n})',

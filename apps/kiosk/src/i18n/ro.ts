@@ -40,6 +40,7 @@ export const ro: Messages = {
   whatsOn: 'Ce are loc',
   found: 'Găsite: {n}',
   noResults: 'Nu am găsit nimic. Alegeți mai puține opțiuni.',
+  showMore: 'Arată încă {n}',
   changeFilters: 'Alegeți ziua, locul și altele',
   filtersHeading: 'Alegeți ce vi se potrivește',
   showResults: 'Arată ce am ales ({n})',

@@ -40,6 +40,7 @@ export const ur: Messages = {
   whatsOn: 'کیا ہو رہا ہے',
   found: 'ملے: {n}',
   noResults: 'کچھ نہیں ملا۔ کم انتخاب کریں۔',
+  showMore: 'مزید {n} دکھائیں',
   changeFilters: 'دن، جگہ اور مزید چنیں',
   filtersHeading: 'جو آپ کے لیے موزوں ہو وہ چنیں',
   showResults: 'میرا انتخاب دکھائیں ({n})',

@@ -30,6 +30,7 @@ import { readSettings, wipeVisitStorage } from './storage.ts';
 
 const REFRESH_MS = 15 * 60_000;
 const RETRY_MS = 30_000;
+const FIRST_PAINT_WAIT_MS = 1000;
 
 function applyDocumentLanguage(language: Language, bigText: boolean) {
   const root = document.documentElement;
@@ -48,6 +49,9 @@ export function KioskApp() {
   const [visit, setVisit] = useState({ key: 0, language: 'en' as Language });
   const [directory, setDirectory] = useState<Directory | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
+  // The first second waits for the information (usually saved, so quick) before drawing, so the
+  // screen does not jump when it arrives; after that, Home shows "Please wait" until it does.
+  const [holding, setHolding] = useState(true);
   const pending = useRef<Directory | null>(null);
   const attractRef = useRef(attract);
   attractRef.current = attract;
@@ -76,6 +80,11 @@ export function KioskApp() {
         console.warn('No directory information yet', error);
         if (!hasData.current) setLoadFailed(true);
       });
+  }, []);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setHolding(false), FIRST_PAINT_WAIT_MS);
+    return () => clearTimeout(timer);
   }, []);
 
   useEffect(() => {
@@ -119,6 +128,7 @@ export function KioskApp() {
     endVisit(recentErrors.current.length > 3);
   }, [endVisit]);
 
+  if (holding && directory === null && !loadFailed) return null;
   if (attract) {
     return (
       <AttractScreen

@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { filterOccurrences, type Filters } from '../filters.ts';
 import { useKiosk, type KioskState } from '../kiosk-context.ts';
 import { OccurrenceCard } from '../components/occurrence-card.tsx';
@@ -20,6 +20,9 @@ export function describeFilters(f: Filters, k: KioskState): string[] {
   return parts;
 }
 
+/** Cards drawn at a time: a screen or two of them; more on a tap, so 500 results stay quick. */
+export const RESULTS_PAGE = 20;
+
 export function ResultsPage({ filters }: { filters: Filters }) {
   const kiosk = useKiosk();
   const { t, nav, directory, today } = kiosk;
@@ -28,6 +31,10 @@ export function ResultsPage({ filters }: { filters: Filters }) {
     [directory, filters, today],
   );
   const chosen = describeFilters(filters, kiosk);
+  // The limit belongs to one set of choices: new choices start again at one page.
+  const [more, setMore] = useState({ filters, limit: RESULTS_PAGE });
+  const limit = more.filters === filters ? more.limit : RESULTS_PAGE;
+  const left = results.length - limit;
   return (
     <>
       <TopBar title={filters.way ? t(`way.${filters.way}`) : t('whatsOn')} />
@@ -55,11 +62,22 @@ export function ResultsPage({ filters }: { filters: Filters }) {
         ) : results.length === 0 ? (
           <p class="empty">{t('noResults')}</p>
         ) : (
-          <div class="cards">
-            {results.map((o) => (
-              <OccurrenceCard key={`${o.sessionId}-${o.date}`} occurrence={o} />
-            ))}
-          </div>
+          <>
+            <div class="cards">
+              {results.slice(0, limit).map((o) => (
+                <OccurrenceCard key={`${o.sessionId}-${o.date}`} occurrence={o} />
+              ))}
+            </div>
+            {left > 0 ? (
+              <button
+                type="button"
+                class="secondary show-more"
+                onClick={() => setMore({ filters, limit: limit + RESULTS_PAGE })}
+              >
+                {t('showMore', { n: Math.min(left, RESULTS_PAGE) })}
+              </button>
+            ) : null}
+          </>
         )}
       </main>
     </>
