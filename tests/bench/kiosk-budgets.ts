@@ -1,0 +1,424 @@
+// `pnpm bench:kiosk [--no-build] [--cycles=2000] [--lighthouse-runs=3] [--filter-runs=7] [--records=500]`:
+// measures the kiosk against its budgets on the production server (temp databases, loopback only)
+// and writes the figures to the Kiosk section of docs/benchmarks.md. Not part of `pnpm test`.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { openDb } from '@fiveways/api/src/db/open-db.ts';
+import { freePort, startServer, type RunningServer } from '../crash/server-process.ts';
+import { fillGeneratedDirectory, generateDatabase } from './generate-data.ts';
+import { describeKioskBundle, kb, measureKioskBundle, type KioskBundle } from './kiosk-bundle.ts';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const REPORT = join(ROOT, 'docs/benchmarks.md');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const HUB = 'gorse-hill-community-centre';
+const CHROME_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const START = '<!-- kiosk-budgets:start -->';
+const END = '<!-- kiosk-budgets:end -->';
+
+interface Options {
+  /** Build the kiosk first (skip with --no-build when dist is current). */
+  build: boolean;
+  cycles: number;
+  lighthouseRuns: number;
+  filterRuns: number;
+  records: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = {
+    build: true,
+    cycles: 2000,
+    lighthouseRuns: 3,
+    filterRuns: 7,
+    records: 500,
+  };
+  for (const arg of argv) {
+    const [key = '', value = ''] = arg.replace(/^--/, '').split('=');
+    const n = Number(value);
+    if (arg === '--') continue;
+    if (arg === '--no-build') {
+      options.build = false;
+      continue;
+    }
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${arg}: give a whole number above 0`);
+    if (key === 'cycles') options.cycles = n;
+    else if (key === 'lighthouse-runs') options.lighthouseRuns = n;
+    else if (key === 'filter-runs') options.filterRuns = n;
+    else if (key === 'records') options.records = n;
+    else throw new Error(`Unknown option ${arg}`);
+  }
+  return options;
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse
+
+interface LighthouseRun {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  lcpMs: number;
+  cls: number;
+  tbtMs: number;
+  /** Audits that kept a category below 100, by id. */
+  failing: string[];
+}
+
+async function runLighthouse(url: string, out: string): Promise<LighthouseRun> {
+  // Not a dependency: it is large and CI does not need it; npx fetches 12.8 (13 needs Node 22).
+  await run(
+    'npx',
+    [
+      '--yes',
+      'lighthouse@12.8.x',
+      url,
+      '--quiet',
+      '--output=json',
+      `--output-path=${out}`,
+      '--only-categories=performance,accessibility,best-practices',
+      `--chrome-flags=${CHROME_ARGS.join(' ')}`,
+    ],
+    {
+      env: { ...process.env, CHROME_PATH: CHROMIUM },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 300_000,
+    },
+  );
+  const report = JSON.parse(readFileSync(out, 'utf8')) as {
+    categories: Record<
+      string,
+      { score: number | null; auditRefs: { id: string; weight: number }[] }
+    >;
+    audits: Record<
+      string,
+      { score: number | null; numericValue?: number; scoreDisplayMode: string }
+    >;
+  };
+  const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
+  const failing = new Set<string>();
+  for (const id of ['accessibility', 'best-practices']) {
+    for (const ref of report.categories[id]?.auditRefs ?? []) {
+      const audit = report.audits[ref.id];
+      if (audit && audit.scoreDisplayMode === 'binary' && audit.score === 0) failing.add(ref.id);
+    }
+  }
+  const numeric = (id: string) => report.audits[id]?.numericValue ?? NaN;
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    lcpMs: Math.round(numeric('largest-contentful-paint')),
+    cls: Math.round(numeric('cumulative-layout-shift') * 1000) / 1000,
+    tbtMs: Math.round(numeric('total-blocking-time')),
+    failing: [...failing],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the browser
+
+/** A portrait kiosk page; tsx names functions through a __name helper that pages lack. */
+async function kioskPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  await page.addInitScript('globalThis.__name = (f) => f;');
+  return page;
+}
+
+/** Clicks the first button whose text starts with `label`, and resolves on the next paint. */
+function tapAndPaint(page: Page, label: string): Promise<number> {
+  return page.evaluate(async (text) => {
+    const button = [...document.querySelectorAll('button')].find((b) =>
+      (b.textContent ?? '').trim().startsWith(text),
+    );
+    if (!button) throw new Error(`No button "${text}"`);
+    const started = performance.now();
+    button.click();
+    // The frame after the click has been painted once the task queued inside its rAF runs.
+    await new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    return performance.now() - started;
+  }, label);
+}
+
+async function foundCount(page: Page): Promise<number> {
+  const text = (await page.locator('.results-summary strong').textContent()) ?? '';
+  return Number(/\d+/.exec(text)?.[0] ?? NaN);
+}
+
+interface FilterTimes {
+  records: number;
+  /** Tap on a filter choice → the filters page repainted with the new count. */
+  choice: number[];
+  /** Tap on "Show …" → the results page with every matching record painted. */
+  show: number[];
+  cardsInDom: number;
+}
+
+async function timeFilterChanges(
+  browser: Browser,
+  url: string,
+  runs: number,
+): Promise<FilterTimes> {
+  const page = await kioskPage(browser);
+  await page.goto(`${url}/kiosk`);
+  await page.getByTestId('last-updated').waitFor();
+  await page.getByRole('button', { name: 'Everything on this week' }).click();
+  await page.locator('.results-summary').waitFor();
+  const records = await foundCount(page);
+  const choice: number[] = [];
+  const show: number[] = [];
+  // Each run: a way, then any way again (the full list), then show it.
+  const ways = ['Connect', 'Be Active', 'Take Notice', 'Keep Learning', 'Give'];
+  for (let i = 0; i < runs; i += 1) {
+    await page.getByRole('button', { name: 'Choose day, place and more' }).click();
+    choice.push(await tapAndPaint(page, ways[i % ways.length] ?? 'Connect'));
+    choice.push(await tapAndPaint(page, 'Any way'));
+    show.push(await tapAndPaint(page, 'Show'));
+    if ((await foundCount(page)) !== records) throw new Error('The full list did not come back');
+  }
+  const cardsInDom = await page.locator('main .card').count();
+  await page.close();
+  return { records, choice, show, cardsInDom };
+}
+
+interface Endurance {
+  cycles: number;
+  startBytes: number;
+  endBytes: number;
+  growthPercent: number;
+  errors: string[];
+  seconds: number;
+}
+
+/** Heap in use after a forced garbage collection, through the DevTools protocol. */
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+/**
+ * One visit: a way, a session, its QR codes, bigger text; then nobody touches it, the idle warning
+ * counts down (Playwright's clock) and the kiosk wipes the visit to the attract screen; a touch
+ * starts the next visit.
+ */
+async function oneCycle(page: Page, i: number): Promise<void> {
+  const ways = ['Connect', 'Be Active', 'Take Notice', 'Keep Learning', 'Give'];
+  await page.evaluate(
+    async (way) => {
+      const frame = () =>
+        new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      const press = async (match: (b: HTMLButtonElement) => boolean, what: string) => {
+        for (let tries = 0; tries < 50; tries += 1) {
+          const b = [...document.querySelectorAll('button')].find(match);
+          if (b) {
+            b.click();
+            await frame();
+            return;
+          }
+          await frame();
+        }
+        throw new Error(`No ${what} to press`);
+      };
+      const starts = (text: string) => (b: HTMLButtonElement) =>
+        (b.textContent ?? '').trim().startsWith(text);
+      await press(starts(way), way);
+      await press((b) => b.classList.contains('card'), 'result card');
+      await press(starts('Take it home'), 'Take it home');
+      await press(starts('Bigger text'), 'Bigger text');
+    },
+    ways[i % ways.length] ?? 'Connect',
+  );
+  await page.clock.fastForward(181_000);
+  await page.clock.fastForward(31_000);
+  await page.getByText('Touch to start').click();
+  await page.getByRole('heading', { name: 'Choose a way to feel good' }).waitFor();
+}
+
+async function endurance(browser: Browser, url: string, cycles: number): Promise<Endurance> {
+  const page = await kioskPage(browser);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.clock.install();
+  await page.goto(`${url}/kiosk?venue=${HUB}`);
+  await page.getByTestId('last-updated').waitFor();
+  // Warm up: every lazy chunk and cache the visits use is loaded before the first reading.
+  const warmup = 20;
+  for (let i = 0; i < warmup; i += 1) await oneCycle(page, i);
+  const startBytes = await heapAfterGc(page);
+  const started = performance.now();
+  for (let i = 0; i < cycles; i += 1) {
+    await oneCycle(page, i);
+    if ((i + 1) % 250 === 0) console.log(`  ${i + 1} cycles…`);
+  }
+  const seconds = Math.round((performance.now() - started) / 1000);
+  const endBytes = await heapAfterGc(page);
+  await page.close();
+  return {
+    cycles,
+    startBytes,
+    endBytes,
+    growthPercent: round1(((endBytes - startBytes) / startBytes) * 100),
+    errors,
+    seconds,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data and servers
+
+/** A made-up directory big enough that "everything this week" lists at least `records` cards. */
+async function startLargeServer(dir: string, records: number): Promise<RunningServer> {
+  let sessions = Math.ceil(records / 2);
+  for (;;) {
+    const path = join(dir, `kiosk-${sessions}.db`);
+    const db = openDb(path);
+    fillGeneratedDirectory(db, { groups: Math.ceil(sessions / 4), sessions }, new Date());
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const server = await startServer({ databasePath: path, port: await freePort() });
+    const today = new Date().toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
+    const res = await fetch(`${server.url}/api/occurrences?from=${today}&to=${to}`);
+    const count = ((await res.json()) as { occurrences: unknown[] }).occurrences.length;
+    if (count >= records * 1.05) return server;
+    await server.stop();
+    sessions = Math.ceil(sessions * ((records * 1.2) / Math.max(count, 1)));
+  }
+}
+
+function writeReport(section: string): void {
+  const current = readFileSync(REPORT, 'utf8');
+  const block = `${START}\n${section.trim()}\n${END}`;
+  const next =
+    current.includes(START) && current.includes(END)
+      ? current.slice(0, current.indexOf(START)) +
+        block +
+        current.slice(current.indexOf(END) + END.length)
+      : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(REPORT, next);
+}
+
+function reportSection(
+  o: Options,
+  bundle: KioskBundle,
+  lighthouse: LighthouseRun[],
+  filters: FilterTimes,
+  soak: Endurance,
+): string {
+  const med = (pick: (r: LighthouseRun) => number) => median(lighthouse.map(pick));
+  const ms = (xs: number[]) => `median ${round1(median(xs))} ms, max ${round1(Math.max(...xs))} ms`;
+  const failing = [...new Set(lighthouse.flatMap((r) => r.failing))];
+  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+  return `## Kiosk
+
+Measured by \`pnpm --filter @fiveways/tests bench:kiosk\` (tests/bench/kiosk-budgets.ts) on
+${new Date().toISOString().slice(0, 10)}: the production build served by the production server on
+loopback, system Chromium (${CHROMIUM}). The machine is shared (2 cores), so times are upper bounds.
+
+| budget | target | measured |
+| --- | --- | --- |
+| initial JS (gzip) | ≤ 50 KB (stretch 30 KB) | ${kb(bundle.initialJs)} |
+| initial CSS (gzip) | ≤ 15 KB | ${kb(bundle.initialCss)} |
+| first screen, all in (gzip) | ≤ 150 KB | ${kb(bundle.initialJs + bundle.initialCss + bundle.html)} |
+| Lighthouse Performance (median of ${lighthouse.length}) | ≥ 95 | ${med((r) => r.performance)} (runs: ${lighthouse.map((r) => r.performance).join(', ')}) |
+| Lighthouse Accessibility | 100 | ${med((r) => r.accessibility)} |
+| Lighthouse Best Practices | ≥ 95 | ${med((r) => r.bestPractices)} |
+| LCP / CLS / TBT (Lighthouse, mobile throttling) | ≤ 2.0 s / ≤ 0.02 / ≤ 100 ms | ${med((r) => r.lcpMs)} ms / ${med((r) => r.cls)} / ${med((r) => r.tbtMs)} ms |
+| filter change over ${filters.records} records, tap → paint | ≤ 100 ms | ${ms(filters.choice)} |
+| show ${filters.records} results, tap → paint | ≤ 100 ms | ${ms(filters.show)} (${filters.cardsInDom} cards in the page) |
+| ${soak.cycles} idle-reset cycles, heap after GC | growth < 10% | ${soak.growthPercent}% (${mb(soak.startBytes)} → ${mb(soak.endBytes)}), ${soak.errors.length} page errors |
+
+Lighthouse 12.8 (\`npx --yes lighthouse@12.8.x\`, default mobile throttling) against
+\`/kiosk?venue=${HUB}\` on the sample data${failing.length > 0 ? `; audits not passed: ${failing.join(', ')}` : ''}.
+Filter timing: a made-up directory (tests/bench/generate-data.ts) where "Everything on this week"
+lists ${filters.records} occurrences; ${o.filterRuns} runs of: open the filters, tap a way, tap
+"Any way", tap "Show"; each time from \`click()\` to the task after the next animation frame.
+Endurance: each cycle picks a way, opens a session and its QR codes, turns on bigger text, then
+waits (Playwright's clock) through the idle warning until the kiosk wipes the visit to the attract
+screen, and touches to start again (${soak.seconds} s for ${soak.cycles} cycles); the heap is read
+through the DevTools protocol after forced garbage collection, after 20 warm-up cycles and at the end.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.build) {
+    console.log('Building the kiosk…');
+    await run('pnpm', ['--filter', '@fiveways/kiosk', 'build'], { cwd: ROOT });
+  }
+  const bundle = measureKioskBundle();
+  for (const line of describeKioskBundle(bundle)) console.log(line);
+
+  const dir = mkdtempSync(join(tmpdir(), 'fiveways-kiosk-bench-'));
+  const servers: RunningServer[] = [];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_ARGS });
+  try {
+    const samplePath = join(dir, 'sample.db');
+    generateDatabase(samplePath, 'S');
+    const sample = await startServer({ databasePath: samplePath, port: await freePort() });
+    servers.push(sample);
+
+    const lighthouse: LighthouseRun[] = [];
+    for (let i = 0; i < options.lighthouseRuns; i += 1) {
+      const r = await runLighthouse(`${sample.url}/kiosk?venue=${HUB}`, join(dir, `lh-${i}.json`));
+      lighthouse.push(r);
+      console.log(
+        `Lighthouse run ${i + 1}: Performance ${r.performance}, Accessibility ${r.accessibility}, Best Practices ${r.bestPractices} (LCP ${r.lcpMs} ms, CLS ${r.cls}, TBT ${r.tbtMs} ms)${r.failing.length ? `; not passed: ${r.failing.join(', ')}` : ''}`,
+      );
+    }
+
+    const large = await startLargeServer(dir, options.records);
+    servers.push(large);
+    const filters = await timeFilterChanges(browser, large.url, options.filterRuns);
+    console.log(
+      `Filter change over ${filters.records} records: median ${round1(median(filters.choice))} ms, max ${round1(Math.max(...filters.choice))} ms (budget 100 ms)`,
+    );
+    console.log(
+      `Show ${filters.records} results: median ${round1(median(filters.show))} ms, max ${round1(Math.max(...filters.show))} ms; ${filters.cardsInDom} cards in the page`,
+    );
+
+    console.log(`Endurance: ${options.cycles} idle-reset cycles…`);
+    const soak = await endurance(browser, sample.url, options.cycles);
+    console.log(
+      `Endurance: heap ${soak.startBytes} → ${soak.endBytes} bytes after GC, growth ${soak.growthPercent}% (budget < 10%), ${soak.errors.length} page errors, ${soak.seconds} s`,
+    );
+    for (const e of soak.errors.slice(0, 5)) console.log(`  error: ${e}`);
+
+    writeReport(reportSection(options, bundle, lighthouse, filters, soak));
+    console.log(`Wrote the Kiosk section of ${REPORT}`);
+  } finally {
+    await browser.close();
+    for (const s of servers) await s.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
