@@ -502,12 +502,18 @@ function checkTargets(results: SizeResult[]): string[] {
   }
   const l = results.find((r) => r.size === 'L');
   if (m && l) {
-    for (const x of l.routes) {
+    // Compared as ratios to each run's own baseline: the machine's load can change between sizes.
+    const mBase = m.routes[0]?.rps ?? 0;
+    const lBase = l.routes[0]?.rps ?? 0;
+    for (const x of l.routes.slice(1)) {
       const mx = m.routes.find((y) => y.route.name === x.route.name);
-      if (mx)
-        out.push(
-          `- L vs M, ${x.route.name}: ${ratio(mx.rps, x.rps)}× slower (≤ 2×): ${mark(x.rps * 2 >= mx.rps)}`,
-        );
+      if (!mx || mBase === 0 || lBase === 0) continue;
+      const [mRatio, lRatio] = [mx.rps / mBase, x.rps / lBase];
+      const slower = lRatio > 0 ? (mRatio / lRatio).toFixed(2) : '∞';
+      out.push(
+        `- L vs M, ${x.route.name}: ${lRatio.toFixed(2)}× baseline at L, ${mRatio.toFixed(2)}× at M, ` +
+          `${slower}× slower (≤ 2×): ${mark(lRatio * 2 >= mRatio)}`,
+      );
     }
   }
   for (const r of results) {
