@@ -535,6 +535,20 @@ function checkTargets(results: SizeResult[]): string[] {
   return out;
 }
 
+/** Sections other scripts keep in the same file between their markers (the kiosk budgets). */
+function keptSections(): string {
+  const [start, end] = ['<!-- kiosk-budgets:start -->', '<!-- kiosk-budgets:end -->'];
+  let current = '';
+  try {
+    current = readFileSync(REPORT, 'utf8');
+  } catch {
+    return '';
+  }
+  const from = current.indexOf(start);
+  const to = current.indexOf(end);
+  return from >= 0 && to > from ? `\n${current.slice(from, to + end.length)}\n` : '';
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   let pin = false;
@@ -551,7 +565,7 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   for (const size of options.sizes) results.push(await benchSize(size, options, pin));
   const report = renderReport(results, options, await machineNotes(pin));
-  writeFileSync(REPORT, report);
+  writeFileSync(REPORT, report + keptSections());
   console.log(`\n${checkTargets(results).join('\n')}\n\nWritten to ${REPORT}`);
 }
 
