@@ -1,7 +1,10 @@
 // The one place that fetches. Responses are checked with the shared schemas, which load in their
-// own chunk (with zod) after the first screen, so the first download stays small.
+// own chunk (with zod) once the first answer arrives, so the first download stays small. With no
+// answers at all, only the recurrence rules load (a small chunk without zod) to work out the week.
 import type * as SharedModule from '@fiveways/shared';
 import type { Area, Group, Occurrence, Session, Venue } from '@fiveways/shared';
+import type { toLondonInstant } from '@fiveways/shared/london-time';
+import type { expandRecurrence, nextOccurrences } from '@fiveways/shared/recurrence';
 import { addDaysTo } from './kiosk/dates.ts';
 
 export interface Meta {
@@ -26,7 +29,7 @@ export interface Directory {
   /** True when the server could not be reached and saved information is shown. */
   offline: boolean;
   /** The shared recurrence module's next-dates function, for session details. */
-  nextOccurrences: Shared['nextOccurrences'];
+  nextOccurrences: typeof nextOccurrences;
 }
 
 /** Days of occurrences the kiosk keeps: this week and next. */
@@ -38,6 +41,33 @@ const TIMEOUT_MS = 5000;
 type Shared = typeof SharedModule;
 type Parse<T> = (raw: unknown) => T;
 
+/** What working out occurrences on the device needs; none of it pulls in zod. */
+export interface Rules {
+  expandRecurrence: typeof expandRecurrence;
+  nextOccurrences: typeof nextOccurrences;
+  toLondonInstant: typeof toLondonInstant;
+}
+
+async function loadRules(): Promise<Rules> {
+  const [recurrence, londonTime] = await Promise.all([
+    import('@fiveways/shared/recurrence'),
+    import('@fiveways/shared/london-time'),
+  ]);
+  return {
+    expandRecurrence: recurrence.expandRecurrence,
+    nextOccurrences: recurrence.nextOccurrences,
+    toLondonInstant: londonTime.toLondonInstant,
+  };
+}
+
+/** The schemas' chunk, asked for once, when the first answer needs checking. */
+let schemas: Promise<Shared> | null = null;
+const loadSchemas = () =>
+  (schemas ??= import('@fiveways/shared').catch((error: unknown) => {
+    schemas = null; // try again at the next refresh
+    throw error;
+  }));
+
 interface Fetched<T> {
   data: T;
   fetchedAt: number;
@@ -46,7 +76,7 @@ interface Fetched<T> {
 
 async function getJson<T>(
   path: string,
-  parse: Parse<T> | Promise<Parse<T>>,
+  parse: (shared: Shared) => Parse<T>,
   timeoutMs = TIMEOUT_MS,
 ): Promise<Fetched<T>> {
   const controller = new AbortController();
@@ -60,7 +90,7 @@ async function getJson<T>(
     const cachedAt = response.headers.get('x-kiosk-fetched-at');
     const raw: unknown = await response.json();
     return {
-      data: (await parse)(raw),
+      data: parse(await loadSchemas())(raw),
       fetchedAt: cachedAt ? Date.parse(cachedAt) : Date.now(),
       fromCache: cachedAt !== null,
     };
@@ -100,48 +130,25 @@ function parseMeta(raw: unknown): Meta {
   };
 }
 
-/**
- * Fetches a fresh snapshot; throws when any part cannot be had from the network or the SW cache.
- * The requests start at once; the schemas (with zod) are loading meanwhile and check each answer.
- */
-async function fetchDirectory(loading: Promise<Shared>, today: string): Promise<Directory> {
+/** Fetches a fresh snapshot; throws when any part cannot be had from the network or the SW cache. */
+async function fetchDirectory(today: string): Promise<Directory> {
   const from = today;
   const to = addDaysTo(today, DIRECTORY_DAYS - 1);
-  const parser = <T>(pick: (shared: Shared) => Parse<T>) => {
-    const parse = loading.then(pick);
-    // A failed request may never ask for its parser; its failure is reported by loadDirectory.
-    parse.catch(() => undefined);
-    return parse;
-  };
   const [meta, areas, venues, groups, sessions, occurrences] = await Promise.all([
-    getJson('/api/meta', parseMeta),
-    getJson(
-      '/api/areas',
-      parser((s) => listOf<Area>(s.AreaSchema)),
-    ),
-    getJson(
-      '/api/venues',
-      parser((s) => listOf<Venue>(s.VenueSchema)),
-    ),
-    getJson(
-      '/api/groups',
-      parser((s) => listOf<Group>(s.GroupSchema)),
-    ),
-    getJson(
-      '/api/sessions',
-      parser((s) => listOf<Session>(s.SessionSchema)),
-    ),
+    getJson('/api/meta', () => parseMeta),
+    getJson('/api/areas', (s) => listOf<Area>(s.AreaSchema)),
+    getJson('/api/venues', (s) => listOf<Venue>(s.VenueSchema)),
+    getJson('/api/groups', (s) => listOf<Group>(s.GroupSchema)),
+    getJson('/api/sessions', (s) => listOf<Session>(s.SessionSchema)),
     getJson(
       `/api/occurrences?from=${from}&to=${to}`,
-      parser(
-        (s) => (raw: unknown) =>
-          listOf<Occurrence>(s.OccurrenceSchema)(
-            (raw as { occurrences?: unknown } | null)?.occurrences,
-          ),
-      ),
+      (s) => (raw) =>
+        listOf<Occurrence>(s.OccurrenceSchema)(
+          (raw as { occurrences?: unknown } | null)?.occurrences,
+        ),
     ),
   ]);
-  const shared = await loading;
+  const shared = await loadSchemas();
   const parts = [meta, areas, venues, groups, sessions, occurrences];
   return {
     meta: meta.data,
@@ -192,7 +199,7 @@ function readSavedDirectory(): SavedDirectory | null {
 
 /** Occurrences worked out on the device from saved sessions, as the API would list them. */
 export function computeOccurrences(
-  shared: Shared,
+  rules: Rules,
   sessions: readonly Session[],
   venues: readonly Venue[],
   from: string,
@@ -202,14 +209,14 @@ export function computeOccurrences(
   const out: Occurrence[] = [];
   for (const s of sessions) {
     if (s.status !== 'active') continue;
-    for (const o of shared.expandRecurrence(s, from, to)) {
+    for (const o of rules.expandRecurrence(s, from, to)) {
       const moved = o.venueSlug ? venueBySlug.get(o.venueSlug) : undefined;
       out.push({
         sessionId: s.id,
         title: s.title,
         date: o.date,
-        start: shared.toLondonInstant(o.startDate, o.startTime),
-        end: shared.toLondonInstant(o.startDate, o.endTime),
+        start: rules.toLondonInstant(o.startDate, o.startTime),
+        end: rules.toLondonInstant(o.startDate, o.endTime),
         status: o.status,
         cancelReason: o.reason,
         changed: o.changed,
@@ -231,24 +238,23 @@ export function computeOccurrences(
  * from the copy saved on this device, with occurrences worked out here from the saved sessions.
  */
 export async function loadDirectory(today: string): Promise<Directory> {
-  const loading = import('@fiveways/shared');
   try {
-    const fresh = await fetchDirectory(loading, today);
+    const fresh = await fetchDirectory(today);
     if (!fresh.offline) saveDirectory(fresh);
     return fresh;
   } catch (error) {
     console.warn('Using saved information', error);
     const saved = readSavedDirectory();
     if (!saved) throw error;
-    const shared = await loading;
+    const rules = await loadRules();
     const to = addDaysTo(today, DIRECTORY_DAYS - 1);
     return {
       ...saved,
-      occurrences: computeOccurrences(shared, saved.sessions, saved.venues, today, to),
+      occurrences: computeOccurrences(rules, saved.sessions, saved.venues, today, to),
       from: today,
       to,
       offline: true,
-      nextOccurrences: shared.nextOccurrences,
+      nextOccurrences: rules.nextOccurrences,
     };
   }
 }
