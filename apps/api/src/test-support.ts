@@ -1,4 +1,7 @@
 // Test helpers: a fresh, migrated in-memory database filled with a small, known directory.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp, type App } from './app.ts';
 import { openDb, type Db } from './db/open-db.ts';
 import { seedSampleData } from './db/seed.ts';
@@ -131,13 +134,31 @@ export function openTestDb(data: unknown = makeFixture()): Db {
 }
 
 /** The app over a fresh fixture database, with the fixed clock. */
+let shellRoot: string | undefined;
+
+/**
+ * A stand-in for the built front end (a shell page and one hashed asset), so what the tests see
+ * does not depend on whether `apps/kiosk` has been built yet.
+ */
+export function testShellRoot(): string {
+  if (shellRoot === undefined) {
+    const root = mkdtempSync(join(tmpdir(), 'fiveways-shell-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Five Ways</title>');
+    writeFileSync(join(root, 'assets', 'index-abc123.js'), 'export {};');
+    shellRoot = root;
+    process.once('exit', () => rmSync(root, { recursive: true, force: true }));
+  }
+  return shellRoot;
+}
+
 export function createTestApp(options: { db?: Db; staticRoot?: string } = {}) {
   const db = options.db ?? openTestDb();
   const app = createApp({
     db,
     clock: testClock,
     publicUrl: 'http://localhost:8787',
-    ...(options.staticRoot === undefined ? {} : { staticRoot: options.staticRoot }),
+    staticRoot: options.staticRoot ?? testShellRoot(),
   });
   return { db, app };
 }

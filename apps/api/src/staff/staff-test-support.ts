@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/password.ts';
 import { SESSION_COOKIE } from '../auth/staff-auth.ts';
 import { insertUser } from '../auth/users.queries.ts';
 import { createReadCache } from '../cache/read-cache.ts';
-import { openTestDb, TEST_NOW } from '../test-support.ts';
+import { openTestDb, TEST_NOW, testShellRoot } from '../test-support.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -39,7 +39,7 @@ export function makeStaffTestApp(options: { publicUrl?: string } = {}) {
   const cache = createReadCache();
   let now = TEST_NOW.getTime();
   const clock = () => new Date(now);
-  const app = createApp({ db, clock, publicUrl, cache });
+  const app = createApp({ db, clock, publicUrl, cache, staticRoot: testShellRoot() });
 
   async function request(method: string, path: string, opts: RequestOptions = {}) {
     const headers: Record<string, string> = { ...opts.headers };
