@@ -535,18 +535,25 @@ function checkTargets(results: SizeResult[]): string[] {
   return out;
 }
 
-/** Sections other scripts keep in the same file between their markers (the kiosk budgets). */
+/**
+ * Sections kept between their markers when the report is rewritten: the hand-written reading of
+ * the figures, and the kiosk budgets that another script writes.
+ */
+const KEPT_SECTIONS = ['reading', 'kiosk-budgets'];
+
 function keptSections(): string {
-  const [start, end] = ['<!-- kiosk-budgets:start -->', '<!-- kiosk-budgets:end -->'];
   let current = '';
   try {
     current = readFileSync(REPORT, 'utf8');
   } catch {
     return '';
   }
-  const from = current.indexOf(start);
-  const to = current.indexOf(end);
-  return from >= 0 && to > from ? `\n${current.slice(from, to + end.length)}\n` : '';
+  return KEPT_SECTIONS.map((name) => {
+    const [start, end] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
+    const from = current.indexOf(start);
+    const to = current.indexOf(end);
+    return from >= 0 && to > from ? `\n${current.slice(from, to + end.length)}\n` : '';
+  }).join('');
 }
 
 async function main(): Promise<void> {
