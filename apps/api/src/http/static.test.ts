@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../test-support.ts';
@@ -62,6 +63,44 @@ describe('the built front end', () => {
       expect(await res.text()).toContain('<title>Five Ways</title>');
     },
   );
+
+  it('sends text files br or gzip compressed, with Vary, an ETag per form and 304s', async () => {
+    const script = `export const words = ${JSON.stringify('Five ways to wellbeing. '.repeat(200))};`;
+    writeFileSync(join(dist, 'assets', 'big-def456.js'), script);
+    for (const [accept, coding] of [
+      ['br, gzip', 'br'],
+      ['gzip', 'gzip'],
+      ['', null],
+    ] as const) {
+      const res = await app().request('/assets/big-def456.js', {
+        headers: { 'accept-encoding': accept },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe(coding);
+      expect(res.headers.get('vary')).toBe('Accept-Encoding');
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const decoded =
+        coding === 'br'
+          ? brotliDecompressSync(bytes)
+          : coding === 'gzip'
+            ? gunzipSync(bytes)
+            : bytes;
+      expect(decoded.toString('utf8')).toBe(script);
+      if (coding !== null) expect(bytes.length).toBeLessThan(script.length / 5);
+      const etag = res.headers.get('etag') ?? '';
+      const again = await app().request('/assets/big-def456.js', {
+        headers: { 'accept-encoding': accept, 'if-none-match': etag },
+      });
+      expect(again.status).toBe(304);
+    }
+    // A rebuilt file is served as it is now, not as it was first read.
+    writeFileSync(join(dist, 'assets', 'big-def456.js'), 'export const words = "changed";');
+    expect(await (await app().request('/assets/big-def456.js')).text()).toBe(
+      'export const words = "changed";',
+    );
+  });
 
   it('answers a missing asset with 404, not the app shell', async () => {
     expect((await app().request('/assets/gone-999.js')).status).toBe(404);
