@@ -75,13 +75,35 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
   const app = new Hono<StaffEnv>();
 
   /**
-   * Runs the write and its audit entry in one transaction, then drops the cached read output of
-   * the one session it changed (`changed` names it from the result).
+   * One session write: `change` (given the time of the write) returns the session's id; the
+   * session as it then is goes into the audit entry beside `before`, all in one transaction.
+   * Afterwards only that session's cached read output is dropped.
    */
-  function write<T>(work: () => T, changed: (result: T) => number): T {
-    const result = db.transaction(work).immediate();
-    cache.invalidate({ sessions: [changed(result)] });
-    return result;
+  function writeSession(
+    staff: StaffUser,
+    action: string,
+    before: Session | null,
+    change: (at: string) => number,
+  ): Session {
+    const at = clock().toISOString();
+    const after = db
+      .transaction(() => {
+        const id = change(at);
+        const after = sessionNow(db, id);
+        recordAudit(db, {
+          userId: staff.id,
+          at,
+          action,
+          entity: 'session',
+          entityId: String(id),
+          before,
+          after,
+        });
+        return after;
+      })
+      .immediate();
+    cache.invalidate({ sessions: [after.id] });
+    return after;
   }
 
   app.post('/api/sessions', requireStaff, async (c) => {
@@ -91,23 +113,8 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
     if (!canManageVenue(staff, data.venue)) {
       throw forbidden('You can only publish sessions at the venues you look after');
     }
-    const at = clock().toISOString();
-    const session = write(
-      () => {
-        const id = insertSession(db, data, at);
-        const after = sessionNow(db, id);
-        recordAudit(db, {
-          userId: staff.id,
-          at,
-          action: 'session.create',
-          entity: 'session',
-          entityId: String(id),
-          before: null,
-          after,
-        });
-        return after;
-      },
-      (created) => created.id,
+    const session = writeSession(staff, 'session.create', null, (at) =>
+      insertSession(db, data, at),
     );
     return c.json(session, 201);
   });
@@ -125,25 +132,11 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
       throw forbidden('You can only move a session to a venue you look after');
     }
     if (JSON.stringify(merged.data) === JSON.stringify(current)) return c.json(before);
-    const at = clock().toISOString();
     const step = changesSchedule(current, merged.data) ? 1 : 0;
-    const session = write(
-      () => {
-        updateSession(db, before.id, merged.data, step, at);
-        const after = sessionNow(db, before.id);
-        recordAudit(db, {
-          userId: staff.id,
-          at,
-          action: 'session.update',
-          entity: 'session',
-          entityId: String(before.id),
-          before,
-          after,
-        });
-        return after;
-      },
-      () => before.id,
-    );
+    const session = writeSession(staff, 'session.update', before, (at) => {
+      updateSession(db, before.id, merged.data, step, at);
+      return before.id;
+    });
     return c.json(session);
   });
 
@@ -151,22 +144,10 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
     const staff = currentStaff(c);
     const before = loadOwnSession(db, c, staff);
     if (before.status === 'archived') return c.body(null, 204);
-    const at = clock().toISOString();
-    write(
-      () => {
-        setSessionStatus(db, before.id, 'archived', at);
-        recordAudit(db, {
-          userId: staff.id,
-          at,
-          action: 'session.archive',
-          entity: 'session',
-          entityId: String(before.id),
-          before,
-          after: sessionNow(db, before.id),
-        });
-      },
-      () => before.id,
-    );
+    writeSession(staff, 'session.archive', before, (at) => {
+      setSessionStatus(db, before.id, 'archived', at);
+      return before.id;
+    });
     return c.body(null, 204);
   });
 
@@ -179,38 +160,24 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
       const message = `${data.date} is not a date this session happens on`;
       throw apiError(400, 'invalid_request', `date: ${message}`, [{ path: 'date', message }]);
     }
-    const at = clock().toISOString();
-    const session = write(
-      () => {
-        upsertException(
-          db,
-          before.id,
-          {
-            date: data.date,
-            kind: 'cancelled',
-            reason: data.reason,
-            newDate: null,
-            startTime: null,
-            endTime: null,
-            venueSlug: null,
-          },
-          at,
-        );
-        touchSessionSchedule(db, before.id, at);
-        const after = sessionNow(db, before.id);
-        recordAudit(db, {
-          userId: staff.id,
-          at,
-          action: 'session.cancel-occurrence',
-          entity: 'session',
-          entityId: String(before.id),
-          before,
-          after,
-        });
-        return after;
-      },
-      () => before.id,
-    );
+    const session = writeSession(staff, 'session.cancel-occurrence', before, (at) => {
+      upsertException(
+        db,
+        before.id,
+        {
+          date: data.date,
+          kind: 'cancelled',
+          reason: data.reason,
+          newDate: null,
+          startTime: null,
+          endTime: null,
+          venueSlug: null,
+        },
+        at,
+      );
+      touchSessionSchedule(db, before.id, at);
+      return before.id;
+    });
     return c.json(session, 201);
   });
 
@@ -245,38 +212,24 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
         throw forbidden('You can only move an occurrence to a venue you look after');
       }
     }
-    const at = clock().toISOString();
-    const session = write(
-      () => {
-        upsertException(
-          db,
-          before.id,
-          {
-            date: data.date,
-            kind: 'changed',
-            reason: data.reason,
-            newDate: data.newDate,
-            startTime: data.startTime,
-            endTime: data.endTime,
-            venueSlug: data.venue,
-          },
-          at,
-        );
-        touchSessionSchedule(db, before.id, at);
-        const after = sessionNow(db, before.id);
-        recordAudit(db, {
-          userId: staff.id,
-          at,
-          action: 'session.change-occurrence',
-          entity: 'session',
-          entityId: String(before.id),
-          before,
-          after,
-        });
-        return after;
-      },
-      () => before.id,
-    );
+    const session = writeSession(staff, 'session.change-occurrence', before, (at) => {
+      upsertException(
+        db,
+        before.id,
+        {
+          date: data.date,
+          kind: 'changed',
+          reason: data.reason,
+          newDate: data.newDate,
+          startTime: data.startTime,
+          endTime: data.endTime,
+          venueSlug: data.venue,
+        },
+        at,
+      );
+      touchSessionSchedule(db, before.id, at);
+      return before.id;
+    });
     return c.json(session, 201);
   });
 
@@ -302,25 +255,12 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
             : `The occurrence on ${date} has not been changed`,
         );
       }
-      const at = clock().toISOString();
-      const session = write(
-        () => {
-          deleteException(db, before.id, date);
-          touchSessionSchedule(db, before.id, at);
-          const after = sessionNow(db, before.id);
-          recordAudit(db, {
-            userId: staff.id,
-            at,
-            action: kind === 'cancelled' ? 'session.reinstate-occurrence' : 'session.undo-change',
-            entity: 'session',
-            entityId: String(before.id),
-            before,
-            after,
-          });
-          return after;
-        },
-        () => before.id,
-      );
+      const action = kind === 'cancelled' ? 'session.reinstate-occurrence' : 'session.undo-change';
+      const session = writeSession(staff, action, before, (at) => {
+        deleteException(db, before.id, date);
+        touchSessionSchedule(db, before.id, at);
+        return before.id;
+      });
       return c.json(session);
     });
   }
