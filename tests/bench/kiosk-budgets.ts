@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 import { openDb } from '@fiveways/api/src/db/open-db.ts';
 import { freePort, startServer, type RunningServer } from '../crash/server-process.ts';
 import { fillGeneratedDirectory, generateDatabase } from './generate-data.ts';
@@ -15,18 +16,7 @@ import { describeKioskBundle, kb, measureKioskBundle, type KioskBundle } from '.
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const REPORT = join(ROOT, 'docs/benchmarks.md');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HUB = 'gorse-hill-community-centre';
-const CHROME_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const START = '<!-- kiosk-budgets:start -->';
 const END = '<!-- kiosk-budgets:end -->';
 
@@ -98,10 +88,10 @@ async function runLighthouse(url: string, out: string): Promise<LighthouseRun> {
       '--output=json',
       `--output-path=${out}`,
       '--only-categories=performance,accessibility,best-practices',
-      `--chrome-flags=${CHROME_ARGS.join(' ')}`,
+      `--chrome-flags=${['--headless=new', ...CHROMIUM_ARGS].join(' ')}`,
     ],
     {
-      env: { ...process.env, CHROME_PATH: CHROMIUM },
+      env: { ...process.env, CHROME_PATH: CHROMIUM_PATH },
       maxBuffer: 64 * 1024 * 1024,
       timeout: 300_000,
     },
@@ -385,7 +375,7 @@ function reportSection(
 
 Measured by \`pnpm --filter @fiveways/tests bench:kiosk\` (tests/bench/kiosk-budgets.ts) on
 ${new Date().toISOString().slice(0, 10)}: the production build served by the production server on
-loopback, system Chromium (${CHROMIUM}). The machine is shared (2 cores), so times are upper bounds.
+loopback, system Chromium (${CHROMIUM_PATH}). The machine is shared (2 cores), so times are upper bounds.
 
 | budget | target | measured |
 | --- | --- | --- |
@@ -434,7 +424,7 @@ async function main(): Promise<void> {
 
   const dir = mkdtempSync(join(tmpdir(), 'fiveways-kiosk-bench-'));
   const servers: RunningServer[] = [];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const samplePath = join(dir, 'sample.db');
     generateDatabase(samplePath, 'S');

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { affectedFeeds } from '@fiveways/api/bench/affected-feeds.ts';
 import { addDays, londonDateOf } from '@fiveways/shared';
 import { freePort, logIn, startServer, type RunningServer } from '../crash/server-process.ts';
 import { generateDatabase, isSize, type Counts, type Size } from './generate-data.ts';
@@ -163,18 +164,12 @@ async function measureFreshness(
 ): Promise<FreshnessResult> {
   const cookie = await logIn(server, ADMIN);
   const session = (await (await fetch(`${server.url}/api/sessions/1`)).json()) as {
+    id: number;
     venue: { slug: string; areaSlug: string };
     ways: string[];
     group: string | null;
   };
-  const feeds = [
-    '/feeds/sessions/1.ics',
-    '/feeds/all.ics',
-    `/feeds/venues/${session.venue.slug}.ics`,
-    `/feeds/areas/${session.venue.areaSlug}.ics`,
-    ...session.ways.map((w) => `/feeds/ways/${w}.ics`),
-    ...(session.group === null ? [] : [`/feeds/groups/${session.group}.ics`]),
-  ];
+  const feeds = affectedFeeds(session);
   const headers = { 'accept-encoding': acceptEncoding };
   const result: FreshnessResult = {
     acceptEncoding,

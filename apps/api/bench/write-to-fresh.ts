@@ -13,6 +13,7 @@ import { createReadCache } from '../src/cache/read-cache.ts';
 import { openDb } from '../src/db/open-db.ts';
 import { sessionRenderCount } from '../src/feeds/render-calendar.ts';
 import { getSession } from '../src/sessions/sessions.queries.ts';
+import { affectedFeeds } from './affected-feeds.ts';
 
 const [path, editsArg = '3'] = process.argv.slice(2);
 if (path === undefined) {
@@ -42,14 +43,7 @@ const adminId = insertUser(
 const cookie = `${SESSION_COOKIE}=${createAuthSession(db, adminId, new Date())}`;
 const session = getSession(db, 1);
 if (session === null) throw new Error('No session 1 in that database');
-const feeds = [
-  '/feeds/sessions/1.ics',
-  '/feeds/all.ics',
-  `/feeds/venues/${session.venue.slug}.ics`,
-  `/feeds/areas/${session.venue.areaSlug}.ics`,
-  ...session.ways.map((w) => `/feeds/ways/${w}.ics`),
-  ...(session.group === null ? [] : [`/feeds/groups/${session.group}.ics`]),
-];
+const feeds = affectedFeeds(session);
 const ms = (from: number) => Math.round((performance.now() - from) * 10) / 10;
 
 for (const encoding of ['identity', 'br, gzip']) {
