@@ -31,6 +31,8 @@ export interface AppDeps {
   staticRoot?: string;
   /** Where request log lines go; silent unless given (the server passes a stdout logger). */
   log?: Logger;
+  /** Session ids per chunk of a feed (see feeds.routes.ts); tests make it small. */
+  feedChunkIds?: number | undefined;
 }
 
 export function createApp({
@@ -40,6 +42,7 @@ export function createApp({
   cache = createReadCache(),
   staticRoot,
   log = silentLogger,
+  feedChunkIds,
 }: AppDeps) {
   const app = new Hono()
     .use('*', requestLogger({ log }))
@@ -57,7 +60,7 @@ export function createApp({
 
   // Calendar feeds (/feeds/…) and the staff API (/api/…; every write invalidates the cache) mount
   // before the front end's catch-all.
-  app.route('/', feedRoutes({ db, cache, publicUrl, clock }));
+  app.route('/', feedRoutes({ db, cache, publicUrl, clock, chunkIds: feedChunkIds }));
   app.route('/', staffRoutes({ db, cache, clock, publicUrl }));
 
   const frontEnd = serveFrontEnd(staticRoot ?? DEFAULT_STATIC_ROOT);

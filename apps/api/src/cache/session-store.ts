@@ -18,7 +18,19 @@ export interface SessionStore {
   /** Every venue, by name. */
   venues(this: void): readonly Venue[];
   venue(this: void, slug: string): Venue | null;
+  /** Active sessions with ids from `from` up to but not including `to`, in id order. */
+  sessionsInRange(this: void, from: number, to: number): readonly Session[];
+  /** Rises each time the active sessions change; read it after `sessions()`. */
+  revision(this: void): number;
+  /**
+   * Ids of sessions created, changed or gone since `revision` (applied by `sessions()`), or
+   * null when that is too long ago to say, or everything was reloaded: start again.
+   */
+  changedSince(this: void, revision: number): ReadonlySet<number> | null;
 }
+
+/** Writes remembered for changedSince; a reader further behind than this starts again. */
+const CHANGE_LOG_LENGTH = 1000;
 
 function indexOfId(sorted: readonly Session[], id: number): number {
   let lo = 0;
@@ -37,6 +49,10 @@ function createSessionStore(db: Db, cache: ReadCache): SessionStore {
   let venueBySlug = new Map<string, Venue>();
   const dirtySessions = new Set<number>();
   const dirtyVenues = new Set<string>();
+  let revision = 0;
+  /** Revisions at which everything was reloaded: nothing before it can be patched. */
+  let reloadedAt = 0;
+  const log: { revision: number; ids: readonly number[] }[] = [];
 
   cache.subscribe((change: DataChange | null) => {
     if (change === null) {
@@ -68,6 +84,9 @@ function createSessionStore(db: Db, cache: ReadCache): SessionStore {
       sorted = listSessions(db).sort((a, b) => a.id - b.id);
       dirtySessions.clear();
       dirtyVenues.clear();
+      revision += 1;
+      reloadedAt = revision;
+      log.length = 0;
       return sorted;
     }
     // Sessions at an edited venue, or moved there for a date, show its details.
@@ -75,7 +94,11 @@ function createSessionStore(db: Db, cache: ReadCache): SessionStore {
       for (const id of sessionIdsUsingVenue(db, slug)) dirtySessions.add(id);
     }
     dirtyVenues.clear();
+    if (dirtySessions.size === 0) return sorted;
     for (const id of dirtySessions) put(sorted, id, getSession(db, id));
+    revision += 1;
+    log.push({ revision, ids: [...dirtySessions] });
+    if (log.length > CHANGE_LOG_LENGTH) log.shift();
     dirtySessions.clear();
     return sorted;
   }
@@ -94,6 +117,21 @@ function createSessionStore(db: Db, cache: ReadCache): SessionStore {
       const list = current();
       const found = list[indexOfId(list, id)];
       return found?.id === id ? found : null;
+    },
+    sessionsInRange(from, to) {
+      const list = current();
+      return list.slice(indexOfId(list, from), indexOfId(list, to));
+    },
+    revision: () => revision,
+    changedSince(since) {
+      if (since < reloadedAt || since > revision) return null;
+      const first = log[0];
+      if (since < revision && (first === undefined || first.revision > since + 1)) return null;
+      const ids = new Set<number>();
+      for (let i = log.length - 1; i >= 0 && (log[i]?.revision ?? 0) > since; i -= 1) {
+        for (const id of log[i]?.ids ?? []) ids.add(id);
+      }
+      return ids;
     },
     venues: currentVenues,
     venue(slug) {

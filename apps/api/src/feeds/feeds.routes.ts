@@ -23,11 +23,8 @@ import { sessionStoreFor } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
 import { getGroup } from '../groups/groups.queries.ts';
 import { handleError, httpError, notFound } from '../http/errors.ts';
-import {
-  createCompressedBody,
-  sendCompressed,
-  type CompressedBody,
-} from '../http/compressed-body.ts';
+import { Piece } from '../http/body-pieces.ts';
+import { createPiecesBody, sendCompressed, type CompressedBody } from '../http/compressed-body.ts';
 import { validateQuery } from '../http/validate.ts';
 import { latestUpdate } from '../meta/meta.queries.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
@@ -54,6 +51,8 @@ export interface FeedRoutesDeps {
   cache: ReadCache;
   publicUrl: string;
   clock: () => Date;
+  /** Session ids per chunk; a write assembles one chunk of each feed holding it again. */
+  chunkIds?: number | undefined;
 }
 
 interface RenderedFeed {
@@ -73,6 +72,31 @@ interface SessionBlock {
   /** The session's venue and the venues of its in-window dates moved elsewhere. */
   places: ReadonlySet<string>;
   areas: ReadonlySet<string>;
+}
+
+/**
+ * Session ids per chunk of a feed by default: a write assembles one chunk of each feed again
+ * (about 200 KB at most), and all.ics at 50,000 sessions is about 200 chunks.
+ */
+const CHUNK_IDS = 256;
+/** Feeds whose chunks are kept between writes; past this the least recently asked for goes. */
+const MAX_KEPT_FEEDS = 2000;
+const TAIL = new Piece(new Uint8Array(Buffer.from(CALENDAR_TAIL, 'utf8')));
+
+const asBytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
+
+interface Chunk {
+  piece: Piece;
+  /** SHA-256 over its sessions' block digests: a feed's ETag hashes these. */
+  digest: Buffer;
+}
+
+/** A feed's chunks by chunk number, as of a store revision, for one window. */
+interface FeedState {
+  windowFrom: string;
+  revision: number;
+  chunks: Map<number, Chunk>;
+  head: Piece | null;
 }
 
 /** From four weeks before today to the same day a year ahead, in London dates. */
@@ -102,7 +126,7 @@ function describeFeed(parts: string[]): string {
     : `${SITE_NAME} sessions: ${parts.join(', ')}`;
 }
 
-export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
+export function feedRoutes({ db, cache, publicUrl, clock, chunkIds = CHUNK_IDS }: FeedRoutesDeps) {
   const store = sessionStoreFor(db, cache);
   // Kept against the session object: the store replaces a session's object when it changes,
   // so a write re-renders that session only, and a dropped session's block goes with it.
@@ -165,16 +189,70 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
     });
   }
 
+  /** Kept between writes, by feed: what a write leaves alone is not assembled again. */
+  const states = new Map<string, FeedState>();
+
+  /** One chunk of a feed: its events for sessions with ids in one range, or null for none. */
+  function chunkOf(bucket: number, filter: FeedFilter, window: FeedWindow): Chunk | null {
+    const bytes: Buffer[] = [];
+    const hash = createHash('sha256');
+    for (const session of store.sessionsInRange(bucket * chunkIds, (bucket + 1) * chunkIds)) {
+      const block = blockOf(session, window);
+      if (!holds(session, block, filter)) continue;
+      bytes.push(block.bytes);
+      hash.update(block.digest);
+    }
+    if (bytes.length === 0) return null;
+    return { piece: new Piece(asBytes(Buffer.concat(bytes))), digest: hash.digest() };
+  }
+
+  /** Brings a feed's chunks up to date: every chunk when new, else the chunks writes touched. */
+  function chunksFor(key: string, filter: FeedFilter, window: FeedWindow): FeedState {
+    store.sessions();
+    const revision = store.revision();
+    const kept = states.get(key);
+    const changed =
+      kept !== undefined && kept.windowFrom === window.from
+        ? store.changedSince(kept.revision)
+        : null;
+    // A session's feed looks only at its own chunk.
+    const only = filter.sessionId === undefined ? null : Math.floor(filter.sessionId / chunkIds);
+    let state: FeedState;
+    if (kept === undefined || changed === null) {
+      state = { windowFrom: window.from, revision, chunks: new Map(), head: null };
+      const buckets =
+        only !== null
+          ? [only]
+          : [...new Set(store.sessions().map((s) => Math.floor(s.id / chunkIds)))];
+      for (const bucket of buckets) {
+        const chunk = chunkOf(bucket, filter, window);
+        if (chunk !== null) state.chunks.set(bucket, chunk);
+      }
+    } else {
+      state = { ...kept, revision, chunks: new Map(kept.chunks) };
+      const buckets = new Set([...changed].map((id) => Math.floor(id / chunkIds)));
+      for (const bucket of buckets) {
+        if (only !== null && bucket !== only) continue;
+        const chunk = chunkOf(bucket, filter, window);
+        if (chunk !== null) state.chunks.set(bucket, chunk);
+        else state.chunks.delete(bucket);
+      }
+    }
+    states.delete(key);
+    states.set(key, state);
+    if (states.size > MAX_KEPT_FEEDS) {
+      const oldest = states.keys().next();
+      if (oldest.done !== true) states.delete(oldest.value);
+    }
+    return state;
+  }
+
   /** Assembles (or takes from the cache) the feed for a filter; `key` names the feed. */
-  function feedFor(
-    key: string,
-    filter: FeedFilter,
-    name: string,
-    sessions: () => readonly Session[],
-  ): RenderedFeed {
+  function feedFor(key: string, filter: FeedFilter, name: string): RenderedFeed {
     const window = feedWindow(clock());
     return cache.memo(`feed:${key}:${window.from}`, () => {
-      const head = Buffer.from(
+      const state = chunksFor(key, filter, window);
+      const headBytes = Buffer.from(
         renderCalendarHead({
           name: `${SITE_NAME} — ${name}`,
           description: describeFeed(name === 'All sessions' ? [] : [name]),
@@ -182,22 +260,21 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
         }),
         'utf8',
       );
-      const tail = Buffer.from(CALENDAR_TAIL, 'utf8');
-      const parts: Buffer[] = [head];
-      const hash = createHash('sha256').update(head);
-      for (const session of sessions()) {
-        if (session.status !== 'active') continue;
-        const block = blockOf(session, window);
-        if (!holds(session, block, filter)) continue;
-        parts.push(block.bytes);
-        hash.update(block.digest);
+      // The head's compressed segment is kept while its text stays the same.
+      if (state.head === null || !headBytes.equals(state.head.bytes)) {
+        state.head = new Piece(asBytes(headBytes));
       }
-      parts.push(tail);
+      const pieces: Piece[] = [state.head];
+      const hash = createHash('sha256').update(headBytes);
+      for (const bucket of [...state.chunks.keys()].sort((a, b) => a - b)) {
+        const chunk = state.chunks.get(bucket);
+        if (chunk === undefined) continue;
+        pieces.push(chunk.piece);
+        hash.update(chunk.digest);
+      }
+      pieces.push(TAIL);
       return {
-        body: createCompressedBody(
-          Buffer.concat(parts),
-          hash.digest('base64url').slice(0, ETAG_LENGTH),
-        ),
+        body: createPiecesBody(pieces, hash.digest('base64url').slice(0, ETAG_LENGTH)),
         lastModified: lastModified(window),
       };
     });
@@ -260,14 +337,14 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
     const filter: FeedFilter = query;
     const key = `all:${query.way ?? ''}:${query.venue ?? ''}:${query.area ?? ''}:${query.group ?? ''}`;
     const name = names.length === 0 ? 'All sessions' : names.join(', ');
-    return send(c, feedFor(key, filter, name, store.sessions), 'five-ways-worcester.ics');
+    return send(c, feedFor(key, filter, name), 'five-ways-worcester.ics');
   });
 
   app.get('/feeds/ways/:file{[^/]+\\.ics}', (c) => {
     const parsed = WaySlugSchema.safeParse(c.req.param('file').slice(0, -'.ics'.length));
     if (!parsed.success) throw notFound('way to wellbeing with that name');
     const way = parsed.data;
-    const feed = feedFor(`way:${way}`, { way }, wayName(way), store.sessions);
+    const feed = feedFor(`way:${way}`, { way }, wayName(way));
     return send(c, feed, `${way}.ics`);
   });
 
@@ -275,7 +352,7 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
     const slug = slugOf(c.req.param('file'), 'venue with that name');
     const name = venueName(slug);
     if (name === null) throw notFound(`venue called "${slug}"`);
-    const feed = feedFor(`venue:${slug}`, { venue: slug }, name, store.sessions);
+    const feed = feedFor(`venue:${slug}`, { venue: slug }, name);
     return send(c, feed, `${slug}.ics`);
   });
 
@@ -283,7 +360,7 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
     const slug = slugOf(c.req.param('file'), 'area with that name');
     const name = areaName(slug);
     if (name === null) throw notFound(`area called "${slug}"`);
-    const feed = feedFor(`area:${slug}`, { area: slug }, name, store.sessions);
+    const feed = feedFor(`area:${slug}`, { area: slug }, name);
     return send(c, feed, `${slug}.ics`);
   });
 
@@ -291,7 +368,7 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
     const slug = slugOf(c.req.param('file'), 'group with that name');
     const name = groupName(slug);
     if (name === null) throw notFound(`group called "${slug}"`);
-    const feed = feedFor(`group:${slug}`, { group: slug }, name, store.sessions);
+    const feed = feedFor(`group:${slug}`, { group: slug }, name);
     return send(c, feed, `${slug}.ics`);
   });
 
@@ -301,9 +378,7 @@ export function feedRoutes({ db, cache, publicUrl, clock }: FeedRoutesDeps) {
       id === undefined ? null : (store.activeSession(Number(id)) ?? getSession(db, Number(id)));
     if (session === null) throw notFound('session with that number');
     // An archived session's feed stays reachable but empty, so subscribers' copies go away.
-    const feed = feedFor(`session:${session.id}`, { sessionId: session.id }, session.title, () =>
-      session.status === 'active' ? [session] : [],
-    );
+    const feed = feedFor(`session:${session.id}`, { sessionId: session.id }, session.title);
     return send(c, feed, `session-${session.id}.ics`);
   });
 

@@ -1,9 +1,12 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../test-support.ts';
+import { Piece } from './body-pieces.ts';
 import {
   acceptedCodings,
   createCompressedBody,
+  createPiecesBody,
+  type BodyBytes,
   MIN_COMPRESS_BYTES,
   SYNC_COMPRESS_MAX_BYTES,
 } from './compressed-body.ts';
@@ -16,6 +19,11 @@ const PATHS = [
   '/api/groups',
   '/api/sessions',
 ];
+
+function joined(bytes: BodyBytes | null): Buffer | null {
+  if (bytes === null) return null;
+  return bytes instanceof Uint8Array ? Buffer.from(bytes) : Buffer.concat(bytes);
+}
 
 async function fetchRaw(path: string, headers: Record<string, string> = {}, method = 'GET') {
   const { app } = createTestApp();
@@ -144,10 +152,43 @@ describe('large bodies', () => {
     const body = createCompressedBody(text);
     expect(body.bytesFor('br')).toBeNull();
     await body.whenCompressed();
-    const br = body.bytesFor('br');
-    const gz = body.bytesFor('gzip');
+    const br = joined(body.bytesFor('br'));
+    const gz = joined(body.bytesFor('gzip'));
     expect(br && brotliDecompressSync(br).toString('utf8')).toBe(text);
     expect(gz && gunzipSync(gz).toString('utf8')).toBe(text);
+  });
+
+  it('kept as pieces: sent unjoined, and after a change only the changed piece is compressed again', async () => {
+    const chunk = (i: number) =>
+      new Uint8Array(
+        Buffer.from(
+          `BEGIN:VEVENT\r\nUID:${i}\r\nSUMMARY:Walk and Talk\r\nEND:VEVENT\r\n`.repeat(4000),
+        ),
+      );
+    const pieces = Array.from({ length: 12 }, (_, i) => new Piece(chunk(i)));
+    const text = Buffer.concat(pieces.map((p) => p.bytes));
+    expect(text.byteLength).toBeGreaterThan(SYNC_COMPRESS_MAX_BYTES);
+    const body = createPiecesBody(pieces, 'tag');
+    // Everything missing: compressed off the event loop, the bytes as they are meanwhile.
+    expect(body.bytesFor('gzip')).toBeNull();
+    expect(body.bytesFor('br')).toBeNull();
+    expect(joined(body.bytesFor('identity'))?.equals(text)).toBe(true);
+    await body.whenCompressed();
+    expect(gunzipSync(joined(body.bytesFor('gzip')) ?? Buffer.alloc(0)).equals(text)).toBe(true);
+    expect(brotliDecompressSync(joined(body.bytesFor('br')) ?? Buffer.alloc(0)).equals(text)).toBe(
+      true,
+    );
+
+    // One piece changes: its segment alone is made, on the spot, so gzip is ready at once.
+    const changed = [...pieces];
+    changed[5] = new Piece(chunk(500));
+    const next = createPiecesBody(changed, 'tag2');
+    const gz = joined(next.bytesFor('gzip'));
+    expect(gz).not.toBeNull();
+    expect(
+      gunzipSync(gz ?? Buffer.alloc(0)).equals(Buffer.concat(changed.map((p) => p.bytes))),
+    ).toBe(true);
+    expect(pieces[4]?.segment).toBe(changed[4]?.segment);
   });
 
   it('parse Accept-Encoding with spaces, case and q-values', () => {

@@ -2,9 +2,17 @@
 // most once: requests pick one by Accept-Encoding and never compress anything themselves.
 
 import { createHash } from 'node:crypto';
-import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
+import {
+  brotliCompress,
+  brotliCompressSync,
+  constants,
+  createBrotliCompress,
+  gzip,
+  gzipSync,
+} from 'node:zlib';
 import type { Context } from 'hono';
 import type { ReadCache } from '../cache/read-cache.ts';
+import { gzipFromSegments, totalLength, type Bytes, type Piece } from './body-pieces.ts';
 
 export type ContentCoding = 'br' | 'gzip' | 'identity';
 
@@ -15,15 +23,17 @@ export const SYNC_COMPRESS_MAX_BYTES = 1024 * 1024;
 // Brotli quality 5 is about as fast as gzip -6 and still smaller; 11 takes seconds on a big feed.
 const BROTLI_QUALITY = 5;
 
+/** A representation's bytes: in one piece, or in pieces sent one after another. */
+export type BodyBytes = Bytes | readonly Bytes[];
+
 export interface CompressedBody {
-  readonly identity: Uint8Array<ArrayBuffer>;
   /** The strong ETag of the uncompressed bytes; compressed forms add a suffix. */
   readonly etag: string;
   readonly compressible: boolean;
   /** The ETag of one representation: `"tag"`, `"tag-gzip"` or `"tag-br"`. */
   etagFor(coding: ContentCoding): string;
   /** The bytes of one representation, or null while a large body is still being compressed. */
-  bytesFor(coding: ContentCoding): Uint8Array<ArrayBuffer> | null;
+  bytesFor(coding: ContentCoding): BodyBytes | null;
   /** Resolves once both compressed forms exist (at once for small or tiny bodies). */
   whenCompressed(): Promise<void>;
 }
@@ -50,7 +60,10 @@ function brotliOptions(size: number) {
  * Wraps bytes (or text, encoded once as UTF-8). `tag` is the ETag's opaque part when the caller
  * already knows a content hash; otherwise the bytes are hashed.
  */
-export function createCompressedBody(body: string | Uint8Array, tag?: string): CompressedBody {
+export function createCompressedBody(
+  body: string | Uint8Array,
+  tag?: string,
+): CompressedBody & { readonly identity: Bytes } {
   // Bytes are kept as given, not copied: a large feed is megabytes.
   const identity =
     typeof body === 'string'
@@ -101,6 +114,77 @@ export function createCompressedBody(body: string | Uint8Array, tag?: string): C
       return encoded[coding] ?? null;
     },
     whenCompressed: compress,
+  };
+}
+
+/** Pieces whose segments are missing past this many bytes are compressed off the event loop. */
+const SYNC_SEGMENT_MAX_BYTES = 512 * 1024;
+
+/**
+ * A body kept as pieces (see body-pieces.ts), sent without joining them. Its gzip form is joined
+ * from the pieces' own deflate segments, so after a change to one piece only that piece is
+ * compressed again. Its br form is made from the whole body, off the event loop when large;
+ * until it is ready, clients that take gzip get gzip and others the bytes as they are.
+ */
+export function createPiecesBody(pieces: readonly Piece[], tag: string): CompressedBody {
+  const identity = pieces.map((p) => p.bytes);
+  const size = totalLength(identity);
+  const compressible = size >= MIN_COMPRESS_BYTES;
+  let gz: Bytes[] | null = null;
+  let br: Bytes | null = null;
+  let gzPending: Promise<void> | null = null;
+  let brPending: Promise<void> | null = null;
+
+  function makeGzip(): Promise<void> {
+    if (gzPending) return gzPending;
+    let missing = 0;
+    for (const p of pieces) if (p.segment === null) missing += p.bytes.byteLength;
+    if (missing <= SYNC_SEGMENT_MAX_BYTES) {
+      gz = gzipFromSegments(pieces.map((p) => p.segmentSync()));
+      gzPending = Promise.resolve();
+    } else {
+      gzPending = Promise.all(pieces.map((p) => p.segmentAsync())).then((segments) => {
+        gz = gzipFromSegments(segments);
+      });
+    }
+    return gzPending;
+  }
+
+  function makeBrotli(): Promise<void> {
+    if (brPending) return brPending;
+    if (size <= SYNC_COMPRESS_MAX_BYTES) {
+      br = asBytes(brotliCompressSync(Buffer.concat(identity), brotliOptions(size)));
+      brPending = Promise.resolve();
+    } else {
+      brPending = new Promise<void>((resolve, reject) => {
+        const out: Buffer[] = [];
+        const stream = createBrotliCompress(brotliOptions(size));
+        stream.on('data', (chunk: Buffer) => out.push(chunk));
+        stream.on('error', reject);
+        stream.on('end', () => resolve(void (br = asBytes(Buffer.concat(out)))));
+        for (const part of identity) stream.write(part);
+        stream.end();
+      });
+    }
+    return brPending;
+  }
+
+  const quietly = (p: Promise<void>) => void p.catch(() => undefined);
+  return {
+    etag: `"${tag}"`,
+    compressible,
+    etagFor: (coding) => (coding === 'identity' ? `"${tag}"` : `"${tag}-${coding}"`),
+    bytesFor(coding) {
+      if (coding === 'identity') return identity;
+      if (!compressible) return null;
+      if (coding === 'gzip') {
+        quietly(makeGzip());
+        return gz;
+      }
+      quietly(makeBrotli());
+      return br;
+    },
+    whenCompressed: () => Promise.all([makeGzip(), makeBrotli()]).then(() => undefined),
   };
 }
 
@@ -181,7 +265,7 @@ export function sendCompressed(c: Context, body: CompressedBody, options: SendOp
     return c.body(null, 304);
   }
   let coding: ContentCoding = 'identity';
-  let bytes = body.identity;
+  let bytes = body.bytesFor('identity') ?? new Uint8Array(0);
   for (const wanted of acceptedCodings(c.req.header('accept-encoding'))) {
     const candidate = body.bytesFor(wanted);
     if (candidate !== null) {
@@ -194,7 +278,24 @@ export function sendCompressed(c: Context, body: CompressedBody, options: SendOp
   c.header('Content-Type', options.contentType);
   if (coding !== 'identity') c.header('Content-Encoding', coding);
   for (const [name, value] of Object.entries(options.headers ?? {})) c.header(name, value);
-  return c.body(bytes, 200);
+  if (bytes instanceof Uint8Array) return c.body(bytes, 200);
+  if (bytes.length === 1 && bytes[0] !== undefined) return c.body(bytes[0], 200);
+  c.header('Content-Length', String(totalLength(bytes)));
+  return c.body(streamOf(bytes), 200);
+}
+
+/** Pieces as a stream, handed over one at a time as the client takes them: nothing is copied. */
+function streamOf(parts: readonly Bytes[]): ReadableStream<Bytes> {
+  let next = 0;
+  return new ReadableStream<Bytes>({
+    pull(controller) {
+      while (parts[next]?.byteLength === 0) next += 1;
+      const part = parts[next];
+      next += 1;
+      if (part === undefined) controller.close();
+      else controller.enqueue(part);
+    },
+  });
 }
 
 /** JSON with a strong ETag, compressed once: the cached form of a read route's answer. */

@@ -33,13 +33,22 @@ export interface RequestOptions {
   address?: string;
 }
 
-export function makeStaffTestApp(options: { publicUrl?: string } = {}) {
+export function makeStaffTestApp(
+  options: { publicUrl?: string; feedChunkIds?: number | undefined } = {},
+) {
   const publicUrl = options.publicUrl ?? 'http://localhost:8787';
   const db = openTestDb();
   const cache = createReadCache();
   let now = TEST_NOW.getTime();
   const clock = () => new Date(now);
-  const app = createApp({ db, clock, publicUrl, cache, staticRoot: testShellRoot() });
+  const app = createApp({
+    db,
+    clock,
+    publicUrl,
+    cache,
+    staticRoot: testShellRoot(),
+    feedChunkIds: options.feedChunkIds,
+  });
 
   async function request(method: string, path: string, opts: RequestOptions = {}) {
     const headers: Record<string, string> = { ...opts.headers };
