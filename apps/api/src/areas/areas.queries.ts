@@ -18,11 +18,9 @@ export function listAreas(db: Db): Area[] {
   return rows.map(rowToArea);
 }
 
-export function insertArea(db: Db, area: Area, sortOrder: number): void {
-  db.prepare('INSERT INTO areas (slug, name, description, sort_order) VALUES (?, ?, ?, ?)').run(
-    area.slug,
-    area.name,
-    area.description,
-    sortOrder,
-  );
+/** `at` is when staff created it; sample and imported areas have none. */
+export function insertArea(db: Db, area: Area, sortOrder: number, at: string | null = null): void {
+  db.prepare(
+    'INSERT INTO areas (slug, name, description, sort_order, updated_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(area.slug, area.name, area.description, sortOrder, at);
 }

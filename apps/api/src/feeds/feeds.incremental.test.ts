@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createReadCache } from '../cache/read-cache.ts';
+import { LATEST_UPDATE_SQL } from '../meta/meta.queries.ts';
 import { listSessions } from '../sessions/sessions.queries.ts';
 import {
   makeStaffTestApp,
@@ -144,6 +145,28 @@ describe('Last-Modified', () => {
     const res = await t.request('GET', path, { headers: { 'if-modified-since': second } });
     expect(res.status).toBe(200);
     expect(await res.text()).not.toContain('Time to Talk');
+  });
+
+  it('moves when an area is renamed, so the area feed with its new name is not a 304', async () => {
+    const { t, cookie } = await adminApp();
+    const path = '/feeds/areas/gorse-hill.ics';
+    const first = (await t.request('GET', path)).headers.get('last-modified') ?? '';
+    t.advance(60_000);
+    await write(t, cookie, 'PATCH', '/api/areas/gorse-hill', { name: 'Gorse Hill and Elbury' });
+    const res = await t.request('GET', path, { headers: { 'if-modified-since': first } });
+    expect(res.status).toBe(200);
+    expect(Date.parse(res.headers.get('last-modified') ?? '')).toBeGreaterThan(Date.parse(first));
+    expect(await res.text()).toContain('Gorse Hill and Elbury');
+  });
+
+  it('reads each table’s latest write from an index, not a scan', () => {
+    const { db } = makeStaffTestApp();
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${LATEST_UPDATE_SQL}`)
+      .all()
+      .map((row) => (row as { detail: string }).detail);
+    expect(plan.filter((d) => d.startsWith('SCAN'))).toEqual([]);
+    expect(plan.filter((d) => /USING (COVERING )?INDEX \w+_updated_at/.test(d))).toHaveLength(5);
   });
 });
 

@@ -13,17 +13,17 @@ export function writeMeta(db: Db, key: string, value: string): void {
   ).run(key, value);
 }
 
+/** The latest updated_at of anything feeds and the kiosk show; each max() is one index step. */
+export const LATEST_UPDATE_SQL = `SELECT max(t) AS latest FROM (
+  SELECT max(updated_at) AS t FROM areas
+  UNION ALL SELECT max(updated_at) FROM venues
+  UNION ALL SELECT max(updated_at) FROM groups
+  UNION ALL SELECT max(updated_at) FROM sessions
+  UNION ALL SELECT max(updated_at) FROM session_exceptions
+)`;
+
 /** The latest change to the directory or timetable, as a UTC ISO instant; null when empty. */
 export function latestUpdate(db: Db): string | null {
-  const row = db
-    .prepare(
-      `SELECT max(t) AS latest FROM (
-         SELECT max(updated_at) AS t FROM venues
-         UNION ALL SELECT max(updated_at) FROM groups
-         UNION ALL SELECT max(updated_at) FROM sessions
-         UNION ALL SELECT max(updated_at) FROM session_exceptions
-       )`,
-    )
-    .get() as { latest: string | null };
+  const row = db.prepare(LATEST_UPDATE_SQL).get() as { latest: string | null };
   return row.latest;
 }

@@ -88,10 +88,11 @@ export function nextAreaSortOrder(db: Db): number {
   return row.n;
 }
 
-export function updateArea(db: Db, area: Area): void {
-  db.prepare('UPDATE areas SET name = ?, description = ? WHERE slug = ?').run(
+export function updateArea(db: Db, area: Area, at: string): void {
+  db.prepare('UPDATE areas SET name = ?, description = ?, updated_at = ? WHERE slug = ?').run(
     area.name,
     area.description,
+    at,
     area.slug,
   );
 }

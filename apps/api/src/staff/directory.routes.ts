@@ -285,7 +285,7 @@ export function directoryWriteRoutes({ db, cache, clock }: StaffDeps) {
     if (slugTaken(db, 'areas', data.slug)) throw slugInUse(data.slug, 'area');
     const at = clock().toISOString();
     write(() => {
-      insertArea(db, data, nextAreaSortOrder(db));
+      insertArea(db, data, nextAreaSortOrder(db), at);
       audit(staff, at, {
         action: 'area.create',
         entity: 'area',
@@ -306,7 +306,7 @@ export function directoryWriteRoutes({ db, cache, clock }: StaffDeps) {
     if (!merged.success) throw validationError(merged.error);
     const at = clock().toISOString();
     write(() => {
-      updateArea(db, merged.data);
+      updateArea(db, merged.data, at);
       audit(staff, at, {
         action: 'area.update',
         entity: 'area',
