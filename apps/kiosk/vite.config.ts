@@ -58,6 +58,8 @@ function serviceWorker(): Plugin {
 
 export default defineConfig({
   plugins: [preact(), checkTranslations(), serviceWorker()],
+  // The directory worker loads the schemas in a chunk of its own while its requests are out.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

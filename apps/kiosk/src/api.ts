@@ -1,9 +1,9 @@
-// The one place that fetches. Responses are checked with the shared schemas, which load in their
-// own chunk (with zod) once the first answer arrives, so the first download stays small. With no
-// answers at all, only the recurrence rules load (a small chunk without zod) to work out the week.
-import type * as SharedModule from '@fiveways/shared';
+// The page's side of the directory. A worker (directory-worker.ts) fetches it and checks every
+// answer with the shared schemas, so zod and the checking never hold up the screen. With no
+// answers at all, the saved copy is used and only the recurrence rules load (a small chunk
+// without zod) to work out the week on the device.
 import type { Area, Group, Occurrence, Session, Venue } from '@fiveways/shared';
-import type { toLondonInstant } from '@fiveways/shared/london-time';
+import { toLondonInstant } from '@fiveways/shared/london-time';
 import type { expandRecurrence, nextOccurrences } from '@fiveways/shared/recurrence';
 import { addDaysTo } from './kiosk/dates.ts';
 
@@ -32,14 +32,30 @@ export interface Directory {
   nextOccurrences: typeof nextOccurrences;
 }
 
+/** The directory as the worker sends it: everything but the function. */
+export type DirectoryData = Omit<Directory, 'nextOccurrences'>;
+
+/** What the page asks the worker for: inclusive local dates of occurrences. */
+export interface DirectoryRequest {
+  from: string;
+  to: string;
+}
+
+/** The worker's answer; `saved` is the copy to keep for offline use (null if nothing new). */
+export type DirectoryReply =
+  { ok: true; directory: DirectoryData; saved: string | null } | { ok: false; message: string };
+
+/** What is kept on the device between runs: everything but the dated occurrences. */
+export type SavedDirectory = Omit<
+  Directory,
+  'occurrences' | 'offline' | 'from' | 'to' | 'nextOccurrences'
+>;
+
 /** Days of occurrences the kiosk keeps: this week and next. */
 export const DIRECTORY_DAYS = 14;
 export const DIRECTORY_STORAGE_KEY = 'fiveways.kiosk.directory';
-// Longer than the service worker's own ~3 s, which answers from its copy when the network is slow.
-const TIMEOUT_MS = 5000;
-
-type Shared = typeof SharedModule;
-type Parse<T> = (raw: unknown) => T;
+// The worker gives up on the network after 5 s; this is only for a worker that never answers.
+const WORKER_TIMEOUT_MS = 15_000;
 
 /** What working out occurrences on the device needs; none of it pulls in zod. */
 export interface Rules {
@@ -49,138 +65,50 @@ export interface Rules {
 }
 
 async function loadRules(): Promise<Rules> {
-  const [recurrence, londonTime] = await Promise.all([
-    import('@fiveways/shared/recurrence'),
-    import('@fiveways/shared/london-time'),
-  ]);
+  const recurrence = await import('@fiveways/shared/recurrence');
   return {
     expandRecurrence: recurrence.expandRecurrence,
     nextOccurrences: recurrence.nextOccurrences,
-    toLondonInstant: londonTime.toLondonInstant,
+    // Already in the first download: the kiosk's clock uses it.
+    toLondonInstant,
   };
 }
 
-/** The schemas' chunk, asked for once, when the first answer needs checking. */
-let schemas: Promise<Shared> | null = null;
-const loadSchemas = () =>
-  (schemas ??= import('@fiveways/shared').catch((error: unknown) => {
-    schemas = null; // try again at the next refresh
-    throw error;
-  }));
-
-interface Fetched<T> {
-  data: T;
-  fetchedAt: number;
-  fromCache: boolean;
-}
-
-async function getJson<T>(
-  path: string,
-  parse: (shared: Shared) => Parse<T>,
-  timeoutMs = TIMEOUT_MS,
-): Promise<Fetched<T>> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetch(path, {
-      signal: controller.signal,
-      headers: { accept: 'application/json' },
+/** Asks a fresh worker for the directory; the worker ends once it has answered. */
+function fetchDirectory(request: DirectoryRequest): Promise<DirectoryData> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./directory-worker.ts', import.meta.url), {
+      type: 'module',
     });
-    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-    const cachedAt = response.headers.get('x-kiosk-fetched-at');
-    const raw: unknown = await response.json();
-    return {
-      data: parse(await loadSchemas())(raw),
-      fetchedAt: cachedAt ? Date.parse(cachedAt) : Date.now(),
-      fromCache: cachedAt !== null,
+    const done = () => {
+      clearTimeout(timer);
+      worker.terminate();
     };
-  } finally {
-    clearTimeout(timer);
-  }
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error('The directory worker did not answer'));
+    }, WORKER_TIMEOUT_MS);
+    worker.addEventListener('message', (event: MessageEvent<DirectoryReply>) => {
+      done();
+      const reply = event.data;
+      if (!reply.ok) {
+        reject(new Error(reply.message));
+        return;
+      }
+      if (reply.saved !== null) saveDirectory(reply.saved);
+      resolve(reply.directory);
+    });
+    worker.addEventListener('error', (event) => {
+      done();
+      reject(new Error(`The directory worker failed: ${event.message}`));
+    });
+    worker.postMessage(request);
+  });
 }
 
-function itemsOf(raw: unknown): unknown[] {
-  if (Array.isArray(raw)) return raw;
-  if (raw && typeof raw === 'object' && 'items' in raw && Array.isArray(raw.items))
-    return raw.items;
-  throw new Error('Expected a list');
-}
-
-/** Keeps the records that match the schema; one bad record must not blank the kiosk. */
-function listOf<T>(schema: {
-  safeParse: (v: unknown) => { success: boolean; data?: T };
-}): Parse<T[]> {
-  return (raw) => {
-    const out: T[] = [];
-    for (const item of itemsOf(raw)) {
-      const result = schema.safeParse(item);
-      if (result.success && result.data !== undefined) out.push(result.data);
-      else console.warn('Skipped a record that does not match the contract', item);
-    }
-    return out;
-  };
-}
-
-function parseMeta(raw: unknown): Meta {
-  const r = (raw ?? {}) as Partial<Record<keyof Meta, unknown>>;
-  return {
-    sampleData: r.sampleData === true,
-    dataVersion: typeof r.dataVersion === 'string' ? r.dataVersion : '',
-    generatedAt: typeof r.generatedAt === 'string' ? r.generatedAt : '',
-  };
-}
-
-/** Fetches a fresh snapshot; throws when any part cannot be had from the network or the SW cache. */
-async function fetchDirectory(today: string): Promise<Directory> {
-  const from = today;
-  const to = addDaysTo(today, DIRECTORY_DAYS - 1);
-  const [meta, areas, venues, groups, sessions, occurrences] = await Promise.all([
-    getJson('/api/meta', () => parseMeta),
-    getJson('/api/areas', (s) => listOf<Area>(s.AreaSchema)),
-    getJson('/api/venues', (s) => listOf<Venue>(s.VenueSchema)),
-    getJson('/api/groups', (s) => listOf<Group>(s.GroupSchema)),
-    getJson('/api/sessions', (s) => listOf<Session>(s.SessionSchema)),
-    getJson(
-      `/api/occurrences?from=${from}&to=${to}`,
-      (s) => (raw) =>
-        listOf<Occurrence>(s.OccurrenceSchema)(
-          (raw as { occurrences?: unknown } | null)?.occurrences,
-        ),
-    ),
-  ]);
-  const shared = await loadSchemas();
-  const parts = [meta, areas, venues, groups, sessions, occurrences];
-  return {
-    meta: meta.data,
-    areas: areas.data,
-    venues: venues.data,
-    groups: groups.data,
-    sessions: sessions.data,
-    occurrences: occurrences.data,
-    from,
-    to,
-    fetchedAt: new Date(Math.min(...parts.map((p) => p.fetchedAt))).toISOString(),
-    offline: parts.some((p) => p.fromCache),
-    nextOccurrences: shared.nextOccurrences,
-  };
-}
-
-type SavedDirectory = Omit<
-  Directory,
-  'occurrences' | 'offline' | 'from' | 'to' | 'nextOccurrences'
->;
-
-function saveDirectory(d: Directory): void {
-  const saved: SavedDirectory = {
-    meta: d.meta,
-    areas: d.areas,
-    venues: d.venues,
-    groups: d.groups,
-    sessions: d.sessions,
-    fetchedAt: d.fetchedAt,
-  };
+function saveDirectory(saved: string): void {
   try {
-    localStorage.setItem(DIRECTORY_STORAGE_KEY, JSON.stringify(saved));
+    localStorage.setItem(DIRECTORY_STORAGE_KEY, saved);
   } catch (error) {
     console.warn('Could not save the directory for offline use', error);
   }
@@ -238,23 +166,25 @@ export function computeOccurrences(
  * from the copy saved on this device, with occurrences worked out here from the saved sessions.
  */
 export async function loadDirectory(today: string): Promise<Directory> {
+  const to = addDaysTo(today, DIRECTORY_DAYS - 1);
+  // The small recurrence chunk loads while the worker fetches: session details need it.
+  const rules = loadRules();
+  rules.catch(() => undefined); // awaited below; this stops an early failure counting as unhandled
   try {
-    const fresh = await fetchDirectory(today);
-    if (!fresh.offline) saveDirectory(fresh);
-    return fresh;
+    const fresh = await fetchDirectory({ from: today, to });
+    return { ...fresh, nextOccurrences: (await rules).nextOccurrences };
   } catch (error) {
     console.warn('Using saved information', error);
     const saved = readSavedDirectory();
     if (!saved) throw error;
-    const rules = await loadRules();
-    const to = addDaysTo(today, DIRECTORY_DAYS - 1);
+    const loaded = await rules;
     return {
       ...saved,
-      occurrences: computeOccurrences(rules, saved.sessions, saved.venues, today, to),
+      occurrences: computeOccurrences(loaded, saved.sessions, saved.venues, today, to),
       from: today,
       to,
       offline: true,
-      nextOccurrences: rules.nextOccurrences,
+      nextOccurrences: loaded.nextOccurrences,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { londonWallTimeOf } from '@fiveways/shared/london-time';
 import { en, type MessageKey, type Messages } from './en.ts';
 import { LOCALES, type Language } from './names.ts';
 
@@ -37,31 +38,111 @@ export interface Translator {
   dateTime: (instant: Date) => string;
 }
 
-export function createTranslator(language: Language, messages: Messages): Translator {
-  const locale = LOCALES[language];
+const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Day and month names for a YYYY-MM-DD date, for English written without Intl. */
+function englishParts(date: string): { weekday: string; day: number; month: string } {
+  const d = new Date(`${date}T00:00:00Z`);
+  return {
+    weekday: EN_WEEKDAYS[d.getUTCDay()] ?? '',
+    day: d.getUTCDate(),
+    month: EN_MONTHS[d.getUTCMonth()] ?? '',
+  };
+}
+
+interface DateFormats {
+  day: (date: string) => string;
+  longDay: (date: string) => string;
+  dateTime: (instant: Date) => string;
+}
+
+/**
+ * English dates are put together by hand: the first Intl date format a page makes costs about
+ * 60 ms of ICU set-up (four times that on a slow tablet), which the kiosk's first screen need
+ * not pay. Other languages use Intl, made once per language when first needed.
+ */
+const ENGLISH_DATES: DateFormats = {
+  day: (date) => {
+    const p = englishParts(date);
+    return `${p.weekday.slice(0, 3)} ${p.day} ${p.month}`;
+  },
+  longDay: (date) => {
+    const p = englishParts(date);
+    return `${p.weekday} ${p.day} ${p.month}`;
+  },
+  dateTime: (instant) => {
+    const wall = londonWallTimeOf(instant);
+    return `${ENGLISH_DATES.day(wall.date)}, ${wall.time}`;
+  },
+};
+
+function intlDates(locale: string): DateFormats {
+  let short: Intl.DateTimeFormat | undefined;
+  let long: Intl.DateTimeFormat | undefined;
+  let stamp: Intl.DateTimeFormat | undefined;
   // Local dates are formatted as UTC midnight so the device's own zone can never shift the day.
-  const short = new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  });
-  const long = new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  });
-  const stamp = new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'Europe/London',
-  });
   const asUtc = (date: string) => new Date(`${date}T00:00:00Z`);
+  return {
+    day: (date) => {
+      short ??= new Intl.DateTimeFormat(locale, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'long',
+        timeZone: 'UTC',
+      });
+      return short.format(asUtc(date));
+    },
+    longDay: (date) => {
+      long ??= new Intl.DateTimeFormat(locale, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        timeZone: 'UTC',
+      });
+      return long.format(asUtc(date));
+    },
+    dateTime: (instant) => {
+      stamp ??= new Intl.DateTimeFormat(locale, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone: 'Europe/London',
+      });
+      return stamp.format(instant);
+    },
+  };
+}
+
+const dateFormats = new Map<Language, DateFormats>([['en', ENGLISH_DATES]]);
+
+function datesFor(language: Language): DateFormats {
+  let formats = dateFormats.get(language);
+  if (!formats) {
+    formats = intlDates(LOCALES[language]);
+    dateFormats.set(language, formats);
+  }
+  return formats;
+}
+
+export function createTranslator(language: Language, messages: Messages): Translator {
+  const dates = datesFor(language);
   return {
     language,
     t: (key, values) => {
@@ -71,8 +152,8 @@ export function createTranslator(language: Language, messages: Messages): Transl
         name in values ? String(values[name]) : whole,
       );
     },
-    day: (date) => short.format(asUtc(date)),
-    longDay: (date) => long.format(asUtc(date)),
-    dateTime: (instant) => stamp.format(instant),
+    day: dates.day,
+    longDay: dates.longDay,
+    dateTime: dates.dateTime,
   };
 }

@@ -1,13 +1,12 @@
 // Small date helpers for the kiosk; the shared module has more but loads later, with zod.
+import { londonDateOf } from '@fiveways/shared/london-time';
 
-/** Today's date in the UK, YYYY-MM-DD, whatever zone the device is set to. */
+/**
+ * Today's date in the UK, YYYY-MM-DD, whatever zone the device is set to. Worked out with the UK
+ * clock-change rule rather than Intl, whose first use costs the first screen ICU's set-up.
+ */
 export function londonToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return londonDateOf(now);
 }
 
 export function addDaysTo(date: string, days: number): string {

@@ -196,8 +196,9 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
 
   const idle = useIdle(idleLimitMs(screen), () => onEnd(true));
 
+  const translator = useMemo(() => createTranslator(language, messages), [language, messages]);
   const state: KioskState = {
-    ...createTranslator(language, messages),
+    ...translator,
     directory,
     today,
     homeVenue,
