@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLocalDate, LocalTimeSchema, SlugSchema, text } from './common.ts';
+import { isLocalDate, LocalTimeSchema, pageOf, SlugSchema, text } from './common.ts';
 
 describe('isLocalDate', () => {
   it('accepts real dates and leap days', () => {
@@ -46,5 +46,17 @@ describe('SlugSchema and text', () => {
     expect(title.safeParse('bad\u0007bell').success).toBe(false);
     expect(title.safeParse('far too long a title').success).toBe(false);
     expect(text('Notes', 100).parse('line one\nline two')).toBe('line one\nline two');
+  });
+});
+
+describe('pageOf', () => {
+  const items = [1, 2, 3, 4, 5];
+  it('gives the whole list without a limit, and limit items from offset with one', () => {
+    expect(pageOf(items, {})).toEqual(items);
+    expect(pageOf(items, { limit: 2 })).toEqual([1, 2]);
+    expect(pageOf(items, { limit: 2, offset: 2 })).toEqual([3, 4]);
+    expect(pageOf(items, { limit: 10, offset: 4 })).toEqual([5]);
+    expect(pageOf(items, { offset: 3 })).toEqual([4, 5]);
+    expect(pageOf(items, { limit: 1, offset: 9 })).toEqual([]);
   });
 });

@@ -24,6 +24,37 @@ export const LocalTimeSchema = z
   .regex(TIME_RE, { error: 'Give a time as HH:MM on the 24-hour clock, for example 10:30' });
 export type LocalTime = z.infer<typeof LocalTimeSchema>;
 
+/** The most a page of a list holds: a larger `limit` is refused, not quietly cut. */
+export const MAX_PAGE_SIZE = 1000;
+const MAX_OFFSET = 10_000_000;
+
+function wholeNumberParam(name: string, min: number, max: number, example: number) {
+  const error = `Give ${name} as a whole number from ${min} to ${max}, for example ${example}`;
+  return z
+    .string({ error })
+    .regex(/^\d{1,9}$/, { error })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { error });
+}
+
+/**
+ * Paging for list routes: `limit` items from `offset`. Without `limit` the whole list comes back;
+ * either way `total` says how many match.
+ */
+export const PageQueryFields = {
+  limit: wholeNumberParam('limit', 1, MAX_PAGE_SIZE, 50).optional(),
+  offset: wholeNumberParam('offset', 0, MAX_OFFSET, 100).optional(),
+};
+
+/** One page of `items`, as PageQueryFields asks. */
+export function pageOf<T>(
+  items: readonly T[],
+  page: { limit?: number | undefined; offset?: number | undefined },
+): T[] {
+  const from = page.offset ?? 0;
+  return items.slice(from, page.limit === undefined ? undefined : from + page.limit);
+}
+
 export const SlugSchema = z
   .string({ error: 'Give a short name made of lower-case letters, digits and dashes' })
   .min(1, { error: 'Give a short name made of lower-case letters, digits and dashes' })

@@ -48,4 +48,21 @@ describe('OccurrenceQuerySchema', () => {
   it('rejects an unknown way', () => {
     expect(pathsOf({ from: '2027-03-01', to: '2027-03-31', way: 'be-happy' })).toEqual(['way']);
   });
+
+  it('takes a page as limit and offset, and names either when it is not a whole number in range', () => {
+    expect(
+      OccurrenceQuerySchema.parse({
+        from: '2027-03-01',
+        to: '2027-03-07',
+        limit: '50',
+        offset: '0',
+      }),
+    ).toMatchObject({ limit: 50, offset: 0 });
+    for (const limit of ['0', '1001', '-1', '1.5', 'ten', '', '99999999999']) {
+      expect(pathsOf({ from: '2027-03-01', to: '2027-03-07', limit })).toEqual(['limit']);
+    }
+    for (const offset of ['-1', '2.5', 'x', '10000001']) {
+      expect(pathsOf({ from: '2027-03-01', to: '2027-03-07', offset })).toEqual(['offset']);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AudienceSchema } from './audience.ts';
-import { isLocalDate, LocalDateSchema, SlugSchema } from './common.ts';
+import { isLocalDate, LocalDateSchema, PageQueryFields, SlugSchema } from './common.ts';
 import { BookingSchema, SessionKindSchema } from './session.ts';
 import { WaySlugSchema } from './way.ts';
 
@@ -26,7 +26,11 @@ export const OccurrenceSchema = z.object({
 });
 export type Occurrence = z.infer<typeof OccurrenceSchema>;
 
-export const OccurrenceListSchema = z.object({ occurrences: z.array(OccurrenceSchema) });
+export const OccurrenceListSchema = z.object({
+  occurrences: z.array(OccurrenceSchema),
+  /** How many match, when a page (`limit`, `offset`) holds only some of them. */
+  total: z.number().int().nonnegative().optional(),
+});
 export type OccurrenceList = z.infer<typeof OccurrenceListSchema>;
 
 /** Query for GET /api/occurrences: inclusive local dates, at most 93 days apart. */
@@ -39,6 +43,7 @@ export const OccurrenceQuerySchema = z
     area: SlugSchema.optional(),
     group: SlugSchema.optional(),
     audience: AudienceSchema.optional(),
+    ...PageQueryFields,
   })
   .superRefine((q, ctx) => {
     // A bad date is already reported on its own field; comparing it would only add noise.

@@ -92,3 +92,36 @@ describe('GET /api/groups/:slug', () => {
     expect(ApiErrorSchema.parse(body).error.code).toBe('not_found');
   });
 });
+
+describe('GET /api/groups with paging', () => {
+  it('gives limit groups from offset, in the same order as the whole list, with the total', async () => {
+    const { app } = createTestApp();
+    const whole = GroupListSchema.parse(await (await app.request('/api/groups')).json());
+    expect(whole.items.length).toBeGreaterThanOrEqual(3);
+    const pages: string[] = [];
+    for (let offset = 0; offset < whole.total; offset += 2) {
+      const res = await app.request(`/api/groups?limit=2&offset=${offset}`);
+      expect(res.status).toBe(200);
+      const page = GroupListSchema.parse(await res.json());
+      expect(page.total).toBe(whole.total);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      pages.push(...page.items.map((g) => g.slug));
+    }
+    expect(pages).toEqual(whole.items.map((g) => g.slug));
+    const past = GroupListSchema.parse(
+      await (await app.request('/api/groups?limit=5&offset=9999')).json(),
+    );
+    expect(past).toEqual({ items: [], total: whole.total });
+  });
+
+  it('refuses a limit or offset that is not a whole number in range, naming it', async () => {
+    const { app } = createTestApp();
+    for (const query of ['limit=0', 'limit=1001', 'limit=abc', 'offset=-1', 'offset=1.5']) {
+      const res = await app.request(`/api/groups?${query}`);
+      expect(res.status, query).toBe(400);
+      const error = ApiErrorSchema.parse(await res.json()).error;
+      expect(error.issues.map((i) => i.path)).toEqual([query.split('=')[0]]);
+      expect(error.message).toContain('whole number');
+    }
+  });
+});

@@ -1,4 +1,11 @@
-import { AudienceSchema, SlugSchema, WaySlugSchema, type GroupList } from '@fiveways/shared';
+import {
+  AudienceSchema,
+  PageQueryFields,
+  SlugSchema,
+  WaySlugSchema,
+  pageOf,
+  type GroupList,
+} from '@fiveways/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ReadCache } from '../cache/read-cache.ts';
@@ -14,16 +21,19 @@ const GroupQuerySchema = z.object({
   area: SlugSchema.optional(),
   audience: AudienceSchema.optional(),
   free: booleanParam('free').optional(),
+  ...PageQueryFields,
 });
 
 export function groupRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
   return new Hono()
     .get('/', validateQuery(GroupQuerySchema), (c) => {
       const q = c.req.valid('query');
-      const key = `groups:${JSON.stringify([q.way, q.area, q.audience, q.free])}`;
-      return sendCachedJson(c, cache, key, () => {
-        const items = listGroups(db, q);
-        return { items, total: items.length } satisfies GroupList;
+      const filter = JSON.stringify([q.way, q.area, q.audience, q.free]);
+      // The whole filtered list is read once per version; each page is a slice of it.
+      const all = () => cache.memo(`groups-all:${filter}`, () => listGroups(db, q));
+      return sendCachedJson(c, cache, `groups:${filter}:${q.limit}:${q.offset}`, () => {
+        const items = all();
+        return { items: pageOf(items, q), total: items.length } satisfies GroupList;
       });
     })
     .get('/:slug', (c) => {

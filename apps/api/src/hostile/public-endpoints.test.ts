@@ -37,12 +37,27 @@ const ENDPOINTS: { path: string; base?: string }[] = [
   { path: '/feeds/:x' },
 ];
 
-const PARAMS = ['from', 'to', 'way', 'venue', 'area', 'group', 'audience', 'free', 'hub'];
+const PARAMS = [
+  'from',
+  'to',
+  'way',
+  'venue',
+  'area',
+  'group',
+  'audience',
+  'free',
+  'hub',
+  'limit',
+  'offset',
+];
 
 const queryArb = fc.array(
   fc.tuple(
     fc.oneof(fc.constantFrom(...PARAMS), hostileUrlPart),
-    fc.oneof(hostileUrlPart, fc.constantFrom('connect', 'gorse-hill', 'true', '2027-03-02')),
+    fc.oneof(
+      hostileUrlPart,
+      fc.constantFrom('connect', 'gorse-hill', 'true', '2027-03-02', '0', '1', '50', '1e3', '-5'),
+    ),
   ),
   { maxLength: 4 },
 );

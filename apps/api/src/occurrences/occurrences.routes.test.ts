@@ -134,6 +134,28 @@ describe('GET /api/occurrences', () => {
     expect(list.map((o) => o.title)).toEqual(['Walk and Talk', 'Walk and Talk']);
   });
 
+  it('gives a page as limit and offset, slices of the same sorted list, with the total', async () => {
+    const { app } = createTestApp();
+    const query = 'from=2027-03-01&to=2027-03-31';
+    const whole = OccurrenceListSchema.parse(
+      (await getJson(app, `/api/occurrences?${query}`)).body,
+    );
+    expect(whole.total).toBe(whole.occurrences.length);
+    expect(whole.occurrences.length).toBeGreaterThanOrEqual(10);
+    const paged: Occurrence[] = [];
+    for (let offset = 0; offset < whole.occurrences.length; offset += 7) {
+      const { status, body } = await getJson(
+        app,
+        `/api/occurrences?${query}&limit=7&offset=${offset}`,
+      );
+      expect(status).toBe(200);
+      const page = OccurrenceListSchema.parse(body);
+      expect(page.total).toBe(whole.occurrences.length);
+      paged.push(...page.occurrences);
+    }
+    expect(paged).toEqual(whole.occurrences);
+  });
+
   it('sorts by start, then by title', async () => {
     const data = makeFixture();
     data.sessions.push({

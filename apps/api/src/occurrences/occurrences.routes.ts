@@ -1,4 +1,4 @@
-import { OccurrenceQuerySchema, type OccurrenceList } from '@fiveways/shared';
+import { OccurrenceQuerySchema, pageOf, type OccurrenceList } from '@fiveways/shared';
 import { Hono } from 'hono';
 import type { ReadCache } from '../cache/read-cache.ts';
 import { sessionStoreFor } from '../cache/session-store.ts';
@@ -11,11 +11,20 @@ export function occurrenceRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
   const store = sessionStoreFor(db, cache);
   return new Hono().get('/', validateQuery(OccurrenceQuerySchema), (c) => {
     const q = c.req.valid('query');
-    const key = `occurrences:${JSON.stringify([q.from, q.to, q.way, q.venue, q.area, q.group, q.audience])}`;
+    const filter = JSON.stringify([q.from, q.to, q.way, q.venue, q.area, q.group, q.audience]);
     // Kept until the next write, from sessions held in memory: a repeat request skips SQLite,
-    // and the first one after a write reloads only the session that changed.
-    return sendCachedJson(c, cache, key, (): OccurrenceList => ({
-      occurrences: buildOccurrences(store.sessions(), store.venues(), q),
-    }));
+    // and the first one after a write reloads only the session that changed. Each page is a
+    // slice of the whole list, which is worked out once.
+    const all = () =>
+      cache.memo(`occurrences-all:${filter}`, () =>
+        buildOccurrences(store.sessions(), store.venues(), q),
+      );
+    return sendCachedJson(c, cache, `occurrences:${filter}:${q.limit}:${q.offset}`, () => {
+      const occurrences = all();
+      return {
+        occurrences: pageOf(occurrences, q),
+        total: occurrences.length,
+      } satisfies OccurrenceList;
+    });
   });
 }
