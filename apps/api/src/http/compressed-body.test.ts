@@ -175,9 +175,8 @@ describe('large bodies', () => {
     expect(joined(body.bytesFor('identity'))?.equals(text)).toBe(true);
     await body.whenCompressed();
     expect(gunzipSync(joined(body.bytesFor('gzip')) ?? Buffer.alloc(0)).equals(text)).toBe(true);
-    expect(brotliDecompressSync(joined(body.bytesFor('br')) ?? Buffer.alloc(0)).equals(text)).toBe(
-      true,
-    );
+    // Too large to brotli again after every change: br clients get the gzip form.
+    expect(body.bytesFor('br')).toBeNull();
 
     // One piece changes: its segment alone is made, on the spot, so gzip is ready at once.
     const changed = [...pieces];
