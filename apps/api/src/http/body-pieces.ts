@@ -13,12 +13,19 @@ export interface Segment {
   readonly deflated: Bytes;
   readonly crc: number;
   readonly length: number;
+  /** x^(8·length) modulo the CRC polynomial: what appending these bytes does to a CRC. */
+  readonly shift: number;
 }
 
 const asBytes = (b: Buffer): Bytes =>
   new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
 
 const SEGMENT_OPTIONS = { finishFlush: constants.Z_SYNC_FLUSH } as const;
+
+function segmentOf(bytes: Bytes, deflated: Bytes): Segment {
+  const length = bytes.byteLength;
+  return { deflated, crc: crc32(bytes), length, shift: x2nModP(length, 3) };
+}
 
 /** Some bytes and, once made, their deflate segment and CRC-32, kept with them. */
 export class Piece {
@@ -34,11 +41,7 @@ export class Piece {
 
   /** Makes the segment now, on this thread. */
   segmentSync(): Segment {
-    this.#segment ??= {
-      deflated: asBytes(deflateRawSync(this.bytes, SEGMENT_OPTIONS)),
-      crc: crc32(this.bytes),
-      length: this.bytes.byteLength,
-    };
+    this.#segment ??= segmentOf(this.bytes, asBytes(deflateRawSync(this.bytes, SEGMENT_OPTIONS)));
     return this.#segment;
   }
 
@@ -48,52 +51,55 @@ export class Piece {
     this.#pending ??= new Promise<Segment>((resolve, reject) => {
       deflateRaw(this.bytes, SEGMENT_OPTIONS, (error, out) => {
         if (error) return reject(error);
-        this.#segment ??= {
-          deflated: asBytes(out),
-          crc: crc32(this.bytes),
-          length: this.bytes.byteLength,
-        };
-        resolve(this.#segment);
+        const segment = (this.#segment ??= segmentOf(this.bytes, asBytes(out)));
+        resolve(segment);
       });
     });
     return this.#pending;
   }
 }
 
-// CRC-32 combination (zlib's crc32_combine): the CRC of A followed by B from crc(A), crc(B) and
-// B's length, by applying B's length in zero bits to crc(A) as a GF(2) matrix power.
-function gf2Times(matrix: Uint32Array, vector: number): number {
-  let sum = 0;
-  let v = vector >>> 0;
-  for (let i = 0; v !== 0; i += 1, v >>>= 1) if (v & 1) sum ^= matrix[i] ?? 0;
-  return sum >>> 0;
+// CRC-32 combination, as zlib's crc32_combine does it since 1.2.12: the CRC of A followed by B is
+// crc(A) times x^(8·len(B)) modulo the CRC polynomial, plus crc(B). Polynomials are 32-bit words,
+// bit-reflected like the CRC itself; about a thousand word operations per combination.
+const POLY = 0xedb88320;
+
+/** a·b modulo the CRC polynomial. */
+function multModP(a: number, b: number): number {
+  if (a === 0) return 0;
+  let m = 0x80000000;
+  let p = 0;
+  let bb = b >>> 0;
+  for (;;) {
+    if ((a & m) !== 0) {
+      p ^= bb;
+      if ((a & (m - 1)) === 0) break;
+    }
+    m >>>= 1;
+    if (m === 0) break;
+    bb = bb & 1 ? (bb >>> 1) ^ POLY : bb >>> 1;
+  }
+  return p >>> 0;
 }
 
-function gf2Square(square: Uint32Array, matrix: Uint32Array): void {
-  for (let n = 0; n < 32; n += 1) square[n] = gf2Times(matrix, matrix[n] ?? 0);
+/** x^(2^k) modulo the polynomial, for k = 0…31. */
+const X2N = new Uint32Array(32);
+X2N[0] = 0x40000000; // x^1
+for (let k = 1; k < 32; k += 1) X2N[k] = multModP(X2N[k - 1] ?? 0, X2N[k - 1] ?? 0);
+
+/** x^(n·2^k) modulo the polynomial; n may pass 2^32. */
+function x2nModP(n: number, k: number): number {
+  let p = 0x80000000; // x^0
+  let rest = n;
+  for (let bit = k; rest > 0; bit += 1, rest = Math.floor(rest / 2)) {
+    if (rest % 2 === 1) p = multModP(X2N[bit & 31] ?? 0, p);
+  }
+  return p;
 }
 
 export function crc32Combine(crc1: number, crc2: number, length2: number): number {
   if (length2 <= 0) return crc1 >>> 0;
-  const even = new Uint32Array(32);
-  const odd = new Uint32Array(32);
-  odd[0] = 0xedb88320; // the CRC-32 polynomial, reflected
-  for (let n = 1, row = 1; n < 32; n += 1, row <<= 1) odd[n] = row;
-  gf2Square(even, odd); // two zero bits
-  gf2Square(odd, even); // four zero bits
-  let crc = crc1 >>> 0;
-  let remaining = length2;
-  for (;;) {
-    gf2Square(even, odd);
-    if (remaining % 2 === 1) crc = gf2Times(even, crc);
-    remaining = Math.floor(remaining / 2);
-    if (remaining === 0) break;
-    gf2Square(odd, even);
-    if (remaining % 2 === 1) crc = gf2Times(odd, crc);
-    remaining = Math.floor(remaining / 2);
-    if (remaining === 0) break;
-  }
-  return (crc ^ crc2) >>> 0;
+  return (multModP(x2nModP(length2, 3), crc1 >>> 0) ^ crc2) >>> 0;
 }
 
 // ID1 ID2, deflate, no flags, no time, no extra flags, OS unknown.
@@ -108,7 +114,7 @@ export function gzipFromSegments(segments: readonly Segment[]): Bytes[] {
   const parts: Bytes[] = [GZIP_HEADER];
   for (const s of segments) {
     if (s.length === 0) continue;
-    crc = crc32Combine(crc, s.crc, s.length);
+    crc = (multModP(s.shift, crc) ^ s.crc) >>> 0;
     length += s.length;
     parts.push(s.deflated);
   }

@@ -158,6 +158,24 @@ describe('large bodies', () => {
     expect(gz && gunzipSync(gz).toString('utf8')).toBe(text);
   });
 
+  it('kept as pieces, mid-sized: gzip at once, br once made off the event loop', async () => {
+    const text = Buffer.from(
+      'BEGIN:VEVENT\r\nSUMMARY:Walk and Talk\r\nEND:VEVENT\r\n'.repeat(6000),
+    );
+    expect(text.byteLength).toBeLessThan(SYNC_COMPRESS_MAX_BYTES);
+    const half = text.byteLength / 2;
+    const pieces = [text.subarray(0, half), text.subarray(half)].map(
+      (b) => new Piece(new Uint8Array(b)),
+    );
+    const body = createPiecesBody(pieces, 'mid');
+    expect(body.bytesFor('br')).toBeNull();
+    expect(gunzipSync(joined(body.bytesFor('gzip')) ?? Buffer.alloc(0)).equals(text)).toBe(true);
+    await body.whenCompressed();
+    expect(brotliDecompressSync(joined(body.bytesFor('br')) ?? Buffer.alloc(0)).equals(text)).toBe(
+      true,
+    );
+  });
+
   it('kept as pieces: sent unjoined, and after a change only the changed piece is compressed again', async () => {
     const chunk = (i: number) =>
       new Uint8Array(

@@ -110,6 +110,8 @@ export function createCompressedBody(
   };
 }
 
+/** Pieces bodies up to this size are brotli-compressed on the spot (about a millisecond). */
+const SYNC_BROTLI_PIECES_MAX_BYTES = 64 * 1024;
 /** Pieces whose segments are missing past this many bytes are compressed off the event loop. */
 const SYNC_SEGMENT_MAX_BYTES = 512 * 1024;
 
@@ -117,9 +119,9 @@ const SYNC_SEGMENT_MAX_BYTES = 512 * 1024;
  * A body kept as pieces (see body-pieces.ts), sent without joining them. Its gzip form is joined
  * from the pieces' own deflate segments, so after a change to one piece only that piece is
  * compressed again. Brotli streams cannot be joined that way, so a br form is made only for
- * bodies up to SYNC_COMPRESS_MAX_BYTES; larger ones go out as gzip to clients that take br:
- * re-compressing a 38 MB feed with brotli after every write would cost a core for a second
- * to save about a fifth of the bytes.
+ * bodies up to SYNC_COMPRESS_MAX_BYTES, off the event loop unless tiny, with gzip served until it
+ * is ready; larger bodies go out as gzip to clients that take br: re-compressing a 38 MB feed
+ * with brotli after every write would cost a core for a second to save about a fifth of the bytes.
  */
 export function createPiecesBody(pieces: readonly Piece[], tag: string): CompressedBody {
   const identity = pieces.map((p) => p.bytes);
@@ -144,10 +146,25 @@ export function createPiecesBody(pieces: readonly Piece[], tag: string): Compres
     return gzPending;
   }
 
-  function makeBrotli(): void {
-    if (br === null && size <= SYNC_COMPRESS_MAX_BYTES) {
+  let brPending: Promise<void> | null = null;
+  function makeBrotli(): Promise<void> {
+    if (brPending) return brPending;
+    if (size > SYNC_COMPRESS_MAX_BYTES) {
+      brPending = Promise.resolve();
+    } else if (size <= SYNC_BROTLI_PIECES_MAX_BYTES) {
       br = asBytes(brotliCompressSync(Buffer.concat(identity), brotliOptions(size)));
+      brPending = Promise.resolve();
+    } else {
+      // Off the event loop: gzip goes out meanwhile, so a write's answers are not held back.
+      const input = Buffer.concat(identity);
+      brPending = new Promise<void>((resolve, reject) =>
+        brotliCompress(input, brotliOptions(size), (error, out) => {
+          if (error) reject(error);
+          else resolve(void (br = asBytes(out)));
+        }),
+      );
     }
+    return brPending;
   }
 
   const quietly = (p: Promise<void>) => void p.catch(() => undefined);
@@ -162,10 +179,10 @@ export function createPiecesBody(pieces: readonly Piece[], tag: string): Compres
         quietly(makeGzip());
         return gz;
       }
-      makeBrotli();
+      quietly(makeBrotli());
       return br;
     },
-    whenCompressed: () => makeGzip().then(makeBrotli),
+    whenCompressed: () => Promise.all([makeGzip(), makeBrotli()]).then(() => undefined),
   };
 }
 
