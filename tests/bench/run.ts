@@ -470,7 +470,10 @@ function renderReport(results: SizeResult[], options: Options, notes: string[]):
       '',
       'First (uncached) request per route, ms: ' +
         Object.entries(r.warmups)
-          .map(([p, ms]) => `\`${p.split('?')[0] ?? p}\` ${ms}`)
+          .map(
+            ([p, ms]) =>
+              `\`${p.split('?')[0] ?? p}\`${p.includes('limit=') ? ` (page of ${PAGE})` : ''} ${ms}`,
+          )
           .join(', ') +
         '.',
       '',
