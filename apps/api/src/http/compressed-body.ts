@@ -36,6 +36,10 @@ export function hashOf(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('base64url').slice(0, 32);
 }
 
+/** One representation's strong ETag: `"tag"`, `"tag-gzip"` or `"tag-br"`. */
+const etagOf = (tag: string, coding: ContentCoding) =>
+  coding === 'identity' ? `"${tag}"` : `"${tag}-${coding}"`;
+
 const asBytes = (b: Buffer): Uint8Array<ArrayBuffer> =>
   new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
 
@@ -97,9 +101,9 @@ export function createCompressedBody(
 
   return {
     identity,
-    etag: `"${opaque}"`,
+    etag: etagOf(opaque, 'identity'),
     compressible,
-    etagFor: (coding) => (coding === 'identity' ? `"${opaque}"` : `"${opaque}-${coding}"`),
+    etagFor: (coding) => etagOf(opaque, coding),
     bytesFor(coding) {
       if (coding === 'identity') return identity;
       if (!compressible) return null;
@@ -169,9 +173,9 @@ export function createPiecesBody(pieces: readonly Piece[], tag: string): Compres
 
   const quietly = (p: Promise<void>) => void p.catch(() => undefined);
   return {
-    etag: `"${tag}"`,
+    etag: etagOf(tag, 'identity'),
     compressible,
-    etagFor: (coding) => (coding === 'identity' ? `"${tag}"` : `"${tag}-${coding}"`),
+    etagFor: (coding) => etagOf(tag, coding),
     bytesFor(coding) {
       if (coding === 'identity') return identity;
       if (!compressible) return null;
