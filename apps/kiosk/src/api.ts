@@ -1,11 +1,12 @@
-// The page's side of the directory. A worker (directory-worker.ts) fetches it and checks every
-// answer with the shared schemas, so zod and the checking never hold up the screen. With no
-// answers at all, the saved copy is used and only the recurrence rules load (a small chunk
-// without zod) to work out the week on the device.
+// The page's side of the directory. A worker (directory-worker.ts) fetches it, checks every
+// answer with the shared schemas and saves a copy, so none of that holds up the screen. With no
+// answers at all, the saved copy (saved-directory.ts) is used and only the recurrence rules load
+// (a small chunk without zod) to work out the week on the device.
 import type { Area, Group, Occurrence, Session, Venue } from '@fiveways/shared';
 import { toLondonInstant } from '@fiveways/shared/london-time';
 import type { expandRecurrence, nextOccurrences } from '@fiveways/shared/recurrence';
 import { addDaysTo } from './kiosk/dates.ts';
+import { readSavedDirectory } from './saved-directory.ts';
 
 export interface Meta {
   sampleData: boolean;
@@ -41,9 +42,9 @@ export interface DirectoryRequest {
   to: string;
 }
 
-/** The worker's answer; `saved` is the copy to keep for offline use (null if nothing new). */
+/** The worker's answer. */
 export type DirectoryReply =
-  { ok: true; directory: DirectoryData; saved: string | null } | { ok: false; message: string };
+  { ok: true; directory: DirectoryData } | { ok: false; message: string };
 
 /** What is kept on the device between runs: everything but the dated occurrences. */
 export type SavedDirectory = Omit<
@@ -53,9 +54,10 @@ export type SavedDirectory = Omit<
 
 /** Days of occurrences the kiosk keeps: this week and next. */
 export const DIRECTORY_DAYS = 14;
-export const DIRECTORY_STORAGE_KEY = 'fiveways.kiosk.directory';
 // The worker gives up on the network after 5 s; this is only for a worker that never answers.
 const WORKER_TIMEOUT_MS = 15_000;
+// Once it has answered, the worker saves the offline copy and ends itself; this is a backstop.
+const WORKER_SAVE_MS = 30_000;
 
 /** What working out occurrences on the device needs; none of it pulls in zod. */
 export interface Rules {
@@ -74,55 +76,30 @@ async function loadRules(): Promise<Rules> {
   };
 }
 
-/** Asks a fresh worker for the directory; the worker ends once it has answered. */
+/** Asks a fresh worker for the directory; the worker ends itself once it has saved a copy. */
 function fetchDirectory(request: DirectoryRequest): Promise<DirectoryData> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./directory-worker.ts', import.meta.url), {
       type: 'module',
     });
-    const done = () => {
-      clearTimeout(timer);
-      worker.terminate();
-    };
     const timer = setTimeout(() => {
-      done();
+      worker.terminate();
       reject(new Error('The directory worker did not answer'));
     }, WORKER_TIMEOUT_MS);
     worker.addEventListener('message', (event: MessageEvent<DirectoryReply>) => {
-      done();
+      clearTimeout(timer);
+      setTimeout(() => worker.terminate(), WORKER_SAVE_MS);
       const reply = event.data;
-      if (!reply.ok) {
-        reject(new Error(reply.message));
-        return;
-      }
-      if (reply.saved !== null) saveDirectory(reply.saved);
-      resolve(reply.directory);
+      if (reply.ok) resolve(reply.directory);
+      else reject(new Error(reply.message));
     });
     worker.addEventListener('error', (event) => {
-      done();
+      clearTimeout(timer);
+      worker.terminate();
       reject(new Error(`The directory worker failed: ${event.message}`));
     });
     worker.postMessage(request);
   });
-}
-
-function saveDirectory(saved: string): void {
-  try {
-    localStorage.setItem(DIRECTORY_STORAGE_KEY, saved);
-  } catch (error) {
-    console.warn('Could not save the directory for offline use', error);
-  }
-}
-
-function readSavedDirectory(): SavedDirectory | null {
-  try {
-    const raw = localStorage.getItem(DIRECTORY_STORAGE_KEY);
-    if (!raw) return null;
-    const saved = JSON.parse(raw) as SavedDirectory;
-    return Array.isArray(saved.sessions) && Array.isArray(saved.venues) ? saved : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Occurrences worked out on the device from saved sessions, as the API would list them. */
@@ -175,7 +152,7 @@ export async function loadDirectory(today: string): Promise<Directory> {
     return { ...fresh, nextOccurrences: (await rules).nextOccurrences };
   } catch (error) {
     console.warn('Using saved information', error);
-    const saved = readSavedDirectory();
+    const saved = await readSavedDirectory();
     if (!saved) throw error;
     const loaded = await rules;
     return {

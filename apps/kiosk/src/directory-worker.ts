@@ -1,6 +1,6 @@
-// Runs in a worker: fetches the kiosk's directory and checks every answer with the shared schemas,
-// so neither zod nor the checking ever holds up the kiosk's screen. The requests start before the
-// schemas' chunk has loaded. See api.ts for the page's side.
+// Runs in a worker: fetches the kiosk's directory, checks every answer with the shared schemas and
+// keeps a copy for offline use, so none of that (zod included) holds up the kiosk's screen. The
+// requests start before the schemas' chunk has loaded. See api.ts for the page's side.
 import type * as SharedModule from '@fiveways/shared';
 import type { Area, Group, Occurrence, Session, Venue } from '@fiveways/shared';
 import type {
@@ -10,6 +10,7 @@ import type {
   Meta,
   SavedDirectory,
 } from './api.ts';
+import { writeSavedDirectory } from './saved-directory.ts';
 
 // Longer than the service worker's own ~3 s, which answers from its copy when the network is slow.
 const TIMEOUT_MS = 5000;
@@ -105,8 +106,8 @@ async function fetchDirectory({ from, to }: DirectoryRequest): Promise<Directory
 }
 
 /** The copy kept on the device for offline use: everything but the dated occurrences. */
-function savedForm(d: DirectoryData): string {
-  const saved: SavedDirectory = {
+function savedForm(d: DirectoryData): SavedDirectory {
+  return {
     meta: d.meta,
     areas: d.areas,
     venues: d.venues,
@@ -114,23 +115,21 @@ function savedForm(d: DirectoryData): string {
     sessions: d.sessions,
     fetchedAt: d.fetchedAt,
   };
-  return JSON.stringify(saved);
 }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.addEventListener('message', (event: MessageEvent<DirectoryRequest>) => {
   fetchDirectory(event.data)
-    .then((directory) => {
-      const reply: DirectoryReply = {
-        ok: true,
-        directory,
-        saved: directory.offline ? null : savedForm(directory),
-      };
+    .then(async (directory) => {
+      const reply: DirectoryReply = { ok: true, directory };
       scope.postMessage(reply);
+      // Saved after answering, so the page is not kept waiting; the worker ends once it is done.
+      if (!directory.offline) await writeSavedDirectory(savedForm(directory));
     })
     .catch((error: unknown) => {
       const reply: DirectoryReply = { ok: false, message: String(error) };
       scope.postMessage(reply);
-    });
+    })
+    .finally(() => scope.close());
 });

@@ -30,7 +30,9 @@ import { readSettings, wipeVisitStorage } from './storage.ts';
 
 const REFRESH_MS = 15 * 60_000;
 const RETRY_MS = 30_000;
-const FIRST_PAINT_WAIT_MS = 1000;
+
+/** A task of its own for what follows, so the browser can paint and take taps in between. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function applyDocumentLanguage(language: Language, bigText: boolean) {
   const root = document.documentElement;
@@ -49,9 +51,6 @@ export function KioskApp() {
   const [visit, setVisit] = useState({ key: 0, language: 'en' as Language });
   const [directory, setDirectory] = useState<Directory | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
-  // The first second waits for the information (usually saved, so quick) before drawing, so the
-  // screen does not jump when it arrives; after that, Home shows "Please wait" until it does.
-  const [holding, setHolding] = useState(true);
   const pending = useRef<Directory | null>(null);
   const attractRef = useRef(attract);
   attractRef.current = attract;
@@ -67,7 +66,9 @@ export function KioskApp() {
   // Data is swapped in only between visits (or when there was none), never under someone's finger.
   const refresh = useCallback(() => {
     loadDirectory(londonToday())
-      .then((d) => {
+      .then(async (d) => {
+        // The answer is unpacked in one task and drawn in the next, keeping each one short.
+        await nextTask();
         setLoadFailed(false);
         if (!hasData.current || attractRef.current) {
           hasData.current = true;
@@ -82,13 +83,10 @@ export function KioskApp() {
       });
   }, []);
 
-  useEffect(() => {
-    const timer = setTimeout(() => setHolding(false), FIRST_PAINT_WAIT_MS);
-    return () => clearTimeout(timer);
-  }, []);
+  // Asked for before the first paint: nothing is drawn until it answers.
+  useLayoutEffect(() => refresh(), [refresh]);
 
   useEffect(() => {
-    refresh();
     const every = setInterval(refresh, REFRESH_MS);
     const retry = setInterval(() => {
       if (!hasData.current) refresh();
@@ -128,7 +126,10 @@ export function KioskApp() {
     endVisit(recentErrors.current.length > 3);
   }, [endVisit]);
 
-  if (holding && directory === null && !loadFailed) return null;
+  // Home is drawn once, with its information, so nothing on it moves when that arrives (usually
+  // within a moment: saved by the service worker or this device). A slow start says so after 1 s;
+  // with nothing at all, Home shows without it and says the information is not available.
+  if (directory === null && !loadFailed) return <PleaseWait label={en.pleaseWait} />;
   if (attract) {
     return (
       <AttractScreen
@@ -188,8 +189,14 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
 
   useLayoutEffect(() => applyDocumentLanguage(language, bigText), [language, bigText]);
 
-  // Each new screen starts at the top.
+  // Each new screen starts at the top (the first one already does: scrolling it would only force
+  // a layout inside the first drawing's task).
+  const firstScreen = useRef(true);
   useLayoutEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
     main.current?.querySelector('main')?.scrollTo(0, 0);
     window.scrollTo(0, 0);
   }, [stack]);

@@ -1,9 +1,10 @@
-import { DIRECTORY_STORAGE_KEY } from '../api.ts';
-
 export const SETTINGS_STORAGE_KEY = 'fiveways.kiosk.settings';
 
-/** The only things that outlive a visit: the saved directory and this kiosk's own settings. */
-export const KEPT_STORAGE_KEYS: readonly string[] = [DIRECTORY_STORAGE_KEY, SETTINGS_STORAGE_KEY];
+/**
+ * The only storage key that outlives a visit: this kiosk's own settings. (The saved directory is
+ * kept in IndexedDB, which a visit never writes to; see saved-directory.ts.)
+ */
+export const KEPT_STORAGE_KEYS: readonly string[] = [SETTINGS_STORAGE_KEY];
 
 export interface KioskSettings {
   /** The venue this kiosk stands in: "On here today" comes from it. */
