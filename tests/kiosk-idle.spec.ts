@@ -3,7 +3,27 @@ import { openKiosk, PORTRAIT } from './kiosk-helpers.ts';
 
 test.use({ viewport: PORTRAIT });
 
-const KEPT_KEYS = ['fiveways.kiosk.directory', 'fiveways.kiosk.settings'];
+// The kiosk's settings; the saved directory lives in IndexedDB, which a visit never writes to.
+const KEPT_KEYS = ['fiveways.kiosk.settings'];
+
+/** Whether the copy of the directory kept for offline use is still on the device. */
+async function hasSavedDirectory(page: Page) {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('fiveways-kiosk')) return false;
+    return new Promise<boolean>((resolve) => {
+      const open = indexedDB.open('fiveways-kiosk');
+      open.onerror = () => resolve(false);
+      open.onsuccess = () => {
+        const db = open.result;
+        const get = db.transaction('directory').objectStore('directory').get('saved');
+        get.onsuccess = () => resolve(get.result !== undefined);
+        get.onerror = () => resolve(false);
+        db.close();
+      };
+    });
+  });
+}
 
 async function storageKeys(page: Page) {
   return page.evaluate(() => ({
@@ -94,6 +114,7 @@ test('when the countdown ends the visit is wiped and the attract screen shows', 
   const keys = await storageKeys(page);
   expect(keys.session).toEqual([]);
   for (const key of keys.local) expect(KEPT_KEYS).toContain(key);
+  expect(await hasSavedDirectory(page)).toBe(true);
   expect(await page.evaluate(() => history.length)).toBe(historyAtStart);
 
   // A touch anywhere opens a fresh Home.
