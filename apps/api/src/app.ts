@@ -33,6 +33,8 @@ export interface AppDeps {
   log?: Logger;
   /** Session ids per chunk of a feed (see feeds.routes.ts); tests make it small. */
   feedChunkIds?: number | undefined;
+  /** Render every session's calendar events in the background from the start (the server does). */
+  warmFeeds?: boolean;
 }
 
 export function createApp({
@@ -43,6 +45,7 @@ export function createApp({
   staticRoot,
   log = silentLogger,
   feedChunkIds,
+  warmFeeds = false,
 }: AppDeps) {
   const app = new Hono()
     .use('*', requestLogger({ log }))
@@ -60,7 +63,19 @@ export function createApp({
 
   // Calendar feeds (/feeds/…) and the staff API (/api/…; every write invalidates the cache) mount
   // before the front end's catch-all.
-  app.route('/', feedRoutes({ db, cache, publicUrl, clock, chunkIds: feedChunkIds }));
+  app.route(
+    '/',
+    feedRoutes({
+      db,
+      cache,
+      publicUrl,
+      clock,
+      chunkIds: feedChunkIds,
+      onWarm: warmFeeds
+        ? ({ sessions, ms }) => log.info('feeds warmed', { sessions, ms })
+        : undefined,
+    }),
+  );
   app.route('/', staffRoutes({ db, cache, clock, publicUrl }));
 
   const frontEnd = serveFrontEnd(staticRoot ?? DEFAULT_STATIC_ROOT);

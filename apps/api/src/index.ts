@@ -1,6 +1,7 @@
 // Starts the service: settings → database → sample data → app → HTTP server; stops cleanly.
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { sessionStoreFor } from './cache/session-store.ts';
 import { createReadCache } from './cache/read-cache.ts';
 import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
@@ -51,7 +52,12 @@ const app = createApp({
   publicUrl: env.publicUrl,
   cache,
   log: createLogger(),
+  warmFeeds: true,
 });
+// Sessions are loaded into memory before listening (about 1.5 s at 50,000 sessions) rather than
+// inside the first request, which would hold every other answer back meanwhile.
+sessionStoreFor(db, cache).sessions();
+
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   log({
     level: 'info',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createReadCache } from '../cache/read-cache.ts';
 import { LATEST_UPDATE_SQL } from '../meta/meta.queries.ts';
+import { createLogger } from '../ops/logger.ts';
 import { listSessions } from '../sessions/sessions.queries.ts';
 import {
   makeStaffTestApp,
@@ -273,5 +274,36 @@ describe('incremental feeds match a full render', () => {
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('warming up at start', () => {
+  it('renders every session in the background; a feed asked for meanwhile waits and is the same', async () => {
+    const lines: string[] = [];
+    const cold = makeStaffTestApp();
+    const before = sessionRenderCount();
+    const warm = createApp({
+      db: cold.db,
+      clock: cold.clock,
+      publicUrl: cold.publicUrl,
+      cache: createReadCache(),
+      log: createLogger({ write: (line) => lines.push(line) }),
+      warmFeeds: true,
+    });
+    // Asked for at once: answered only after the warm-up has said it is done.
+    const body = await (await warm.request('/feeds/all.ics')).text();
+    const warmed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const done = warmed.find((l) => l['msg'] === 'feeds warmed');
+    expect(done).toMatchObject({
+      level: 'info',
+      sessions: listSessions(cold.db).filter((s) => s.status === 'active').length,
+    });
+    const rendered = sessionRenderCount() - before;
+    expect(rendered).toBeGreaterThan(0);
+    expect(body).toBe(await (await cold.app.request('/feeds/all.ics')).text());
+    // Everything was rendered by the warm-up: other feeds render nothing more.
+    const after = sessionRenderCount();
+    for (const [path] of FEEDS) await warm.request(path);
+    expect(sessionRenderCount()).toBe(after);
   });
 });

@@ -53,6 +53,12 @@ export interface FeedRoutesDeps {
   clock: () => Date;
   /** Session ids per chunk; a write assembles one chunk of each feed holding it again. */
   chunkIds?: number | undefined;
+  /**
+   * Render every session's events in the background from the start, a few milliseconds at a
+   * time, and say when done. Feeds asked for meanwhile wait for it instead of rendering
+   * thousands of sessions in one go (about 10 s at 50,000 sessions) while nothing else answers.
+   */
+  onWarm?: ((report: { sessions: number; ms: number }) => void) | undefined;
 }
 
 interface RenderedFeed {
@@ -79,6 +85,8 @@ interface SessionBlock {
  * (about 50 KB, under 2 ms to deflate), and all.ics at 50,000 sessions is about 800 chunks.
  */
 const CHUNK_IDS = 64;
+/** The longest the background warm-up holds the event loop at a time. */
+const WARM_SLICE_MS = 8;
 /** Feeds whose chunks are kept between writes; past this the least recently asked for goes. */
 const MAX_KEPT_FEEDS = 2000;
 const TAIL = new Piece(new Uint8Array(Buffer.from(CALENDAR_TAIL, 'utf8')));
@@ -126,7 +134,14 @@ function describeFeed(parts: string[]): string {
     : `${SITE_NAME} sessions: ${parts.join(', ')}`;
 }
 
-export function feedRoutes({ db, cache, publicUrl, clock, chunkIds = CHUNK_IDS }: FeedRoutesDeps) {
+export function feedRoutes({
+  db,
+  cache,
+  publicUrl,
+  clock,
+  chunkIds = CHUNK_IDS,
+  onWarm,
+}: FeedRoutesDeps) {
   const store = sessionStoreFor(db, cache);
   // Kept against the session object: the store replaces a session's object when it changes,
   // so a write re-renders that session only, and a dropped session's block goes with it.
@@ -312,8 +327,56 @@ export function feedRoutes({ db, cache, publicUrl, clock, chunkIds = CHUNK_IDS }
     return name;
   }
 
+  /** Set while the background warm-up runs; cleared when it is done. */
+  let warming: Promise<void> | null = null;
+
+  function warmUp(report: (r: { sessions: number; ms: number }) => void): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const started = performance.now();
+      let sessions: readonly Session[] = [];
+      let window = feedWindow(clock());
+      let next = -1;
+      const slice = () => {
+        const until = performance.now() + WARM_SLICE_MS;
+        try {
+          if (next < 0) {
+            sessions = store.sessions();
+            window = feedWindow(clock());
+            next = 0;
+          }
+          while (next < sessions.length && performance.now() < until) {
+            const session = sessions[next];
+            next += 1;
+            if (session !== undefined) blockOf(session, window);
+          }
+        } catch {
+          // Whatever failed fails again, visibly, when a feed is asked for; stop warming.
+          next = sessions.length;
+        }
+        if (next < sessions.length) {
+          setImmediate(slice);
+        } else {
+          report({ sessions: sessions.length, ms: Math.round(performance.now() - started) });
+          resolve();
+        }
+      };
+      setImmediate(slice);
+    });
+  }
+
+  if (onWarm !== undefined) {
+    warming = warmUp(onWarm).finally(() => {
+      warming = null;
+    });
+  }
+
   const app = new Hono();
   app.onError(handleError);
+  // A session's own feed renders one session; every other feed waits for the warm-up.
+  app.use('/feeds/*', async (c, next) => {
+    if (warming !== null && !c.req.path.startsWith('/feeds/sessions/')) await warming;
+    await next();
+  });
 
   app.get('/feeds/all.ics', validateQuery(FeedQuerySchema), (c) => {
     const query = c.req.valid('query');
