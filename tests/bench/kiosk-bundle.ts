@@ -53,7 +53,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.fi
   const bundle = measureKioskBundle();
   for (const line of describeKioskBundle(bundle)) console.log(line);
   console.log(
-    'the shared schemas and recurrence rules (with zod) load just after the first screen, to check data',
+    'the shared schemas (with zod) load in the directory worker, off the page, to check data',
   );
   console.log(
     `loaded later (gzip):\n  ${bundle.lazy.map((l) => `${l.file} ${kb(l.bytes)}`).join('\n  ')}`,

@@ -168,8 +168,13 @@ export function formatShortDate(date: string): string {
   return `${day} ${MONTHS_SHORT[month - 1] ?? ''} ${year}`;
 }
 
+/** 'January' … 'December' for month 1 … 12. */
+export function monthName(month: number): string {
+  return MONTHS_LONG[month - 1] ?? '';
+}
+
 /** 'Wednesday 6 January 2027'. */
 export function formatLongDate(date: string): string {
   const { year, month, day } = splitDate(date);
-  return `${weekdayName(weekdayOf(date))} ${day} ${MONTHS_LONG[month - 1] ?? ''} ${year}`;
+  return `${weekdayName(weekdayOf(date))} ${day} ${monthName(month)} ${year}`;
 }

@@ -1,3 +1,4 @@
+import { monthName, splitDate, weekdayName, weekdayOf } from '@fiveways/shared/dates';
 import { londonWallTimeOf } from '@fiveways/shared/london-time';
 import { en, type MessageKey, type Messages } from './en.ts';
 import { LOCALES, type Language } from './names.ts';
@@ -38,30 +39,10 @@ export interface Translator {
   dateTime: (instant: Date) => string;
 }
 
-const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** Day and month names for a YYYY-MM-DD date, for English written without Intl. */
 function englishParts(date: string): { weekday: string; day: number; month: string } {
-  const d = new Date(`${date}T00:00:00Z`);
-  return {
-    weekday: EN_WEEKDAYS[d.getUTCDay()] ?? '',
-    day: d.getUTCDate(),
-    month: EN_MONTHS[d.getUTCMonth()] ?? '',
-  };
+  const { day, month } = splitDate(date);
+  return { weekday: weekdayName(weekdayOf(date)), day, month: monthName(month) };
 }
 
 interface DateFormats {
