@@ -266,6 +266,7 @@ export function feedRoutes({
   function feedFor(key: string, filter: FeedFilter, name: string): RenderedFeed {
     const window = feedWindow(clock());
     return cache.memo(`feed:${key}:${window.from}`, () => {
+      const version = cache.version();
       const state = chunksFor(key, filter, window);
       const headBytes = Buffer.from(
         renderCalendarHead({
@@ -289,7 +290,9 @@ export function feedRoutes({
       }
       pieces.push(TAIL);
       return {
-        body: createPiecesBody(pieces, hash.digest('base64url').slice(0, ETAG_LENGTH)),
+        body: createPiecesBody(pieces, hash.digest('base64url').slice(0, ETAG_LENGTH), {
+          isCurrent: () => cache.version() === version,
+        }),
         lastModified: lastModified(window),
       };
     });

@@ -2,7 +2,14 @@
 // most once: requests pick one by Accept-Encoding and never compress anything themselves.
 
 import { createHash } from 'node:crypto';
-import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
+import {
+  brotliCompress,
+  brotliCompressSync,
+  constants,
+  createBrotliCompress,
+  gzip,
+  gzipSync,
+} from 'node:zlib';
 import type { Context } from 'hono';
 import type { ReadCache } from '../cache/read-cache.ts';
 import { gzipFromSegments, totalLength, type Bytes, type Piece } from './body-pieces.ts';
@@ -116,18 +123,33 @@ export function createCompressedBody(
 
 /** Pieces bodies up to this size are brotli-compressed on the spot (about a millisecond). */
 const SYNC_BROTLI_PIECES_MAX_BYTES = 64 * 1024;
+/** How long a body over SYNC_COMPRESS_MAX_BYTES must stand unchanged before its br form is made. */
+const LARGE_BROTLI_DELAY_MS = 2000;
+
+export interface PiecesBodyOptions {
+  /** False once a newer version has replaced this body: its br form is then not worth making. */
+  isCurrent?: () => boolean;
+  largeBrotliDelayMs?: number;
+}
+
 /** Pieces whose segments are missing past this many bytes are compressed off the event loop. */
 const SYNC_SEGMENT_MAX_BYTES = 512 * 1024;
 
 /**
  * A body kept as pieces (see body-pieces.ts), sent without joining them. Its gzip form is joined
  * from the pieces' own deflate segments, so after a change to one piece only that piece is
- * compressed again. Brotli streams cannot be joined that way, so a br form is made only for
- * bodies up to SYNC_COMPRESS_MAX_BYTES, off the event loop unless tiny, with gzip served until it
- * is ready; larger bodies go out as gzip to clients that take br: re-compressing a 38 MB feed
- * with brotli after every write would cost a core for a second to save about a fifth of the bytes.
+ * compressed again, and a fresh gzip form is ready at once. Brotli streams cannot be joined that
+ * way, so the br form is made from the whole body off the event loop, with gzip served until it
+ * is ready: at once for bodies up to SYNC_COMPRESS_MAX_BYTES, and for larger ones only once the
+ * body has stood unchanged for LARGE_BROTLI_DELAY_MS, so a run of writes compresses a 38 MB feed
+ * (about 0.4 s of a core) once, not once per write, and never while a write's answers are due.
  */
-export function createPiecesBody(pieces: readonly Piece[], tag: string): CompressedBody {
+export function createPiecesBody(
+  pieces: readonly Piece[],
+  tag: string,
+  options: PiecesBodyOptions = {},
+): CompressedBody {
+  const { isCurrent = () => true, largeBrotliDelayMs = LARGE_BROTLI_DELAY_MS } = options;
   const identity = pieces.map((p) => p.bytes);
   const size = totalLength(identity);
   const compressible = size >= MIN_COMPRESS_BYTES;
@@ -153,21 +175,27 @@ export function createPiecesBody(pieces: readonly Piece[], tag: string): Compres
   let brPending: Promise<void> | null = null;
   function makeBrotli(): Promise<void> {
     if (brPending) return brPending;
-    if (size > SYNC_COMPRESS_MAX_BYTES) {
-      brPending = Promise.resolve();
-    } else if (size <= SYNC_BROTLI_PIECES_MAX_BYTES) {
+    if (size <= SYNC_BROTLI_PIECES_MAX_BYTES) {
       br = asBytes(brotliCompressSync(Buffer.concat(identity), brotliOptions(size)));
       brPending = Promise.resolve();
-    } else {
-      // Off the event loop: gzip goes out meanwhile, so a write's answers are not held back.
-      const input = Buffer.concat(identity);
-      brPending = new Promise<void>((resolve, reject) =>
-        brotliCompress(input, brotliOptions(size), (error, out) => {
-          if (error) reject(error);
-          else resolve(void (br = asBytes(out)));
-        }),
-      );
+      return brPending;
     }
+    const delay = size > SYNC_COMPRESS_MAX_BYTES ? largeBrotliDelayMs : 0;
+    brPending = new Promise<void>((resolve, reject) => {
+      const start = () => {
+        if (!isCurrent()) return resolve();
+        // Streamed from the pieces: the whole body is never joined into one buffer.
+        const out: Buffer[] = [];
+        const stream = createBrotliCompress(brotliOptions(size));
+        stream.on('data', (chunk: Buffer) => out.push(chunk));
+        stream.on('error', reject);
+        stream.on('end', () => resolve(void (br = asBytes(Buffer.concat(out)))));
+        for (const part of identity) stream.write(part);
+        stream.end();
+      };
+      if (delay > 0) setTimeout(start, delay).unref();
+      else start();
+    });
     return brPending;
   }
 
