@@ -2,7 +2,7 @@
 // `npx tsx bench/write-to-fresh.ts path/to/bench.db [edits]`, on a database from
 // tests/bench/generate-data.ts: renders every feed session 1 is in, then PATCHes its title and
 // times, feed by feed, how long the app takes to answer with the change, uncompressed and with
-// `Accept-Encoding: br, gzip` (feeds over 1 MB go out as gzip, joined from kept chunk segments).
+// `Accept-Encoding: br, gzip` (gzip at once, joined from kept chunk segments; br follows).
 
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.ts';
