@@ -24,7 +24,7 @@ const SEGMENT_OPTIONS = { finishFlush: constants.Z_SYNC_FLUSH } as const;
 
 function segmentOf(bytes: Bytes, deflated: Bytes): Segment {
   const length = bytes.byteLength;
-  return { deflated, crc: crc32(bytes), length, shift: x2nModP(length, 3) };
+  return { deflated, crc: crc32(bytes), length, shift: crc32Shift(length) };
 }
 
 /** Some bytes and, once made, their deflate segment and CRC-32, kept with them. */
@@ -97,9 +97,19 @@ function x2nModP(n: number, k: number): number {
   return p;
 }
 
+/** What appending `length` bytes does to a CRC: x^(8·length) modulo the polynomial. */
+export function crc32Shift(length: number): number {
+  return x2nModP(length, 3);
+}
+
+/** The CRC of A followed by B, from crc(A), crc(B) and crc32Shift(length of B). */
+export function crc32CombineShifted(crc1: number, crc2: number, shift: number): number {
+  return (multModP(shift, crc1 >>> 0) ^ crc2) >>> 0;
+}
+
 export function crc32Combine(crc1: number, crc2: number, length2: number): number {
   if (length2 <= 0) return crc1 >>> 0;
-  return (multModP(x2nModP(length2, 3), crc1 >>> 0) ^ crc2) >>> 0;
+  return crc32CombineShifted(crc1, crc2, crc32Shift(length2));
 }
 
 // ID1 ID2, deflate, no flags, no time, no extra flags, OS unknown.
@@ -114,7 +124,7 @@ export function gzipFromSegments(segments: readonly Segment[]): Bytes[] {
   const parts: Bytes[] = [GZIP_HEADER];
   for (const s of segments) {
     if (s.length === 0) continue;
-    crc = (multModP(s.shift, crc) ^ s.crc) >>> 0;
+    crc = crc32CombineShifted(crc, s.crc, s.shift);
     length += s.length;
     parts.push(s.deflated);
   }
