@@ -8,7 +8,7 @@ import {
   createPiecesBody,
   type BodyBytes,
   MIN_COMPRESS_BYTES,
-  SYNC_COMPRESS_MAX_BYTES,
+  LARGE_BODY_BYTES,
 } from './compressed-body.ts';
 
 // Paths whose bodies are above the size that is worth compressing, feeds and JSON.
@@ -147,7 +147,7 @@ describe('pre-compressed responses', () => {
 describe('large bodies', () => {
   it('are compressed off the request path: uncompressed until ready, then br and gzip', async () => {
     const text = 'BEGIN:VEVENT\r\nSUMMARY:Walk and Talk\r\nEND:VEVENT\r\n'.repeat(
-      Math.ceil((SYNC_COMPRESS_MAX_BYTES * 1.5) / 48),
+      Math.ceil((LARGE_BODY_BYTES * 1.5) / 48),
     );
     const body = createCompressedBody(text);
     expect(body.bytesFor('br')).toBeNull();
@@ -162,7 +162,7 @@ describe('large bodies', () => {
     const text = Buffer.from(
       'BEGIN:VEVENT\r\nSUMMARY:Walk and Talk\r\nEND:VEVENT\r\n'.repeat(6000),
     );
-    expect(text.byteLength).toBeLessThan(SYNC_COMPRESS_MAX_BYTES);
+    expect(text.byteLength).toBeLessThan(LARGE_BODY_BYTES);
     const half = text.byteLength / 2;
     const pieces = [text.subarray(0, half), text.subarray(half)].map(
       (b) => new Piece(new Uint8Array(b)),
@@ -185,7 +185,7 @@ describe('large bodies', () => {
       );
     const pieces = Array.from({ length: 12 }, (_, i) => new Piece(chunk(i)));
     const text = Buffer.concat(pieces.map((p) => p.bytes));
-    expect(text.byteLength).toBeGreaterThan(SYNC_COMPRESS_MAX_BYTES);
+    expect(text.byteLength).toBeGreaterThan(LARGE_BODY_BYTES);
     const body = createPiecesBody(pieces, 'tag', { largeBrotliDelayMs: 50 });
     // Everything missing: compressed off the event loop, the bytes as they are meanwhile.
     expect(body.bytesFor('gzip')).toBeNull();
@@ -212,7 +212,7 @@ describe('large bodies', () => {
 
   it('kept as pieces and large: a body replaced before its br form is due never makes one', async () => {
     const big = new Piece(new Uint8Array(Buffer.from('SUMMARY:Walk and Talk\r\n'.repeat(60_000))));
-    expect(big.bytes.byteLength).toBeGreaterThan(SYNC_COMPRESS_MAX_BYTES);
+    expect(big.bytes.byteLength).toBeGreaterThan(LARGE_BODY_BYTES);
     let current = true;
     const body = createPiecesBody([big], 'old', {
       isCurrent: () => current,

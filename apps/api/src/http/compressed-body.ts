@@ -2,24 +2,17 @@
 // most once: requests pick one by Accept-Encoding and never compress anything themselves.
 
 import { createHash } from 'node:crypto';
-import {
-  brotliCompress,
-  brotliCompressSync,
-  constants,
-  createBrotliCompress,
-  gzip,
-  gzipSync,
-} from 'node:zlib';
+import { brotliCompressSync, constants, createBrotliCompress } from 'node:zlib';
 import type { Context } from 'hono';
 import type { ReadCache } from '../cache/read-cache.ts';
-import { gzipFromSegments, totalLength, type Bytes, type Piece } from './body-pieces.ts';
+import { gzipFromSegments, Piece, totalLength, type Bytes } from './body-pieces.ts';
 
 export type ContentCoding = 'br' | 'gzip' | 'identity';
 
 /** Bodies smaller than this go out as they are: compressing them saves less than it costs. */
 export const MIN_COMPRESS_BYTES = 1024;
-/** Larger bodies are compressed off the event loop; until that is done they go out uncompressed. */
-export const SYNC_COMPRESS_MAX_BYTES = 1024 * 1024;
+/** Larger bodies get their br form only once they have stood unchanged for a while. */
+export const LARGE_BODY_BYTES = 1024 * 1024;
 // Brotli quality 5 is about as fast as gzip -6 and still smaller; 11 takes seconds on a big feed.
 const BROTLI_QUALITY = 5;
 
@@ -60,70 +53,9 @@ function brotliOptions(size: number) {
   };
 }
 
-/**
- * Wraps bytes (or text, encoded once as UTF-8). `tag` is the ETag's opaque part when the caller
- * already knows a content hash; otherwise the bytes are hashed.
- */
-export function createCompressedBody(
-  body: string | Uint8Array,
-  tag?: string,
-): CompressedBody & { readonly identity: Bytes } {
-  // Bytes are kept as given, not copied: a large feed is megabytes.
-  const identity =
-    typeof body === 'string'
-      ? asBytes(Buffer.from(body, 'utf8'))
-      : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
-  const opaque = tag ?? hashOf(identity);
-  const compressible = identity.byteLength >= MIN_COMPRESS_BYTES;
-  const encoded: Partial<Record<'br' | 'gzip', Uint8Array<ArrayBuffer>>> = {};
-  let pending: Promise<void> | null = null;
-
-  function compress(): Promise<void> {
-    if (pending) return pending;
-    if (!compressible) {
-      pending = Promise.resolve();
-    } else if (identity.byteLength <= SYNC_COMPRESS_MAX_BYTES) {
-      encoded.gzip = asBytes(gzipSync(identity));
-      encoded.br = asBytes(brotliCompressSync(identity, brotliOptions(identity.byteLength)));
-      pending = Promise.resolve();
-    } else {
-      // zlib's thread pool does the work; the event loop keeps answering meanwhile.
-      const input = Buffer.from(identity.buffer, identity.byteOffset, identity.byteLength);
-      const gz = new Promise<void>((resolve, reject) =>
-        gzip(input, (error, out) => {
-          if (error) reject(error);
-          else resolve(void (encoded.gzip = asBytes(out)));
-        }),
-      );
-      const br = new Promise<void>((resolve, reject) =>
-        brotliCompress(input, brotliOptions(input.byteLength), (error, out) => {
-          if (error) reject(error);
-          else resolve(void (encoded.br = asBytes(out)));
-        }),
-      );
-      pending = Promise.all([gz, br]).then(() => undefined);
-    }
-    return pending;
-  }
-
-  return {
-    identity,
-    etag: etagOf(opaque, 'identity'),
-    compressible,
-    etagFor: (coding) => etagOf(opaque, coding),
-    bytesFor(coding) {
-      if (coding === 'identity') return identity;
-      if (!compressible) return null;
-      void compress().catch(() => undefined);
-      return encoded[coding] ?? null;
-    },
-    whenCompressed: compress,
-  };
-}
-
 /** Pieces bodies up to this size are brotli-compressed on the spot (about a millisecond). */
 const SYNC_BROTLI_PIECES_MAX_BYTES = 64 * 1024;
-/** How long a body over SYNC_COMPRESS_MAX_BYTES must stand unchanged before its br form is made. */
+/** How long a body over LARGE_BODY_BYTES must stand unchanged before its br form is made. */
 const LARGE_BROTLI_DELAY_MS = 2000;
 
 export interface PiecesBodyOptions {
@@ -140,7 +72,7 @@ const SYNC_SEGMENT_MAX_BYTES = 512 * 1024;
  * from the pieces' own deflate segments, so after a change to one piece only that piece is
  * compressed again, and a fresh gzip form is ready at once. Brotli streams cannot be joined that
  * way, so the br form is made from the whole body off the event loop, with gzip served until it
- * is ready: at once for bodies up to SYNC_COMPRESS_MAX_BYTES, and for larger ones only once the
+ * is ready: at once for bodies up to LARGE_BODY_BYTES, and for larger ones only once the
  * body has stood unchanged for LARGE_BROTLI_DELAY_MS, so a run of writes compresses a 38 MB feed
  * (about 0.4 s of a core) once, not once per write, and never while a write's answers are due.
  */
@@ -180,7 +112,7 @@ export function createPiecesBody(
       brPending = Promise.resolve();
       return brPending;
     }
-    const delay = size > SYNC_COMPRESS_MAX_BYTES ? largeBrotliDelayMs : 0;
+    const delay = size > LARGE_BODY_BYTES ? largeBrotliDelayMs : 0;
     brPending = new Promise<void>((resolve, reject) => {
       const start = () => {
         if (!isCurrent()) return resolve();
@@ -216,6 +148,22 @@ export function createPiecesBody(
     },
     whenCompressed: () => Promise.all([makeGzip(), makeBrotli()]).then(() => undefined),
   };
+}
+
+/**
+ * Bytes (or text, encoded once as UTF-8) in one piece, compressed as createPiecesBody does.
+ * `tag` is the ETag's opaque part when the caller already knows a content hash; otherwise the
+ * bytes are hashed. The bytes are kept as given, not copied.
+ */
+export function createCompressedBody(
+  body: string | Uint8Array,
+  tag?: string,
+): CompressedBody & { readonly identity: Bytes } {
+  const identity =
+    typeof body === 'string'
+      ? asBytes(Buffer.from(body, 'utf8'))
+      : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
+  return { ...createPiecesBody([new Piece(identity)], tag ?? hashOf(identity)), identity };
 }
 
 /**
