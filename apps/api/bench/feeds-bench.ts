@@ -14,6 +14,7 @@ import { WAY_SLUGS, addDays, type Session, type Venue } from '@fiveways/shared';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createReadCache } from '../src/cache/read-cache.ts';
+import { createSessionStore } from '../src/cache/session-store.ts';
 import { feedRoutes } from '../src/feeds/feeds.routes.ts';
 import { renderCalendar } from '../src/feeds/render-calendar.ts';
 import { makeFixture, openTestDb } from '../src/test-support.ts';
@@ -121,11 +122,13 @@ async function main() {
   const db = openTestDb({ ...fixture, sessions });
   const app = new Hono();
   app.get('/trivial', (c) => c.text('ok'));
+  const cache = createReadCache();
   app.route(
     '/',
     feedRoutes({
       db,
-      cache: createReadCache(),
+      cache,
+      sessionStore: createSessionStore(db, cache),
       publicUrl: 'http://x',
       clock: () => new Date('2026-11-23T10:00:00Z'),
     }),

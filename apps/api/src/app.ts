@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { areaRoutes } from './areas/areas.routes.ts';
 import { createReadCache, type ReadCache } from './cache/read-cache.ts';
+import { createSessionStore, type SessionStore } from './cache/session-store.ts';
 import type { Db } from './db/open-db.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -27,6 +28,8 @@ export interface AppDeps {
   publicUrl: string;
   /** Rendered read-side output; every write invalidates it. */
   cache?: ReadCache;
+  /** Active sessions in memory for feeds and occurrences; made over `db` and `cache` if not given. */
+  sessionStore?: SessionStore;
   /** The built front end; defaults to apps/kiosk/dist. */
   staticRoot?: string;
   /** Where request log lines go; silent unless given (the server passes a stdout logger). */
@@ -42,6 +45,7 @@ export function createApp({
   clock,
   publicUrl,
   cache = createReadCache(),
+  sessionStore = createSessionStore(db, cache),
   staticRoot,
   log = silentLogger,
   feedChunkIds,
@@ -58,7 +62,7 @@ export function createApp({
     .route('/api/venues', venueRoutes({ db, cache }))
     .route('/api/groups', groupRoutes({ db, cache }))
     .route('/api/sessions', sessionRoutes({ db, cache }))
-    .route('/api/occurrences', occurrenceRoutes({ db, cache }))
+    .route('/api/occurrences', occurrenceRoutes({ cache, sessionStore }))
     .route('/api/meta', metaRoutes({ db, cache, clock }));
 
   // Calendar feeds (/feeds/…) and the staff API (/api/…; every write invalidates the cache) mount
@@ -68,6 +72,7 @@ export function createApp({
     feedRoutes({
       db,
       cache,
+      sessionStore,
       publicUrl,
       clock,
       chunkIds: feedChunkIds,

@@ -1,8 +1,8 @@
 // Starts the service: settings → database → sample data → app → HTTP server; stops cleanly.
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { sessionStoreFor } from './cache/session-store.ts';
 import { createReadCache } from './cache/read-cache.ts';
+import { createSessionStore } from './cache/session-store.ts';
 import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
 import { ConfigError, loadEnv, type Env } from './env.ts';
@@ -46,17 +46,19 @@ if (env.admin) {
 }
 
 const cache = createReadCache();
+const sessionStore = createSessionStore(db, cache);
+// Sessions are loaded into memory before listening (see docs/benchmarks.md for how long) rather
+// than inside the first request, which would hold every other answer back meanwhile.
+sessionStore.load();
 const app = createApp({
   db,
   clock: () => new Date(),
   publicUrl: env.publicUrl,
   cache,
+  sessionStore,
   log: createLogger(),
   warmFeeds: true,
 });
-// Sessions are loaded into memory before listening (about 1.5 s at 50,000 sessions) rather than
-// inside the first request, which would hold every other answer back meanwhile.
-sessionStoreFor(db, cache).sessions();
 
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   log({

@@ -1,5 +1,5 @@
 // Active sessions and venues held in memory for the read side, loaded once and then kept current
-// one session at a time: a write to one session reloads that session, not fifty thousand.
+// one session at a time: a write to one session reloads that session, not every session.
 
 import type { Session, Venue } from '@fiveways/shared';
 import type { Db } from '../db/open-db.ts';
@@ -7,30 +7,40 @@ import { getSession, listSessions, sessionIdsUsingVenue } from '../sessions/sess
 import { listVenues } from '../venues/venues.queries.ts';
 import type { DataChange, ReadCache } from './read-cache.ts';
 
-export interface SessionStore {
+/** The active sessions and the revision they stand at, read together. */
+export interface SessionSnapshot {
   /**
-   * Active sessions by id. A session that changed is a new object, so anything derived from
-   * one (its rendered events) can be kept against the object itself.
+   * Active sessions by id; later writes leave this list alone. A session that changed is a new
+   * object, so anything derived from one (its rendered events) can be kept against the object.
    */
+  readonly sessions: readonly Session[];
+  /** Rises each time the active sessions change; give it to changedSince later. */
+  readonly revision: number;
+}
+
+/** Every read brings the store up to date with the writes announced to the read cache first. */
+export interface SessionStore {
+  /** Loads every active session now if not yet loaded: at start-up, not in the first request. */
+  load(this: void): void;
+  snapshot(this: void): SessionSnapshot;
+  /** Active sessions by id (the snapshot's sessions). */
   sessions(this: void): readonly Session[];
   /** One active session, or null. */
   activeSession(this: void, id: number): Session | null;
+  /** Active sessions with ids from `from` up to but not including `to`, in id order. */
+  sessionsInRange(this: void, from: number, to: number): readonly Session[];
+  /**
+   * Ids of sessions created, changed or gone between a snapshot's revision and now, or null
+   * when that is too long ago to say, or everything was reloaded since: start again.
+   */
+  changedSince(this: void, revision: number): ReadonlySet<number> | null;
   /** Every venue, by name. */
   venues(this: void): readonly Venue[];
   venue(this: void, slug: string): Venue | null;
-  /** Active sessions with ids from `from` up to but not including `to`, in id order. */
-  sessionsInRange(this: void, from: number, to: number): readonly Session[];
-  /** Rises each time the active sessions change; read it after `sessions()`. */
-  revision(this: void): number;
-  /**
-   * Ids of sessions created, changed or gone since `revision` (applied by `sessions()`), or
-   * null when that is too long ago to say, or everything was reloaded: start again.
-   */
-  changedSince(this: void, revision: number): ReadonlySet<number> | null;
 }
 
 /** Writes remembered for changedSince; a reader further behind than this starts again. */
-const CHANGE_LOG_LENGTH = 1000;
+export const CHANGE_LOG_LENGTH = 1000;
 
 function indexOfId(sorted: readonly Session[], id: number): number {
   let lo = 0;
@@ -43,7 +53,8 @@ function indexOfId(sorted: readonly Session[], id: number): number {
   return lo;
 }
 
-function createSessionStore(db: Db, cache: ReadCache): SessionStore {
+/** The store over `db`, told of every write through `cache`; one per app (see createApp). */
+export function createSessionStore(db: Db, cache: ReadCache): SessionStore {
   let sorted: Session[] | null = null;
   let venues: Venue[] | null = null;
   let venueBySlug = new Map<string, Venue>();
@@ -79,6 +90,7 @@ function createSessionStore(db: Db, cache: ReadCache): SessionStore {
     }
   }
 
+  /** Applies the writes announced since the last read, and returns the sessions as they now are. */
   function current(): Session[] {
     if (sorted === null) {
       sorted = listSessions(db).sort((a, b) => a.id - b.id);
@@ -95,7 +107,10 @@ function createSessionStore(db: Db, cache: ReadCache): SessionStore {
     }
     dirtyVenues.clear();
     if (dirtySessions.size === 0) return sorted;
-    for (const id of dirtySessions) put(sorted, id, getSession(db, id));
+    // A new array, so a snapshot taken before this write stays as it was.
+    const next = [...sorted];
+    for (const id of dirtySessions) put(next, id, getSession(db, id));
+    sorted = next;
     revision += 1;
     log.push({ revision, ids: [...dirtySessions] });
     if (log.length > CHANGE_LOG_LENGTH) log.shift();
@@ -112,6 +127,11 @@ function createSessionStore(db: Db, cache: ReadCache): SessionStore {
   }
 
   return {
+    load: () => void current(),
+    snapshot() {
+      const sessions = current();
+      return { sessions, revision };
+    },
     sessions: current,
     activeSession(id) {
       const list = current();
@@ -122,8 +142,8 @@ function createSessionStore(db: Db, cache: ReadCache): SessionStore {
       const list = current();
       return list.slice(indexOfId(list, from), indexOfId(list, to));
     },
-    revision: () => revision,
     changedSince(since) {
+      current();
       if (since < reloadedAt || since > revision) return null;
       const first = log[0];
       if (since < revision && (first === undefined || first.revision > since + 1)) return null;
@@ -139,21 +159,4 @@ function createSessionStore(db: Db, cache: ReadCache): SessionStore {
       return venueBySlug.get(slug) ?? null;
     },
   };
-}
-
-const stores = new WeakMap<ReadCache, WeakMap<Db, SessionStore>>();
-
-/** The one store for this cache and database, made on first use. */
-export function sessionStoreFor(db: Db, cache: ReadCache): SessionStore {
-  let byDb = stores.get(cache);
-  if (!byDb) {
-    byDb = new WeakMap();
-    stores.set(cache, byDb);
-  }
-  let store = byDb.get(db);
-  if (!store) {
-    store = createSessionStore(db, cache);
-    byDb.set(db, store);
-  }
-  return store;
 }

@@ -19,7 +19,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { listAreas } from '../areas/areas.queries.ts';
 import type { ReadCache } from '../cache/read-cache.ts';
-import { sessionStoreFor } from '../cache/session-store.ts';
+import type { SessionStore } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
 import { getGroup } from '../groups/groups.queries.ts';
 import { handleError, httpError, notFound } from '../http/errors.ts';
@@ -49,6 +49,7 @@ const ETAG_LENGTH = 32;
 export interface FeedRoutesDeps {
   db: Db;
   cache: ReadCache;
+  sessionStore: SessionStore;
   publicUrl: string;
   clock: () => Date;
   /** Session ids per chunk; a write assembles one chunk of each feed holding it again. */
@@ -137,12 +138,12 @@ function describeFeed(parts: string[]): string {
 export function feedRoutes({
   db,
   cache,
+  sessionStore: store,
   publicUrl,
   clock,
   chunkIds = CHUNK_IDS,
   onWarm,
 }: FeedRoutesDeps) {
-  const store = sessionStoreFor(db, cache);
   // Kept against the session object: the store replaces a session's object when it changes,
   // so a write re-renders that session only, and a dropped session's block goes with it.
   const blocks = new WeakMap<Session, SessionBlock>();
@@ -223,8 +224,7 @@ export function feedRoutes({
 
   /** Brings a feed's chunks up to date: every chunk when new, else the chunks writes touched. */
   function chunksFor(key: string, filter: FeedFilter, window: FeedWindow): FeedState {
-    store.sessions();
-    const revision = store.revision();
+    const { sessions, revision } = store.snapshot();
     const kept = states.get(key);
     const changed =
       kept !== undefined && kept.windowFrom === window.from
@@ -236,9 +236,7 @@ export function feedRoutes({
     if (kept === undefined || changed === null) {
       state = { windowFrom: window.from, revision, chunks: new Map(), head: null };
       const buckets =
-        only !== null
-          ? [only]
-          : [...new Set(store.sessions().map((s) => Math.floor(s.id / chunkIds)))];
+        only !== null ? [only] : [...new Set(sessions.map((s) => Math.floor(s.id / chunkIds)))];
       for (const bucket of buckets) {
         const chunk = chunkOf(bucket, filter, window);
         if (chunk !== null) state.chunks.set(bucket, chunk);

@@ -1,14 +1,18 @@
 import { OccurrenceQuerySchema, pageOf, type OccurrenceList } from '@fiveways/shared';
 import { Hono } from 'hono';
 import type { ReadCache } from '../cache/read-cache.ts';
-import { sessionStoreFor } from '../cache/session-store.ts';
-import type { Db } from '../db/open-db.ts';
+import type { SessionStore } from '../cache/session-store.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
 import { validateQuery } from '../http/validate.ts';
 import { buildOccurrences } from './build-occurrences.ts';
 
-export function occurrenceRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
-  const store = sessionStoreFor(db, cache);
+export function occurrenceRoutes({
+  cache,
+  sessionStore,
+}: {
+  cache: ReadCache;
+  sessionStore: SessionStore;
+}) {
   return new Hono().get('/', validateQuery(OccurrenceQuerySchema), (c) => {
     const q = c.req.valid('query');
     const filter = JSON.stringify([q.from, q.to, q.way, q.venue, q.area, q.group, q.audience]);
@@ -17,7 +21,7 @@ export function occurrenceRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
     // slice of the whole list, which is worked out once.
     const all = () =>
       cache.memo(`occurrences-all:${filter}`, () =>
-        buildOccurrences(store.sessions(), store.venues(), q),
+        buildOccurrences(sessionStore.sessions(), sessionStore.venues(), q),
       );
     return sendCachedJson(c, cache, `occurrences:${filter}:${q.limit}:${q.offset}`, () => {
       const occurrences = all();
