@@ -16,7 +16,7 @@ import { Hono } from 'hono';
 import { createReadCache } from '../src/cache/read-cache.ts';
 import { createSessionStore } from '../src/cache/session-store.ts';
 import { feedRoutes } from '../src/feeds/feeds.routes.ts';
-import { renderCalendar } from '../src/feeds/render-calendar.ts';
+import { renderCalendar } from '../src/feeds/reference-render.ts';
 import { makeFixture, openTestDb } from '../src/test-support.ts';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;

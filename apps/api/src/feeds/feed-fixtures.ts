@@ -2,7 +2,7 @@
 // 2027 clock changes, a cancellation, a move to another venue, a bank-holiday skip and hard text.
 
 import type { Session, Venue } from '@fiveways/shared';
-import type { FeedWindow } from './render-calendar.ts';
+import type { FeedWindow } from './feed-window.ts';
 
 export const FIXED_PUBLIC_URL = 'https://fiveways.example.org';
 /** "Today" for the fixtures: the window then spans both 2027 clock changes. */

@@ -3,7 +3,6 @@ import { createApp } from '../app.ts';
 import { createReadCache } from '../cache/read-cache.ts';
 import { openTestDb, testClock } from '../test-support.ts';
 import { eventBlocks, prop } from './feed-test-helpers.ts';
-import { feedWindow } from './feeds.routes.ts';
 
 const PUBLIC_URL = 'https://fiveways.example.org';
 
@@ -13,17 +12,6 @@ function makeApp() {
   const app = createApp({ db, cache, publicUrl: PUBLIC_URL, clock: testClock });
   return { db, cache, app };
 }
-
-describe('feed window', () => {
-  it('runs from four weeks ago to a year ahead, in London dates', () => {
-    expect(feedWindow(new Date('2026-11-23T10:00:00Z'))).toEqual({
-      from: '2026-10-26',
-      to: '2027-11-23',
-    });
-    // 23:30 UTC on 30 June is already 1 July in London.
-    expect(feedWindow(new Date('2027-06-30T23:30:00Z')).to).toBe('2028-07-01');
-  });
-});
 
 describe('GET /feeds/*.ics', () => {
   const paths = [

@@ -2,19 +2,7 @@
 // the bytes and their ETag until the next write, and answer conditional requests with 304.
 
 import { createHash } from 'node:crypto';
-import {
-  SlugSchema,
-  WAYS,
-  WaySlugSchema,
-  addDays,
-  dayNumberOf,
-  fromDayNumber,
-  londonDateOf,
-  splitDate,
-  toUtcDate,
-  type Session,
-  type Venue,
-} from '@fiveways/shared';
+import { SlugSchema, WAYS, WaySlugSchema, type Session, type Venue } from '@fiveways/shared';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { listAreas } from '../areas/areas.queries.ts';
@@ -28,22 +16,16 @@ import { createPiecesBody, sendCompressed, type CompressedBody } from '../http/c
 import { validateQuery } from '../http/validate.ts';
 import { latestUpdate } from '../meta/meta.queries.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
+import { feedHolds, reachOf, type FeedFilter, type SessionReach } from './feed-filter.ts';
+import { feedLastModified, feedWindow, type FeedWindow } from './feed-window.ts';
 import { CALENDAR_TAIL } from './ics-format.ts';
-import {
-  isInWindow,
-  overridesInWindow,
-  renderCalendarHead,
-  renderSessionEvents,
-  type FeedFilter,
-  type FeedWindow,
-} from './render-calendar.ts';
+import { renderCalendarHead, renderSessionEvents } from './render-calendar.ts';
 
 /** How often subscribers should look again: REFRESH-INTERVAL and X-PUBLISHED-TTL. */
 export const FEED_REFRESH_HOURS = 1;
 /** Shared caches may keep a feed this long; after that a revalidation costs a 304. */
 const FEED_MAX_AGE_SECONDS = 300;
 const SITE_NAME = 'Five Ways Worcester';
-const DAYS_BEFORE = 28;
 const ETAG_LENGTH = 32;
 
 export interface FeedRoutesDeps {
@@ -69,16 +51,13 @@ interface RenderedFeed {
   lastModified: Date | null;
 }
 
-/** One session's rendered events and what filters need to know, for one window. */
+/** One session's rendered events and what the feed rule needs to know, for one window. */
 interface SessionBlock {
   window: FeedWindow;
-  inWindow: boolean;
+  reach: SessionReach;
   bytes: Buffer;
   /** SHA-256 of `bytes`: a feed's ETag hashes these, not the megabytes they stand for. */
   digest: Buffer;
-  /** The session's venue and the venues of its in-window dates moved elsewhere. */
-  places: ReadonlySet<string>;
-  areas: ReadonlySet<string>;
 }
 
 /**
@@ -106,16 +85,6 @@ interface FeedState {
   revision: number;
   chunks: Map<number, Chunk>;
   head: Piece | null;
-}
-
-/** From four weeks before today to the same day a year ahead, in London dates. */
-export function feedWindow(now: Date): FeedWindow {
-  const today = londonDateOf(now);
-  const { year, month, day } = splitDate(today);
-  return {
-    from: addDays(today, -DAYS_BEFORE),
-    to: fromDayNumber(dayNumberOf(year + 1, month, day)),
-  };
 }
 
 const FeedQuerySchema = z.object({
@@ -153,23 +122,14 @@ export function feedRoutes({
     if (kept !== undefined && kept.window.from === window.from && kept.window.to === window.to) {
       return kept;
     }
-    const inWindow = isInWindow(session, window);
-    const text = inWindow ? renderSessionEvents(session, venueMap(), publicUrl, window) : '';
+    const reach = reachOf(session, window, (slug) => store.venue(slug)?.areaSlug);
+    const text = reach.inWindow ? renderSessionEvents(session, venueMap(), publicUrl, window) : '';
     const bytes = Buffer.from(text, 'utf8');
-    const places = new Set([session.venue.slug]);
-    for (const o of overridesInWindow(session, window)) {
-      if (o.venueSlug !== null && o.status === 'scheduled') places.add(o.venueSlug);
-    }
-    const areas = new Set(
-      [...places].map((slug) => store.venue(slug)?.areaSlug ?? session.venue.areaSlug),
-    );
     const block: SessionBlock = {
       window,
-      inWindow,
+      reach,
       bytes,
       digest: createHash('sha256').update(bytes).digest(),
-      places,
-      areas,
     };
     blocks.set(session, block);
     return block;
@@ -179,30 +139,11 @@ export function feedRoutes({
     return cache.memo('feed-venues', () => new Map(store.venues().map((v) => [v.slug, v])));
   }
 
-  /** Same rule as selectSessions, from each session's cached block. */
-  function holds(session: Session, block: SessionBlock, filter: FeedFilter): boolean {
-    if (!block.inWindow) return false;
-    if (filter.sessionId !== undefined && session.id !== filter.sessionId) return false;
-    if (filter.way !== undefined && !session.ways.some((w) => w === filter.way)) return false;
-    if (filter.group !== undefined && session.group !== filter.group) return false;
-    if (filter.venue !== undefined && !block.places.has(filter.venue)) return false;
-    if (filter.area !== undefined && !block.areas.has(filter.area)) return false;
-    return true;
-  }
-
-  /**
-   * Any change to what feeds show moves this, so If-Modified-Since never gets a wrong 304: the
-   * latest write to a venue, group, session (archived ones too) or occurrence, and the start of
-   * today, since the window moves with the date.
-   */
+  /** Latest write to a venue, group, session (archived ones too) or occurrence: see feedLastModified. */
   function lastModified(window: FeedWindow): Date | null {
-    return cache.memo(`feed-last-modified:${window.from}`, () => {
-      const latest = latestUpdate(db);
-      if (latest === null) return null;
-      const today = toUtcDate(addDays(window.from, DAYS_BEFORE), '00:00');
-      const data = new Date(latest);
-      return data > today ? data : today;
-    });
+    return cache.memo(`feed-last-modified:${window.from}`, () =>
+      feedLastModified(latestUpdate(db), window),
+    );
   }
 
   /** Kept between writes, by feed: what a write leaves alone is not assembled again. */
@@ -214,7 +155,7 @@ export function feedRoutes({
     const hash = createHash('sha256');
     for (const session of store.sessionsInRange(bucket * chunkIds, (bucket + 1) * chunkIds)) {
       const block = blockOf(session, window);
-      if (!holds(session, block, filter)) continue;
+      if (!feedHolds(filter, session, block.reach)) continue;
       bytes.push(block.bytes);
       hash.update(block.digest);
     }

@@ -11,7 +11,8 @@ import {
   HARD_TEXT,
   VENUES,
 } from './feed-fixtures.ts';
-import { renderCalendar, selectSessions, type FeedFilter } from './render-calendar.ts';
+import type { FeedFilter } from './feed-filter.ts';
+import { renderCalendar, selectSessions } from './reference-render.ts';
 
 const GOLDEN_DIR = join(import.meta.dirname, 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

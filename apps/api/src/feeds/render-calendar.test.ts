@@ -21,7 +21,8 @@ import {
   type IcsProperty,
 } from './feed-test-helpers.ts';
 import { escapeText, foldLine, formatUtcDateTime, unfoldLines } from './ics-format.ts';
-import { renderCalendar, selectSessions, type FeedFilter } from './render-calendar.ts';
+import type { FeedFilter } from './feed-filter.ts';
+import { renderCalendar, selectSessions } from './reference-render.ts';
 
 const NAME = 'Five Ways Worcester — All sessions';
 

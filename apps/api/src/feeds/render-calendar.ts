@@ -16,9 +16,8 @@ import {
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus, type ICalEventData } from 'ical-generator';
 import { DateTime } from 'luxon';
+import type { FeedWindow } from './feed-window.ts';
 import {
-  CALENDAR_TAIL,
-  escapeText,
   formatCalendarHead,
   formatComponents,
   formatLocalDateTime,
@@ -28,23 +27,6 @@ import {
 
 export const FEED_TIMEZONE = 'Europe/London';
 export const FEED_PRODID = '-//Worcester Community Trust//Five Ways Worcester//EN';
-
-/** Inclusive local dates. */
-export interface FeedWindow {
-  from: string;
-  to: string;
-}
-
-export interface RenderCalendarInput {
-  name: string;
-  description: string;
-  sessions: readonly Session[];
-  /** Every venue a session or a moved occurrence may name. */
-  venues: readonly Venue[];
-  publicUrl: string;
-  window: FeedWindow;
-  refreshHours: number;
-}
 
 const ACCESS_FEATURES = [
   ['stepFree', 'step-free access'],
@@ -340,48 +322,6 @@ export function isInWindow(session: Session, window: FeedWindow): boolean {
   return occurrencesInWindow(session, window).length > 0;
 }
 
-/** Which sessions a feed holds: every filter given must match. */
-export interface FeedFilter {
-  way?: string | undefined;
-  venue?: string | undefined;
-  area?: string | undefined;
-  group?: string | undefined;
-  sessionId?: number | undefined;
-}
-
-/**
- * The sessions a filtered feed holds. Way, group and session filters look at the session. Venue
- * and area filters also take a session one of whose in-window occurrences was moved there, and
- * then take it whole: its master and all its overrides. A feed never holds an override without
- * its master, and the UID means one thing in every feed. So a subscriber to the venue it moved to
- * sees the moved date where it now happens, among the session's usual dates, each showing its
- * own LOCATION; a subscriber to its usual venue sees the moved date with its new place and time.
- */
-export function selectSessions(
-  sessions: readonly Session[],
-  venues: readonly Venue[],
-  filter: FeedFilter,
-  window: FeedWindow,
-): Session[] {
-  const areaOf = new Map(venues.map((v) => [v.slug, v.areaSlug]));
-  return sessions.filter((s) => {
-    if (s.status !== 'active') return false;
-    if (filter.sessionId !== undefined && s.id !== filter.sessionId) return false;
-    if (filter.way !== undefined && !s.ways.some((w) => w === filter.way)) return false;
-    if (filter.group !== undefined && s.group !== filter.group) return false;
-    if (filter.venue === undefined && filter.area === undefined) return true;
-    const places = new Set([s.venue.slug]);
-    for (const o of overridesInWindow(s, window)) {
-      if (o.venueSlug !== null && o.status === 'scheduled') places.add(o.venueSlug);
-    }
-    const atVenue = filter.venue === undefined || places.has(filter.venue);
-    const inArea =
-      filter.area === undefined ||
-      [...places].some((slug) => (areaOf.get(slug) ?? s.venue.areaSlug) === filter.area);
-    return atVenue && inArea;
-  });
-}
-
 let sessionRenders = 0;
 
 /** How many times a session's events have been rendered in this process (for tests and benchmarks). */
@@ -417,22 +357,3 @@ export function renderCalendarHead(header: Omit<CalendarHeader, 'prodId' | 'time
 }
 
 const VTIMEZONE = formatComponents(getVtimezoneComponent(FEED_TIMEZONE) ?? '');
-
-/** The whole feed, as the bytes to serve. Sessions outside the window are left out. */
-export function renderCalendar(input: RenderCalendarInput): string {
-  const venues = new Map(input.venues.map((v) => [v.slug, v]));
-  const sessions = [...input.sessions]
-    .filter((s) => s.status === 'active' && isInWindow(s, input.window))
-    .sort((a, b) => a.id - b.id);
-  let body = renderCalendarHead({
-    name: input.name,
-    description: input.description,
-    refreshHours: input.refreshHours,
-  });
-  for (const session of sessions) {
-    body += renderSessionEvents(session, venues, input.publicUrl, input.window);
-  }
-  return body + CALENDAR_TAIL;
-}
-
-export { escapeText };
