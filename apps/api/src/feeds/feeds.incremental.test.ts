@@ -15,9 +15,9 @@ import {
   type StaffTestApp,
 } from '../staff/staff-test-support.ts';
 import { listVenues } from '../venues/venues.queries.ts';
+import { FEED_REFRESH_HOURS } from './feed-assembler.ts';
 import type { FeedFilter } from './feed-filter.ts';
 import { feedWindow } from './feed-window.ts';
-import { FEED_REFRESH_HOURS } from './feeds.routes.ts';
 import { renderCalendar, selectSessions } from './reference-render.ts';
 import { sessionRenderCount } from './render-calendar.ts';
 

@@ -1,32 +1,21 @@
-// The iCalendar feeds: validate the feed asked for, load, render with the pure renderer, cache
-// the bytes and their ETag until the next write, and answer conditional requests with 304.
+// The iCalendar feeds: validate the feed asked for, find what it is named after (404 or 400 when
+// nothing is), and send the assembled feed with its ETag and Last-Modified, or a 304.
 
-import { createHash } from 'node:crypto';
-import { SlugSchema, WAYS, WaySlugSchema, type Session, type Venue } from '@fiveways/shared';
+import { SlugSchema, WaySlugSchema } from '@fiveways/shared';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { listAreas } from '../areas/areas.queries.ts';
 import type { ReadCache } from '../cache/read-cache.ts';
 import type { SessionStore } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
-import { getGroup } from '../groups/groups.queries.ts';
 import { handleError, httpError, notFound } from '../http/errors.ts';
-import { Piece } from '../http/body-pieces.ts';
-import { createPiecesBody, sendCompressed, type CompressedBody } from '../http/compressed-body.ts';
+import { sendCompressed } from '../http/compressed-body.ts';
 import { validateQuery } from '../http/validate.ts';
-import { latestUpdate } from '../meta/meta.queries.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
-import { feedHolds, reachOf, type FeedFilter, type SessionReach } from './feed-filter.ts';
-import { feedLastModified, feedWindow, type FeedWindow } from './feed-window.ts';
-import { CALENDAR_TAIL } from './ics-format.ts';
-import { renderCalendarHead, renderSessionEvents } from './render-calendar.ts';
+import { createFeedAssembler, type AssembledFeed, type WarmUpReport } from './feed-assembler.ts';
+import { createFeedNames } from './feed-names.ts';
 
-/** How often subscribers should look again: REFRESH-INTERVAL and X-PUBLISHED-TTL. */
-export const FEED_REFRESH_HOURS = 1;
 /** Shared caches may keep a feed this long; after that a revalidation costs a 304. */
 const FEED_MAX_AGE_SECONDS = 300;
-const SITE_NAME = 'Five Ways Worcester';
-const ETAG_LENGTH = 32;
 
 export interface FeedRoutesDeps {
   db: Db;
@@ -37,54 +26,11 @@ export interface FeedRoutesDeps {
   /** Session ids per chunk; a write assembles one chunk of each feed holding it again. */
   chunkIds?: number | undefined;
   /**
-   * Render every session's events in the background from the start, a few milliseconds at a
-   * time, and say when done. Feeds asked for meanwhile wait for it instead of rendering
-   * thousands of sessions in one go (about 10 s at 50,000 sessions) while nothing else answers.
+   * Render every session's events in the background from the start, and say when done. Feeds
+   * asked for meanwhile wait for it instead of rendering every session in one go while nothing
+   * else answers (docs/benchmarks.md has how long that takes at scale).
    */
-  onWarm?: ((report: { sessions: number; ms: number }) => void) | undefined;
-}
-
-interface RenderedFeed {
-  /** The bytes, their ETag and their compressed forms, each made once. */
-  body: CompressedBody;
-  /** The latest change to anything a feed shows, or null for an empty database. */
-  lastModified: Date | null;
-}
-
-/** One session's rendered events and what the feed rule needs to know, for one window. */
-interface SessionBlock {
-  window: FeedWindow;
-  reach: SessionReach;
-  bytes: Buffer;
-  /** SHA-256 of `bytes`: a feed's ETag hashes these, not the megabytes they stand for. */
-  digest: Buffer;
-}
-
-/**
- * Session ids per chunk of a feed by default: a write assembles one chunk of each feed again
- * (about 50 KB, under 2 ms to deflate), and all.ics at 50,000 sessions is about 800 chunks.
- */
-const CHUNK_IDS = 64;
-/** The longest the background warm-up holds the event loop at a time. */
-const WARM_SLICE_MS = 8;
-/** Feeds whose chunks are kept between writes; past this the least recently asked for goes. */
-const MAX_KEPT_FEEDS = 2000;
-const TAIL = new Piece(new Uint8Array(Buffer.from(CALENDAR_TAIL, 'utf8')));
-
-const asBytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
-
-interface Chunk {
-  piece: Piece;
-  /** SHA-256 over its sessions' block digests: a feed's ETag hashes these. */
-  digest: Buffer;
-}
-
-/** A feed's chunks by chunk number, as of a store revision, for one window. */
-interface FeedState {
-  windowFrom: string;
-  revision: number;
-  chunks: Map<number, Chunk>;
-  head: Piece | null;
+  onWarm?: ((report: WarmUpReport) => void) | undefined;
 }
 
 const FeedQuerySchema = z.object({
@@ -94,150 +40,30 @@ const FeedQuerySchema = z.object({
   group: SlugSchema.optional(),
 });
 
-function wayName(slug: string): string {
-  return WAYS.find((w) => w.slug === slug)?.name ?? slug;
-}
-
-function describeFeed(parts: string[]): string {
-  return parts.length === 0
-    ? `Every session at ${SITE_NAME} community hubs and groups, by the five ways to wellbeing`
-    : `${SITE_NAME} sessions: ${parts.join(', ')}`;
-}
-
 export function feedRoutes({
   db,
   cache,
-  sessionStore: store,
+  sessionStore,
   publicUrl,
   clock,
-  chunkIds = CHUNK_IDS,
+  chunkIds,
   onWarm,
 }: FeedRoutesDeps) {
-  // Kept against the session object: the store replaces a session's object when it changes,
-  // so a write re-renders that session only, and a dropped session's block goes with it.
-  const blocks = new WeakMap<Session, SessionBlock>();
+  const feeds = createFeedAssembler({ db, cache, sessionStore, publicUrl, clock, chunkIds });
+  const names = createFeedNames(db, cache);
 
-  function blockOf(session: Session, window: FeedWindow): SessionBlock {
-    const kept = blocks.get(session);
-    if (kept !== undefined && kept.window.from === window.from && kept.window.to === window.to) {
-      return kept;
-    }
-    const reach = reachOf(session, window, (slug) => store.venue(slug)?.areaSlug);
-    const text = reach.inWindow ? renderSessionEvents(session, venueMap(), publicUrl, window) : '';
-    const bytes = Buffer.from(text, 'utf8');
-    const block: SessionBlock = {
-      window,
-      reach,
-      bytes,
-      digest: createHash('sha256').update(bytes).digest(),
-    };
-    blocks.set(session, block);
-    return block;
+  /** Set while the background warm-up runs; cleared when it is done. */
+  let warming: Promise<void> | null = null;
+  if (onWarm !== undefined) {
+    warming = feeds
+      .warmUp()
+      .then(onWarm)
+      .finally(() => {
+        warming = null;
+      });
   }
 
-  function venueMap(): ReadonlyMap<string, Venue> {
-    return cache.memo('feed-venues', () => new Map(store.venues().map((v) => [v.slug, v])));
-  }
-
-  /** Latest write to a venue, group, session (archived ones too) or occurrence: see feedLastModified. */
-  function lastModified(window: FeedWindow): Date | null {
-    return cache.memo(`feed-last-modified:${window.from}`, () =>
-      feedLastModified(latestUpdate(db), window),
-    );
-  }
-
-  /** Kept between writes, by feed: what a write leaves alone is not assembled again. */
-  const states = new Map<string, FeedState>();
-
-  /** One chunk of a feed: its events for sessions with ids in one range, or null for none. */
-  function chunkOf(bucket: number, filter: FeedFilter, window: FeedWindow): Chunk | null {
-    const bytes: Buffer[] = [];
-    const hash = createHash('sha256');
-    for (const session of store.sessionsInRange(bucket * chunkIds, (bucket + 1) * chunkIds)) {
-      const block = blockOf(session, window);
-      if (!feedHolds(filter, session, block.reach)) continue;
-      bytes.push(block.bytes);
-      hash.update(block.digest);
-    }
-    if (bytes.length === 0) return null;
-    return { piece: new Piece(asBytes(Buffer.concat(bytes))), digest: hash.digest() };
-  }
-
-  /** Brings a feed's chunks up to date: every chunk when new, else the chunks writes touched. */
-  function chunksFor(key: string, filter: FeedFilter, window: FeedWindow): FeedState {
-    const { sessions, revision } = store.snapshot();
-    const kept = states.get(key);
-    const changed =
-      kept !== undefined && kept.windowFrom === window.from
-        ? store.changedSince(kept.revision)
-        : null;
-    // A session's feed looks only at its own chunk.
-    const only = filter.sessionId === undefined ? null : Math.floor(filter.sessionId / chunkIds);
-    let state: FeedState;
-    if (kept === undefined || changed === null) {
-      state = { windowFrom: window.from, revision, chunks: new Map(), head: null };
-      const buckets =
-        only !== null ? [only] : [...new Set(sessions.map((s) => Math.floor(s.id / chunkIds)))];
-      for (const bucket of buckets) {
-        const chunk = chunkOf(bucket, filter, window);
-        if (chunk !== null) state.chunks.set(bucket, chunk);
-      }
-    } else {
-      state = { ...kept, revision, chunks: new Map(kept.chunks) };
-      const buckets = new Set([...changed].map((id) => Math.floor(id / chunkIds)));
-      for (const bucket of buckets) {
-        if (only !== null && bucket !== only) continue;
-        const chunk = chunkOf(bucket, filter, window);
-        if (chunk !== null) state.chunks.set(bucket, chunk);
-        else state.chunks.delete(bucket);
-      }
-    }
-    states.delete(key);
-    states.set(key, state);
-    if (states.size > MAX_KEPT_FEEDS) {
-      const oldest = states.keys().next();
-      if (oldest.done !== true) states.delete(oldest.value);
-    }
-    return state;
-  }
-
-  /** Assembles (or takes from the cache) the feed for a filter; `key` names the feed. */
-  function feedFor(key: string, filter: FeedFilter, name: string): RenderedFeed {
-    const window = feedWindow(clock());
-    return cache.memo(`feed:${key}:${window.from}`, () => {
-      const version = cache.version();
-      const state = chunksFor(key, filter, window);
-      const headBytes = Buffer.from(
-        renderCalendarHead({
-          name: `${SITE_NAME} — ${name}`,
-          description: describeFeed(name === 'All sessions' ? [] : [name]),
-          refreshHours: FEED_REFRESH_HOURS,
-        }),
-        'utf8',
-      );
-      // The head's compressed segment is kept while its text stays the same.
-      if (state.head === null || !headBytes.equals(state.head.bytes)) {
-        state.head = new Piece(asBytes(headBytes));
-      }
-      const pieces: Piece[] = [state.head];
-      const hash = createHash('sha256').update(headBytes);
-      for (const bucket of [...state.chunks.keys()].sort((a, b) => a - b)) {
-        const chunk = state.chunks.get(bucket);
-        if (chunk === undefined) continue;
-        pieces.push(chunk.piece);
-        hash.update(chunk.digest);
-      }
-      pieces.push(TAIL);
-      return {
-        body: createPiecesBody(pieces, hash.digest('base64url').slice(0, ETAG_LENGTH), {
-          isCurrent: () => cache.version() === version,
-        }),
-        lastModified: lastModified(window),
-      };
-    });
-  }
-
-  function send(c: Context, feed: RenderedFeed, filename: string): Response {
+  function send(c: Context, feed: AssembledFeed, filename: string): Response {
     return sendCompressed(c, feed.body, {
       contentType: 'text/calendar; charset=utf-8',
       cacheControl: `public, max-age=${FEED_MAX_AGE_SECONDS}`,
@@ -246,75 +72,9 @@ export function feedRoutes({
     });
   }
 
-  /** A feed file name in the path: 'be-active.ics' → 'be-active', or a 404. */
-  function slugOf(file: string, what: string): string {
-    const slug = file.slice(0, -'.ics'.length);
-    if (!SlugSchema.safeParse(slug).success) throw notFound(what);
-    return slug;
-  }
-
-  // Names of what a feed is about, without a query for a cached feed; unknown names are not kept.
-  function venueName(slug: string): string | null {
-    return store.venue(slug)?.name ?? null;
-  }
-  function areaName(slug: string): string | null {
-    return cache.memo('feed-areas', () => listAreas(db)).find((a) => a.slug === slug)?.name ?? null;
-  }
-  function groupName(slug: string): string | null {
-    const names = cache.memo('feed-group-names', () => new Map<string, string>());
-    const known = names.get(slug);
-    if (known !== undefined) return known;
-    const name = getGroup(db, slug)?.name ?? null;
-    if (name !== null) names.set(slug, name);
-    return name;
-  }
-
-  /** Set while the background warm-up runs; cleared when it is done. */
-  let warming: Promise<void> | null = null;
-
-  function warmUp(report: (r: { sessions: number; ms: number }) => void): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const started = performance.now();
-      let sessions: readonly Session[] = [];
-      let window = feedWindow(clock());
-      let next = -1;
-      const slice = () => {
-        const until = performance.now() + WARM_SLICE_MS;
-        try {
-          if (next < 0) {
-            sessions = store.sessions();
-            window = feedWindow(clock());
-            next = 0;
-          }
-          while (next < sessions.length && performance.now() < until) {
-            const session = sessions[next];
-            next += 1;
-            if (session !== undefined) blockOf(session, window);
-          }
-        } catch {
-          // Whatever failed fails again, visibly, when a feed is asked for; stop warming.
-          next = sessions.length;
-        }
-        if (next < sessions.length) {
-          setImmediate(slice);
-        } else {
-          report({ sessions: sessions.length, ms: Math.round(performance.now() - started) });
-          resolve();
-        }
-      };
-      setImmediate(slice);
-    });
-  }
-
-  if (onWarm !== undefined) {
-    warming = warmUp(onWarm).finally(() => {
-      warming = null;
-    });
-  }
-
   const app = new Hono();
   app.onError(handleError);
-  // A session's own feed renders one session; every other feed waits for the warm-up.
+  // Only a session's own feed, which renders one session, is answered before the warm-up ends.
   app.use('/feeds/*', async (c, next) => {
     if (warming !== null && !c.req.path.startsWith('/feeds/sessions/')) await warming;
     await next();
@@ -322,72 +82,69 @@ export function feedRoutes({
 
   app.get('/feeds/all.ics', validateQuery(FeedQuerySchema), (c) => {
     const query = c.req.valid('query');
-    const names: string[] = [];
-    if (query.way !== undefined) names.push(wayName(query.way));
-    if (query.venue !== undefined) {
-      const venue = venueName(query.venue);
-      if (venue === null) throw unknownFilter('venue', `There is no venue called "${query.venue}"`);
-      names.push(venue);
+    const parts: string[] = [];
+    if (query.way !== undefined) parts.push(names.way(query.way) ?? query.way);
+    for (const field of ['venue', 'area', 'group'] as const) {
+      const slug = query[field];
+      if (slug === undefined) continue;
+      const name = names[field](slug);
+      if (name === null) throw unknownFilter(field, `There is no ${field} called "${slug}"`);
+      parts.push(name);
     }
-    if (query.area !== undefined) {
-      const area = areaName(query.area);
-      if (area === null) throw unknownFilter('area', `There is no area called "${query.area}"`);
-      names.push(area);
-    }
-    if (query.group !== undefined) {
-      const group = groupName(query.group);
-      if (group === null) throw unknownFilter('group', `There is no group called "${query.group}"`);
-      names.push(group);
-    }
-    const filter: FeedFilter = query;
     const key = `all:${query.way ?? ''}:${query.venue ?? ''}:${query.area ?? ''}:${query.group ?? ''}`;
-    const name = names.length === 0 ? 'All sessions' : names.join(', ');
-    return send(c, feedFor(key, filter, name), 'five-ways-worcester.ics');
+    const name = parts.length === 0 ? 'All sessions' : parts.join(', ');
+    return send(c, feeds.feedFor(key, query, name), 'five-ways-worcester.ics');
   });
 
   app.get('/feeds/ways/:file{[^/]+\\.ics}', (c) => {
     const parsed = WaySlugSchema.safeParse(c.req.param('file').slice(0, -'.ics'.length));
     if (!parsed.success) throw notFound('way to wellbeing with that name');
     const way = parsed.data;
-    const feed = feedFor(`way:${way}`, { way }, wayName(way));
+    const feed = feeds.feedFor(`way:${way}`, { way }, names.way(way) ?? way);
     return send(c, feed, `${way}.ics`);
   });
 
   app.get('/feeds/venues/:file{[^/]+\\.ics}', (c) => {
     const slug = slugOf(c.req.param('file'), 'venue with that name');
-    const name = venueName(slug);
+    const name = names.venue(slug);
     if (name === null) throw notFound(`venue called "${slug}"`);
-    const feed = feedFor(`venue:${slug}`, { venue: slug }, name);
-    return send(c, feed, `${slug}.ics`);
+    return send(c, feeds.feedFor(`venue:${slug}`, { venue: slug }, name), `${slug}.ics`);
   });
 
   app.get('/feeds/areas/:file{[^/]+\\.ics}', (c) => {
     const slug = slugOf(c.req.param('file'), 'area with that name');
-    const name = areaName(slug);
+    const name = names.area(slug);
     if (name === null) throw notFound(`area called "${slug}"`);
-    const feed = feedFor(`area:${slug}`, { area: slug }, name);
-    return send(c, feed, `${slug}.ics`);
+    return send(c, feeds.feedFor(`area:${slug}`, { area: slug }, name), `${slug}.ics`);
   });
 
   app.get('/feeds/groups/:file{[^/]+\\.ics}', (c) => {
     const slug = slugOf(c.req.param('file'), 'group with that name');
-    const name = groupName(slug);
+    const name = names.group(slug);
     if (name === null) throw notFound(`group called "${slug}"`);
-    const feed = feedFor(`group:${slug}`, { group: slug }, name);
-    return send(c, feed, `${slug}.ics`);
+    return send(c, feeds.feedFor(`group:${slug}`, { group: slug }, name), `${slug}.ics`);
   });
 
   app.get('/feeds/sessions/:file{[^/]+\\.ics}', (c) => {
     const id = /^([1-9][0-9]{0,15})\.ics$/.exec(c.req.param('file'))?.[1];
     const session =
-      id === undefined ? null : (store.activeSession(Number(id)) ?? getSession(db, Number(id)));
+      id === undefined
+        ? null
+        : (sessionStore.activeSession(Number(id)) ?? getSession(db, Number(id)));
     if (session === null) throw notFound('session with that number');
     // An archived session's feed stays reachable but empty, so subscribers' copies go away.
-    const feed = feedFor(`session:${session.id}`, { sessionId: session.id }, session.title);
+    const feed = feeds.feedFor(`session:${session.id}`, { sessionId: session.id }, session.title);
     return send(c, feed, `session-${session.id}.ics`);
   });
 
   return app;
+}
+
+/** A feed file name in the path: 'be-active.ics' → 'be-active', or a 404. */
+function slugOf(file: string, what: string): string {
+  const slug = file.slice(0, -'.ics'.length);
+  if (!SlugSchema.safeParse(slug).success) throw notFound(what);
+  return slug;
 }
 
 function unknownFilter(field: string, message: string) {

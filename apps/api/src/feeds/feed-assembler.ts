@@ -1,0 +1,254 @@
+// Assembles feeds from each session's rendered events, kept between writes, so a write renders the
+// one session it changed and joins again only the chunk holding it in each feed asked for. Built
+// for the large-scale target (docs/benchmarks.md); at Worcester's size a whole render would do.
+
+import { createHash } from 'node:crypto';
+import type { Session, Venue } from '@fiveways/shared';
+import type { ReadCache } from '../cache/read-cache.ts';
+import type { SessionStore } from '../cache/session-store.ts';
+import type { Db } from '../db/open-db.ts';
+import { Piece } from '../http/body-pieces.ts';
+import { createPiecesBody, type CompressedBody } from '../http/compressed-body.ts';
+import { latestUpdate } from '../meta/meta.queries.ts';
+import { feedHolds, reachOf, type FeedFilter, type SessionReach } from './feed-filter.ts';
+import { feedLastModified, feedWindow, type FeedWindow } from './feed-window.ts';
+import { CALENDAR_TAIL } from './ics-format.ts';
+import { renderCalendarHead, renderSessionEvents } from './render-calendar.ts';
+
+/** How often subscribers should look again: REFRESH-INTERVAL and X-PUBLISHED-TTL. */
+export const FEED_REFRESH_HOURS = 1;
+const SITE_NAME = 'Five Ways Worcester';
+const ETAG_LENGTH = 32;
+/** Session ids per chunk by default; docs/benchmarks.md has what one chunk costs to join again. */
+const CHUNK_IDS = 64;
+/** The longest the background warm-up holds the event loop at a time. */
+const WARM_SLICE_MS = 8;
+/** Feeds whose chunks are kept between writes; past this the least recently asked for goes. */
+const MAX_KEPT_FEEDS = 2000;
+const TAIL = new Piece(new Uint8Array(Buffer.from(CALENDAR_TAIL, 'utf8')));
+
+const asBytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
+
+export interface AssembledFeed {
+  /** The bytes, their ETag and their compressed forms, each made once. */
+  body: CompressedBody;
+  /** The latest change to anything a feed shows, or null for an empty database. */
+  lastModified: Date | null;
+}
+
+export interface WarmUpReport {
+  sessions: number;
+  ms: number;
+}
+
+export interface FeedAssembler {
+  /** The feed for a filter, from the read cache or assembled; `key` names the feed, `name` titles it. */
+  feedFor(key: string, filter: FeedFilter, name: string): AssembledFeed;
+  /** Renders every session's events in the background, a few milliseconds at a time. */
+  warmUp(): Promise<WarmUpReport>;
+}
+
+export interface FeedAssemblerDeps {
+  db: Db;
+  cache: ReadCache;
+  sessionStore: SessionStore;
+  publicUrl: string;
+  clock: () => Date;
+  /** Session ids per chunk; a write assembles one chunk of each feed holding it again. */
+  chunkIds?: number | undefined;
+}
+
+/** One session's rendered events and what the feed rule needs to know, for one window. */
+interface SessionBlock {
+  window: FeedWindow;
+  reach: SessionReach;
+  bytes: Buffer;
+  /** SHA-256 of `bytes`: a feed's ETag hashes these, not the megabytes they stand for. */
+  digest: Buffer;
+}
+
+interface Chunk {
+  piece: Piece;
+  /** SHA-256 over its sessions' block digests: a feed's ETag hashes these. */
+  digest: Buffer;
+}
+
+/** A feed's chunks by chunk number, as of a store revision, for one window. */
+interface FeedState {
+  windowFrom: string;
+  revision: number;
+  chunks: Map<number, Chunk>;
+  head: Piece | null;
+}
+
+function describeFeed(name: string): string {
+  return name === 'All sessions'
+    ? `Every session at ${SITE_NAME} community hubs and groups, by the five ways to wellbeing`
+    : `${SITE_NAME} sessions: ${name}`;
+}
+
+export function createFeedAssembler({
+  db,
+  cache,
+  sessionStore: store,
+  publicUrl,
+  clock,
+  chunkIds = CHUNK_IDS,
+}: FeedAssemblerDeps): FeedAssembler {
+  // Kept against the session object: the store replaces a session's object when it changes,
+  // so a write re-renders that session only, and a dropped session's block goes with it.
+  const blocks = new WeakMap<Session, SessionBlock>();
+
+  function venueMap(): ReadonlyMap<string, Venue> {
+    return cache.memo('feed-venues', () => new Map(store.venues().map((v) => [v.slug, v])));
+  }
+
+  function blockOf(session: Session, window: FeedWindow): SessionBlock {
+    const kept = blocks.get(session);
+    if (kept !== undefined && kept.window.from === window.from && kept.window.to === window.to) {
+      return kept;
+    }
+    const reach = reachOf(session, window, (slug) => store.venue(slug)?.areaSlug);
+    const text = reach.inWindow ? renderSessionEvents(session, venueMap(), publicUrl, window) : '';
+    const bytes = Buffer.from(text, 'utf8');
+    const block: SessionBlock = {
+      window,
+      reach,
+      bytes,
+      digest: createHash('sha256').update(bytes).digest(),
+    };
+    blocks.set(session, block);
+    return block;
+  }
+
+  function lastModified(window: FeedWindow): Date | null {
+    return cache.memo(`feed-last-modified:${window.from}`, () =>
+      feedLastModified(latestUpdate(db), window),
+    );
+  }
+
+  /** Kept between writes, by feed: what a write leaves alone is not assembled again. */
+  const states = new Map<string, FeedState>();
+
+  /** One chunk of a feed: its events for sessions with ids in one range, or null for none. */
+  function chunkOf(bucket: number, filter: FeedFilter, window: FeedWindow): Chunk | null {
+    const bytes: Buffer[] = [];
+    const hash = createHash('sha256');
+    for (const session of store.sessionsInRange(bucket * chunkIds, (bucket + 1) * chunkIds)) {
+      const block = blockOf(session, window);
+      if (!feedHolds(filter, session, block.reach)) continue;
+      bytes.push(block.bytes);
+      hash.update(block.digest);
+    }
+    if (bytes.length === 0) return null;
+    return { piece: new Piece(asBytes(Buffer.concat(bytes))), digest: hash.digest() };
+  }
+
+  /** Brings a feed's chunks up to date: every chunk when new, else the chunks writes touched. */
+  function chunksFor(key: string, filter: FeedFilter, window: FeedWindow): FeedState {
+    const { sessions, revision } = store.snapshot();
+    const kept = states.get(key);
+    const changed =
+      kept !== undefined && kept.windowFrom === window.from
+        ? store.changedSince(kept.revision)
+        : null;
+    // A session's feed looks only at its own chunk.
+    const only = filter.sessionId === undefined ? null : Math.floor(filter.sessionId / chunkIds);
+    let state: FeedState;
+    if (kept === undefined || changed === null) {
+      state = { windowFrom: window.from, revision, chunks: new Map(), head: null };
+      const buckets =
+        only !== null ? [only] : [...new Set(sessions.map((s) => Math.floor(s.id / chunkIds)))];
+      for (const bucket of buckets) {
+        const chunk = chunkOf(bucket, filter, window);
+        if (chunk !== null) state.chunks.set(bucket, chunk);
+      }
+    } else {
+      state = { ...kept, revision, chunks: new Map(kept.chunks) };
+      const buckets = new Set([...changed].map((id) => Math.floor(id / chunkIds)));
+      for (const bucket of buckets) {
+        if (only !== null && bucket !== only) continue;
+        const chunk = chunkOf(bucket, filter, window);
+        if (chunk !== null) state.chunks.set(bucket, chunk);
+        else state.chunks.delete(bucket);
+      }
+    }
+    states.delete(key);
+    states.set(key, state);
+    if (states.size > MAX_KEPT_FEEDS) {
+      const oldest = states.keys().next();
+      if (oldest.done !== true) states.delete(oldest.value);
+    }
+    return state;
+  }
+
+  function feedFor(key: string, filter: FeedFilter, name: string): AssembledFeed {
+    const window = feedWindow(clock());
+    return cache.memo(`feed:${key}:${window.from}`, () => {
+      const version = cache.version();
+      const state = chunksFor(key, filter, window);
+      const headBytes = Buffer.from(
+        renderCalendarHead({
+          name: `${SITE_NAME} — ${name}`,
+          description: describeFeed(name),
+          refreshHours: FEED_REFRESH_HOURS,
+        }),
+        'utf8',
+      );
+      // The head's compressed segment is kept while its text stays the same.
+      if (state.head === null || !headBytes.equals(state.head.bytes)) {
+        state.head = new Piece(asBytes(headBytes));
+      }
+      const pieces: Piece[] = [state.head];
+      const hash = createHash('sha256').update(headBytes);
+      for (const bucket of [...state.chunks.keys()].sort((a, b) => a - b)) {
+        const chunk = state.chunks.get(bucket);
+        if (chunk === undefined) continue;
+        pieces.push(chunk.piece);
+        hash.update(chunk.digest);
+      }
+      pieces.push(TAIL);
+      return {
+        body: createPiecesBody(pieces, hash.digest('base64url').slice(0, ETAG_LENGTH), {
+          isCurrent: () => cache.version() === version,
+        }),
+        lastModified: lastModified(window),
+      };
+    });
+  }
+
+  function warmUp(): Promise<WarmUpReport> {
+    return new Promise<WarmUpReport>((resolve) => {
+      const started = performance.now();
+      let sessions: readonly Session[] = [];
+      let window = feedWindow(clock());
+      let next = -1;
+      const slice = () => {
+        const until = performance.now() + WARM_SLICE_MS;
+        try {
+          if (next < 0) {
+            sessions = store.sessions();
+            window = feedWindow(clock());
+            next = 0;
+          }
+          while (next < sessions.length && performance.now() < until) {
+            const session = sessions[next];
+            next += 1;
+            if (session !== undefined) blockOf(session, window);
+          }
+        } catch {
+          // Whatever failed fails again, visibly, when a feed is asked for; stop warming.
+          next = sessions.length;
+        }
+        if (next < sessions.length) {
+          setImmediate(slice);
+        } else {
+          resolve({ sessions: sessions.length, ms: Math.round(performance.now() - started) });
+        }
+      };
+      setImmediate(slice);
+    });
+  }
+
+  return { feedFor, warmUp };
+}
