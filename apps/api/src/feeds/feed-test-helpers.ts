@@ -1,6 +1,13 @@
 // Small readers over rendered feeds, for the tests: content lines, VEVENT blocks, property values.
 
-import { unfoldLines } from './ics-format.ts';
+/** Joins folded lines back into content lines. */
+export function unfoldLines(ics: string): string[] {
+  return ics
+    .replace(/\r\n|\r|\n/g, '\r\n')
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((line) => line !== '');
+}
 
 export interface IcsProperty {
   name: string;

@@ -1,6 +1,6 @@
-// The last pass over a rendered calendar: rebuilds the calendar's own properties, undoes the
-// library's TEXT escaping of URLs, and refolds every line at 75 octets with CRLF endings, so the
-// bytes we serve follow RFC 5545 whatever the library version does.
+// The iCalendar text around what ical-generator writes: the calendar's own head and tail (feeds
+// are joined from per-session blocks, so the library never writes a whole calendar), and the one
+// pass over each component it writes: CRLF endings, lines folded at 75 octets, URLs unescaped.
 
 const MAX_LINE_OCTETS = 75;
 
@@ -51,15 +51,6 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-/** Joins folded lines back into content lines. */
-export function unfoldLines(ics: string): string[] {
-  return ics
-    .replace(/\r\n|\r|\n/g, '\r\n')
-    .replace(/\r\n[ \t]/g, '')
-    .split('\r\n')
-    .filter((line) => line !== '');
-}
-
 /** Undoes TEXT escaping that a URI value must not have. */
 function unescapeUri(value: string): string {
   return value.replace(/\\([\\;,])/g, '$1');
@@ -107,40 +98,16 @@ export function formatCalendarHead(header: CalendarHeader): string {
 export const CALENDAR_TAIL = 'END:VCALENDAR\r\n';
 
 /**
- * Formats whole components (VEVENT, VTIMEZONE) exactly as formatCalendar does inside a calendar:
- * URL values unescaped, every line refolded and ended with CRLF. Components formatted one by one
- * and joined give the same bytes as the calendar formatted at once.
+ * Formats components as served: each line ended with CRLF and folded at 75 octets (ical-generator
+ * folds only when it writes a whole calendar), and URL values without the TEXT escaping
+ * ical-generator gives them. Components formatted one by one join into a valid calendar.
  */
 export function formatComponents(raw: string): string {
   let out = '';
-  for (const line of unfoldLines(raw)) {
+  for (const line of raw.split(/\r\n|\r|\n/)) {
+    if (line === '') continue;
     const url = /^URL(;[^:]*)?:(.*)$/.exec(line);
     out += foldLine(url ? `URL${url[1] ?? ''}:${unescapeUri(url[2] ?? '')}` : line) + '\r\n';
   }
   return out;
-}
-
-/**
- * Rewrites a VCALENDAR: drops every calendar-level property the library wrote and puts ours
- * first (one VERSION, one PRODID, METHOD:PUBLISH, escaped NAME), keeps the components as they
- * are except for URL values, and refolds with CRLF after every line including the last.
- */
-export function formatCalendar(raw: string, header: CalendarHeader): string {
-  const components: string[] = [];
-  let depth = 0;
-  for (const line of unfoldLines(raw)) {
-    if (line.startsWith('BEGIN:')) {
-      depth += 1;
-      if (depth === 1) continue;
-    } else if (line.startsWith('END:')) {
-      depth -= 1;
-      if (depth === 0) continue;
-    } else if (depth === 1) {
-      continue;
-    }
-    const url = /^URL(;[^:]*)?:(.*)$/.exec(line);
-    components.push(url ? `URL${url[1] ?? ''}:${unescapeUri(url[2] ?? '')}` : line);
-  }
-  const lines = ['BEGIN:VCALENDAR', ...headerLines(header), ...components, 'END:VCALENDAR'];
-  return lines.map(foldLine).join('\r\n') + '\r\n';
 }

@@ -1,5 +1,6 @@
-// Renders sessions as an iCalendar feed. Pure: no clock, no database, no process time zone; the
-// same sessions, venues and window always give the same bytes.
+// Renders a feed's parts as iCalendar: its head with the VTIMEZONE, and each session's VEVENTs,
+// which ical-generator writes. Pure: no clock, no database, no process time zone; the same
+// sessions, venues and window always give the same bytes.
 
 import {
   WAYS,
@@ -48,7 +49,10 @@ function wayNames(session: Session): string[] {
   return session.ways.map((slug) => WAYS.find((w) => w.slug === slug)?.name ?? slug);
 }
 
-/** Luxon value in London wall time: ical-generator writes it as TZID=Europe/London local time. */
+/**
+ * Luxon value in London wall time: ical-generator writes it as TZID=Europe/London local time.
+ * (A plain Date or string would be written in the process's own zone.)
+ */
 function londonDateTime(date: string, time: string): DateTime {
   return DateTime.fromISO(`${date}T${time}`, { zone: FEED_TIMEZONE });
 }
@@ -342,8 +346,8 @@ export function renderSessionEvents(
 ): string {
   sessionRenders += 1;
   const calendar = ical({ prodId: FEED_PRODID });
-  // Events are serialised one by one: the calendar's own toString folds with a TextEncoder per
-  // character (seconds for a large feed), and formatComponents refolds everything anyway.
+  // Events are serialised one by one, unfolded, and formatComponents folds them: the calendar's
+  // own toString would write a whole calendar and fold it again a character at a time.
   return eventsOf(session, venues, publicUrl, window)
     .map((event) => formatComponents(calendar.createEvent(event).toString()))
     .join('');
