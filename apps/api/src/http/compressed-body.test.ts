@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../test-support.ts';
 import { Piece } from './body-pieces.ts';
 import {
-  acceptedCodings,
   createCompressedBody,
   createPiecesBody,
   type BodyBytes,
@@ -223,11 +222,5 @@ describe('large bodies', () => {
     await body.whenCompressed();
     expect(body.bytesFor('br')).toBeNull();
     expect(body.bytesFor('gzip')).not.toBeNull();
-  });
-
-  it('parse Accept-Encoding with spaces, case and q-values', () => {
-    expect(acceptedCodings(' GZIP ; q=0.8 , BR;q=0.9')).toEqual(['br', 'gzip', 'identity']);
-    expect(acceptedCodings(undefined)).toEqual(['identity']);
-    expect(acceptedCodings('identity;q=0, gzip')).toEqual(['gzip']);
   });
 });

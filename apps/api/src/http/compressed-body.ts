@@ -6,8 +6,12 @@ import { brotliCompressSync, constants, createBrotliCompress } from 'node:zlib';
 import type { Context } from 'hono';
 import type { ReadCache } from '../cache/read-cache.ts';
 import { gzipFromSegments, Piece, totalLength, type Bytes } from './body-pieces.ts';
-
-export type ContentCoding = 'br' | 'gzip' | 'identity';
+import {
+  acceptedCodings,
+  matchingEtag,
+  notModifiedSince,
+  type ContentCoding,
+} from './negotiate.ts';
 
 /** Bodies smaller than this go out as they are: compressing them saves less than it costs. */
 export const MIN_COMPRESS_BYTES = 1024;
@@ -35,6 +39,9 @@ export interface CompressedBody {
 export function hashOf(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('base64url').slice(0, 32);
 }
+
+/** Every representation, the uncompressed one first. */
+const CODINGS: readonly ContentCoding[] = ['identity', 'gzip', 'br'];
 
 /** One representation's strong ETag: `"tag"`, `"tag-gzip"` or `"tag-br"`. */
 const etagOf = (tag: string, coding: ContentCoding) =>
@@ -166,60 +173,12 @@ export function createCompressedBody(
   return { ...createPiecesBody([new Piece(identity)], tag ?? hashOf(identity)), identity };
 }
 
-/**
- * The codings a client takes, best first: by q-value, then br before gzip before identity.
- * `identity` is acceptable unless refused by name or by `*;q=0` (RFC 9110 §12.5.3).
- */
-export function acceptedCodings(header: string | undefined): ContentCoding[] {
-  if (header === undefined || header.trim() === '') return ['identity'];
-  const q = new Map<string, number>();
-  for (const part of header.split(',')) {
-    const [rawName = '', ...params] = part.toLowerCase().split(';');
-    const name = rawName.trim();
-    if (name === '') continue;
-    let value = 1;
-    for (const p of params) {
-      const m = /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(p);
-      if (m) value = Number(m[1]);
-    }
-    q.set(name, Number.isFinite(value) ? value : 0);
-  }
-  const star = q.get('*');
-  // Unlisted identity takes `*`'s weight, or else comes last: any coding the client names wins.
-  const qOf = (coding: ContentCoding) =>
-    q.get(coding) ?? (coding === 'identity' ? (star ?? 0.001) : (star ?? 0));
-  const order: ContentCoding[] = ['br', 'gzip', 'identity'];
-  return order
-    .filter((coding) => qOf(coding) > 0)
-    .sort((a, b) => qOf(b) - qOf(a) || order.indexOf(a) - order.indexOf(b));
-}
-
-/** If-None-Match lists one of this body's representations (weak comparison, RFC 9110). */
-export function matchingEtag(header: string, body: CompressedBody): string | null {
-  const tags = header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-  if (tags.includes('*')) return body.etag;
-  const codings: ContentCoding[] = ['identity', 'gzip', 'br'];
-  for (const coding of codings) {
-    const etag = body.etagFor(coding);
-    if (tags.includes(etag)) return etag;
-  }
-  return null;
-}
-
 export interface SendOptions {
   contentType: string;
   cacheControl?: string;
   lastModified?: Date | null;
   /** Extra headers for the 200 only (e.g. Content-Disposition). */
   headers?: Record<string, string>;
-}
-
-function notModifiedSince(c: Context, lastModified: Date | null | undefined): boolean {
-  const header = c.req.header('if-modified-since');
-  if (header === undefined || lastModified == null) return false;
-  const since = Date.parse(header);
-  // HTTP dates have whole seconds.
-  return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
 }
 
 /**
@@ -233,12 +192,15 @@ export function sendCompressed(c: Context, body: CompressedBody, options: SendOp
   if (options.lastModified != null) c.header('Last-Modified', options.lastModified.toUTCString());
   const ifNoneMatch = c.req.header('if-none-match');
   if (ifNoneMatch !== undefined) {
-    const held = matchingEtag(ifNoneMatch, body);
+    const held = matchingEtag(
+      ifNoneMatch,
+      CODINGS.map((coding) => body.etagFor(coding)),
+    );
     if (held !== null) {
       c.header('ETag', held);
       return c.body(null, 304);
     }
-  } else if (notModifiedSince(c, options.lastModified)) {
+  } else if (notModifiedSince(c.req.header('if-modified-since'), options.lastModified)) {
     c.header('ETag', body.etag);
     return c.body(null, 304);
   }
