@@ -3,6 +3,7 @@
 // segments into a single member (RFC 1952): each segment is compressed with no history and ends
 // on a byte boundary with a sync flush, so segments can be joined in order, closed by one final
 // empty block and a trailer whose CRC-32 is combined from the pieces' own.
+// Exists only for the large-scale target (docs/benchmarks.md, size L): not a pattern to copy.
 
 import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 

@@ -17,7 +17,8 @@ import {
 export const MIN_COMPRESS_BYTES = 1024;
 /** Larger bodies get their br form only once they have stood unchanged for a while. */
 export const LARGE_BODY_BYTES = 1024 * 1024;
-// Brotli quality 5 is about as fast as gzip -6 and still smaller; 11 takes seconds on a big feed.
+// Brotli quality 5: near gzip's speed, smaller output; the highest qualities are far too slow
+// for a large feed (docs/benchmarks.md has what br costs for one).
 const BROTLI_QUALITY = 5;
 
 /** A representation's bytes: in one piece, or in pieces sent one after another. */
@@ -60,7 +61,7 @@ function brotliOptions(size: number) {
   };
 }
 
-/** Pieces bodies up to this size are brotli-compressed on the spot (about a millisecond). */
+/** Pieces bodies up to this size are brotli-compressed on the spot: it costs little. */
 const SYNC_BROTLI_PIECES_MAX_BYTES = 64 * 1024;
 /** How long a body over LARGE_BODY_BYTES must stand unchanged before its br form is made. */
 const LARGE_BROTLI_DELAY_MS = 2000;
@@ -80,8 +81,8 @@ const SYNC_SEGMENT_MAX_BYTES = 512 * 1024;
  * compressed again, and a fresh gzip form is ready at once. Brotli streams cannot be joined that
  * way, so the br form is made from the whole body off the event loop, with gzip served until it
  * is ready: at once for bodies up to LARGE_BODY_BYTES, and for larger ones only once the
- * body has stood unchanged for LARGE_BROTLI_DELAY_MS, so a run of writes compresses a 38 MB feed
- * (about 0.4 s of a core) once, not once per write, and never while a write's answers are due.
+ * body has stood unchanged for LARGE_BROTLI_DELAY_MS, so a run of writes compresses a large feed once,
+ * not once per write, and never while a write's answers are due (docs/benchmarks.md).
  */
 export function createPiecesBody(
   pieces: readonly Piece[],
