@@ -34,7 +34,7 @@ export interface AppDeps {
   staticRoot?: string;
   /** Where request log lines go; silent unless given (the server passes a stdout logger). */
   log?: Logger;
-  /** Session ids per chunk of a feed (see feeds.routes.ts); tests make it small. */
+  /** Session ids per chunk of a feed (see feeds/feed-assembler.ts); tests make it small. */
   feedChunkIds?: number | undefined;
   /** Render every session's calendar events in the background from the start (the server does). */
   warmFeeds?: boolean;
