@@ -5,17 +5,17 @@ import type { Db } from './db/open-db.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { feedRoutes } from './feeds/feeds.routes.ts';
-import { errorEnvelope, handleError } from './http/errors.ts';
+import { answerNothingHere, errorHandler } from './http/errors.ts';
 import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
 import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
 import { sessionRoutes } from './sessions/sessions.routes.ts';
 import { venueRoutes } from './venues/venues.routes.ts';
 import { wayRoutes } from './ways/ways.routes.ts';
-import { sameOrigin } from './auth/same-origin.ts';
-import { securityHeaders } from './auth/security-headers.ts';
+import { limitBodySize } from './http/body-limit.ts';
+import { sameOrigin } from './http/same-origin.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
-import { limitBodySize } from './ops/body-limit.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
 import { requestLogger } from './ops/request-logger.ts';
 
@@ -81,10 +81,8 @@ export function createApp({
   const frontEnd = serveFrontEnd(staticRoot ?? DEFAULT_STATIC_ROOT);
   app.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : frontEnd(c)));
 
-  app.notFound((c) =>
-    c.json(errorEnvelope('not_found', `There is nothing at ${c.req.method} ${c.req.path}`), 404),
-  );
-  app.onError(handleError);
+  app.notFound(answerNothingHere);
+  app.onError(errorHandler(log));
   return app;
 }
 

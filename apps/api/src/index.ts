@@ -9,16 +9,14 @@ import { ConfigError, loadEnv, type Env } from './env.ts';
 import { AdminInputError, ensureBootstrapAdmin } from './auth/bootstrap-admin.ts';
 import { createLogger } from './ops/logger.ts';
 
-function log(fields: Record<string, unknown>): void {
-  console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
-}
+const log = createLogger();
 
 function loadEnvOrExit(): Env {
   try {
     return loadEnv();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    for (const p of error.problems) console.error(`Configuration: ${p.variable} ${p.message}`);
+    for (const p of error.problems) log.error(`Configuration: ${p.variable} ${p.message}`);
     process.exit(1);
   }
 }
@@ -27,7 +25,7 @@ const env = loadEnvOrExit();
 const db = openDb(env.databasePath);
 if (env.demoData && isDirectoryEmpty(db)) {
   seedSampleData(db, readSampleDataFile());
-  log({ level: 'info', msg: 'filled the empty database with the sample Worcester data' });
+  log.info('filled the empty database with the sample Worcester data');
 }
 
 // The first admin, before the server listens, so a login straight after start-up works.
@@ -35,11 +33,11 @@ if (env.admin) {
   try {
     const { email, password } = env.admin;
     if (await ensureBootstrapAdmin(db, email, password, () => new Date())) {
-      log({ level: 'info', msg: 'created the first admin account' });
+      log.info('created the first admin account');
     }
   } catch (error) {
     if (!(error instanceof AdminInputError)) throw error;
-    console.error(`Configuration: ADMIN_EMAIL/ADMIN_PASSWORD ${error.message}`);
+    log.error(`Configuration: ADMIN_EMAIL/ADMIN_PASSWORD ${error.message}`);
     db.close();
     process.exit(1);
   }
@@ -51,21 +49,15 @@ const app = createApp({
   clock: () => new Date(),
   publicUrl: env.publicUrl,
   cache,
-  log: createLogger(),
+  log,
   warmFeeds: true,
 });
-// Sessions are loaded into memory before listening (about 1.5 s at 50,000 sessions) rather than
-// inside the first request, which would hold every other answer back meanwhile.
+// Sessions are loaded into memory before listening rather than inside the first request, which
+// would hold every other answer back meanwhile (first-request costs: docs/benchmarks.md).
 sessionStoreFor(db, cache).sessions();
 
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
-  log({
-    level: 'info',
-    msg: 'listening',
-    url: env.publicUrl,
-    port: info.port,
-    database: env.databasePath,
-  });
+  log.info('listening', { url: env.publicUrl, port: info.port, database: env.databasePath });
 });
 
 server.on('error', (error: NodeJS.ErrnoException) => {
@@ -73,7 +65,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
     error.code === 'EADDRINUSE'
       ? `port ${env.port} is already in use: stop the other program or set PORT to a free port`
       : error.message;
-  log({ level: 'error', msg });
+  log.error(msg);
   db.close();
   process.exit(1);
 });
@@ -82,11 +74,11 @@ let stopping = false;
 function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;
-  log({ level: 'info', msg: 'stopping', signal });
+  log.info('stopping', { signal });
   // Stop accepting connections, let requests in flight finish, then close the database.
   server.close(() => {
     db.close();
-    log({ level: 'info', msg: 'stopped' });
+    log.info('stopped');
     process.exit(0);
   });
   if ('closeIdleConnections' in server) server.closeIdleConnections();

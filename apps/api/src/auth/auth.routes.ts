@@ -14,7 +14,7 @@ import {
   deleteExpiredAuthSessions,
   deleteUserAuthSessions,
 } from './auth-sessions.queries.ts';
-import { apiError } from './errors.ts';
+import { apiError } from '../http/errors.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 import { readBody } from './read-body.ts';
 import {

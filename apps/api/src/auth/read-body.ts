@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { apiError, validationError } from './errors.ts';
+import { apiError, validationError } from '../http/errors.ts';
 
 /** Parses the JSON body with a schema; 400 naming the fields on bad JSON or bad values. */
 export async function readBody<S extends z.ZodType>(
@@ -18,7 +18,7 @@ export async function readBody<S extends z.ZodType>(
     );
   }
   const result = schema.safeParse(raw);
-  if (!result.success) throw validationError(result.error);
+  if (!result.success) throw validationError(result.error, 'body');
   return { data: result.data, raw };
 }
 

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../db/open-db.ts';
 import { resolveAuthSession } from './auth-sessions.queries.ts';
-import { forbidden, notLoggedIn } from './errors.ts';
+import { forbidden, notLoggedIn } from '../http/errors.ts';
 import type { StaffUser } from './users.queries.ts';
 
 export const SESSION_COOKIE = 'fw_session';

@@ -22,10 +22,11 @@ import type { ReadCache } from '../cache/read-cache.ts';
 import { sessionStoreFor } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
 import { getGroup } from '../groups/groups.queries.ts';
-import { handleError, httpError, notFound } from '../http/errors.ts';
+import { fieldError, notFound } from '../http/errors.ts';
 import { Piece } from '../http/body-pieces.ts';
 import { createPiecesBody, sendCompressed, type CompressedBody } from '../http/compressed-body.ts';
-import { validateQuery } from '../http/validate.ts';
+import { IdParamSchema } from '../http/params.ts';
+import { validQuery } from '../http/router.ts';
 import { latestUpdate } from '../meta/meta.queries.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
 import { CALENDAR_TAIL } from './ics-format.ts';
@@ -374,14 +375,13 @@ export function feedRoutes({
   }
 
   const app = new Hono();
-  app.onError(handleError);
   // A session's own feed renders one session; every other feed waits for the warm-up.
   app.use('/feeds/*', async (c, next) => {
     if (warming !== null && !c.req.path.startsWith('/feeds/sessions/')) await warming;
     await next();
   });
 
-  app.get('/feeds/all.ics', validateQuery(FeedQuerySchema), (c) => {
+  app.get('/feeds/all.ics', validQuery(FeedQuerySchema), (c) => {
     const query = c.req.valid('query');
     const names: string[] = [];
     if (query.way !== undefined) names.push(wayName(query.way));
@@ -439,9 +439,8 @@ export function feedRoutes({
   });
 
   app.get('/feeds/sessions/:file{[^/]+\\.ics}', (c) => {
-    const id = /^([1-9][0-9]{0,15})\.ics$/.exec(c.req.param('file'))?.[1];
-    const session =
-      id === undefined ? null : (store.activeSession(Number(id)) ?? getSession(db, Number(id)));
+    const id = IdParamSchema.shape.id.safeParse(c.req.param('file').slice(0, -'.ics'.length));
+    const session = id.success ? (store.activeSession(id.data) ?? getSession(db, id.data)) : null;
     if (session === null) throw notFound('session with that number');
     // An archived session's feed stays reachable but empty, so subscribers' copies go away.
     const feed = feedFor(`session:${session.id}`, { sessionId: session.id }, session.title);
@@ -452,5 +451,5 @@ export function feedRoutes({
 }
 
 function unknownFilter(field: string, message: string) {
-  return httpError(400, 'invalid_request', `${field}: ${message}`, [{ path: field, message }]);
+  return fieldError(field, message);
 }

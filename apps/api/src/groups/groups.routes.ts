@@ -12,8 +12,8 @@ import type { ReadCache } from '../cache/read-cache.ts';
 import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
 import { notFound } from '../http/errors.ts';
-import { booleanParam } from '../http/query-params.ts';
-import { validateQuery } from '../http/validate.ts';
+import { booleanParam } from '../http/params.ts';
+import { validQuery } from '../http/router.ts';
 import { getGroup, listGroups } from './groups.queries.ts';
 
 const GroupQuerySchema = z.object({
@@ -26,7 +26,7 @@ const GroupQuerySchema = z.object({
 
 export function groupRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
   return new Hono()
-    .get('/', validateQuery(GroupQuerySchema), (c) => {
+    .get('/', validQuery(GroupQuerySchema), (c) => {
       const q = c.req.valid('query');
       const filter = JSON.stringify([q.way, q.area, q.audience, q.free]);
       // The whole filtered list is read once per version; each page is a slice of it.

@@ -4,12 +4,12 @@ import type { ReadCache } from '../cache/read-cache.ts';
 import { sessionStoreFor } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
-import { validateQuery } from '../http/validate.ts';
+import { validQuery } from '../http/router.ts';
 import { buildOccurrences } from './build-occurrences.ts';
 
 export function occurrenceRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
   const store = sessionStoreFor(db, cache);
-  return new Hono().get('/', validateQuery(OccurrenceQuerySchema), (c) => {
+  return new Hono().get('/', validQuery(OccurrenceQuerySchema), (c) => {
     const q = c.req.valid('query');
     const filter = JSON.stringify([q.from, q.to, q.way, q.venue, q.area, q.group, q.audience]);
     // Kept until the next write, from sessions held in memory: a repeat request skips SQLite,

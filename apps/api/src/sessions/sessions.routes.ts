@@ -5,8 +5,8 @@ import type { ReadCache } from '../cache/read-cache.ts';
 import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
 import { notFound } from '../http/errors.ts';
-import { IdParamSchema } from '../http/query-params.ts';
-import { validateParams, validateQuery } from '../http/validate.ts';
+import { IdParamSchema } from '../http/params.ts';
+import { validParams, validQuery } from '../http/router.ts';
 import { getSession, listSessions } from './sessions.queries.ts';
 
 const SessionQuerySchema = z.object({
@@ -21,7 +21,7 @@ const SessionQuerySchema = z.object({
  */
 export function sessionRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
   return new Hono()
-    .get('/', validateQuery(SessionQuerySchema), (c) => {
+    .get('/', validQuery(SessionQuerySchema), (c) => {
       const q = c.req.valid('query');
       return sendCachedJson(
         c,
@@ -33,7 +33,7 @@ export function sessionRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
         },
       );
     })
-    .get('/:id', validateParams(IdParamSchema), (c) => {
+    .get('/:id', validParams(IdParamSchema), (c) => {
       const { id } = c.req.valid('param');
       return sendCachedJson(c, cache, `session:${id}`, () => {
         const session = Number.isSafeInteger(id) ? getSession(db, id) : null;

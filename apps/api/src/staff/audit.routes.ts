@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { listAudit } from '../audit/audit.queries.ts';
-import { validationError } from '../auth/errors.ts';
+import { validationError } from '../http/errors.ts';
 import { requireAdmin, type StaffEnv } from '../auth/staff-auth.ts';
 import type { StaffDeps } from './staff-deps.ts';
 
@@ -24,7 +24,7 @@ export function auditRoutes({ db }: StaffDeps) {
   const app = new Hono<StaffEnv>();
   app.get('/api/audit', requireAdmin, (c) => {
     const query = AuditQuerySchema.safeParse(c.req.query());
-    if (!query.success) throw validationError(query.error);
+    if (!query.success) throw validationError(query.error, 'query');
     const { limit, before } = query.data;
     const items = listAudit(db, { limit, before: before ?? null });
     const last = items.at(-1);

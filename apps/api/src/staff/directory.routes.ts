@@ -12,7 +12,7 @@ import { Hono } from 'hono';
 import { insertArea } from '../areas/areas.queries.ts';
 import type { DataChange } from '../cache/read-cache.ts';
 import { recordAudit, type AuditRecord } from '../audit/audit.queries.ts';
-import { apiError, forbidden, notFound, validationError } from '../auth/errors.ts';
+import { apiError, forbidden, notFound, validationError } from '../http/errors.ts';
 import { readBody, sentFields } from '../auth/read-body.ts';
 import {
   canManageVenue,
@@ -155,7 +155,7 @@ export function directoryWriteRoutes({ db, cache, clock }: StaffDeps) {
     const sent = sentFields(data, raw);
     // GroupInputSchema drops checkedAt and updatedAt: only staff-entered fields are merged.
     const merged = GroupInputSchema.safeParse({ ...before, ...sent });
-    if (!merged.success) throw validationError(merged.error);
+    if (!merged.success) throw validationError(merged.error, 'body');
     checkGroupReferences(db, sent);
     if (!canManageGroup(staff, merged.data)) {
       throw forbidden('You can only move a group to a venue you look after');
@@ -256,7 +256,7 @@ export function directoryWriteRoutes({ db, cache, clock }: StaffDeps) {
     if (!before) throw notFound('venue');
     const { data, raw } = await readBody(c, VenuePatchSchema);
     const merged = VenueSchema.safeParse({ ...before, ...sentFields(data, raw) });
-    if (!merged.success) throw validationError(merged.error);
+    if (!merged.success) throw validationError(merged.error, 'body');
     if (!areaExists(db, merged.data.areaSlug)) {
       throw badReference('areaSlug', `There is no area "${merged.data.areaSlug}"`);
     }
@@ -303,7 +303,7 @@ export function directoryWriteRoutes({ db, cache, clock }: StaffDeps) {
     if (!before) throw notFound('area');
     const { data, raw } = await readBody(c, AreaPatchSchema);
     const merged = AreaSchema.safeParse({ ...before, ...sentFields(data, raw) });
-    if (!merged.success) throw validationError(merged.error);
+    if (!merged.success) throw validationError(merged.error, 'body');
     const at = clock().toISOString();
     write(() => {
       updateArea(db, merged.data, at);

@@ -9,7 +9,7 @@ import {
 } from '@fiveways/shared';
 import { Hono, type Context } from 'hono';
 import { recordAudit } from '../audit/audit.queries.ts';
-import { apiError, forbidden, notFound, validationError } from '../auth/errors.ts';
+import { apiError, forbidden, notFound, validationError } from '../http/errors.ts';
 import { readBody, sentFields } from '../auth/read-body.ts';
 import { canManageVenue, currentStaff, requireStaff, type StaffEnv } from '../auth/staff-auth.ts';
 import type { StaffUser } from '../auth/users.queries.ts';
@@ -126,7 +126,7 @@ export function sessionWriteRoutes({ db, cache, clock }: StaffDeps) {
     const sent = sentFields(data, raw);
     const current = sessionToInput(before);
     const merged = SessionInputSchema.safeParse({ ...current, ...sent });
-    if (!merged.success) throw validationError(merged.error);
+    if (!merged.success) throw validationError(merged.error, 'body');
     checkSessionReferences(db, sent);
     if (!canManageVenue(staff, merged.data.venue)) {
       throw forbidden('You can only move a session to a venue you look after');

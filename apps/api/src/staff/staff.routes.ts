@@ -1,9 +1,5 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
 import { authRoutes } from '../auth/auth.routes.ts';
-import { errorBody } from '../auth/errors.ts';
-import { sameOrigin } from '../auth/same-origin.ts';
 import { loadStaff, type StaffEnv } from '../auth/staff-auth.ts';
 import {
   createLoginThrottle,
@@ -16,31 +12,19 @@ import { sessionWriteRoutes } from './sessions.routes.ts';
 import type { StaffDeps } from './staff-deps.ts';
 import { userRoutes } from './users.routes.ts';
 
-/** Largest JSON body any staff form sends, with room to spare. */
-const MAX_BODY_BYTES = 256 * 1024;
-
 export interface StaffRoutesOptions extends StaffDeps {
   throttleLimits?: ThrottleLimits;
 }
 
 /**
  * Everything staff do: log in and out, and every write (sessions, occurrences, groups, venues,
- * areas, accounts) with its audit entry. Mount at '/'; it guards every state-changing /api request
- * with the same-origin check and reads the login cookie for the routes after it.
+ * areas, accounts) with its audit entry. Mount at '/'; it reads the login cookie for the routes
+ * after it.
  */
 export function staffRoutes(options: StaffRoutesOptions) {
   const { db, clock, publicUrl } = options;
   const app = new Hono<StaffEnv>();
 
-  app.use('/api/*', sameOrigin(publicUrl));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(errorBody('too_large', 'The request is too large: keep it under 256 KB'), 413),
-    }),
-  );
   app.use('/api/*', loadStaff(db, clock));
 
   const throttle = createLoginThrottle(
@@ -53,10 +37,5 @@ export function staffRoutes(options: StaffRoutesOptions) {
   app.route('/', directoryWriteRoutes(options));
   app.route('/', userRoutes(options));
   app.route('/', auditRoutes(options));
-
-  app.onError((err) => {
-    if (err instanceof HTTPException) return err.getResponse();
-    throw err;
-  });
   return app;
 }

@@ -2,7 +2,7 @@ import { UserInputSchema, UserPatchSchema, type InviteLink, type User } from '@f
 import { Hono, type Context } from 'hono';
 import { recordAudit } from '../audit/audit.queries.ts';
 import { deleteUserAuthSessions } from '../auth/auth-sessions.queries.ts';
-import { apiError, notFound } from '../auth/errors.ts';
+import { apiError, notFound } from '../http/errors.ts';
 import { readBody } from '../auth/read-body.ts';
 import { currentStaff, requireAdmin, type StaffEnv } from '../auth/staff-auth.ts';
 import {

@@ -5,8 +5,8 @@ import type { ReadCache } from '../cache/read-cache.ts';
 import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
 import { notFound } from '../http/errors.ts';
-import { booleanParam } from '../http/query-params.ts';
-import { validateQuery } from '../http/validate.ts';
+import { booleanParam } from '../http/params.ts';
+import { validQuery } from '../http/router.ts';
 import { getVenue, listVenues } from './venues.queries.ts';
 
 const VenueQuerySchema = z.object({
@@ -16,7 +16,7 @@ const VenueQuerySchema = z.object({
 
 export function venueRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
   return new Hono()
-    .get('/', validateQuery(VenueQuerySchema), (c) => {
+    .get('/', validQuery(VenueQuerySchema), (c) => {
       const q = c.req.valid('query');
       return sendCachedJson(c, cache, `venues:${JSON.stringify([q.area, q.hub])}`, () =>
         listVenues(db, q),
