@@ -7,7 +7,7 @@ import {
   TEST_PASSWORD,
   VENUE_A,
 } from '../staff/staff-test-support.ts';
-import { ABSOLUTE_LIMIT_MS, IDLE_LIMIT_MS } from './auth-sessions.queries.ts';
+import { ABSOLUTE_LIMIT_MS, IDLE_LIMIT_MS } from './logins.queries.ts';
 import { AdminInputError, ensureBootstrapAdmin } from './bootstrap-admin.ts';
 import { countUsers } from './users.queries.ts';
 
@@ -30,7 +30,7 @@ async function errorOf(res: Response) {
 }
 
 describe('logging in', () => {
-  it('answers 204 with an HttpOnly, SameSite=Lax session cookie, not Secure over http', async () => {
+  it('answers 204 with an HttpOnly, SameSite=Lax login cookie, not Secure over http', async () => {
     const t = makeStaffTestApp();
     await t.createUser('ann@example.org', 'staff', [VENUE_A]);
     const { res, setCookie, cookie } = await login(t, 'Ann@Example.org');
@@ -92,7 +92,7 @@ describe('logging in', () => {
   });
 });
 
-describe('login sessions', () => {
+describe('logins', () => {
   it('end after eight idle hours, but not while in use', async () => {
     const t = makeStaffTestApp();
     await t.createUser('ann@example.org', 'staff', [VENUE_A]);

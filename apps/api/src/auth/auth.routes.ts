@@ -9,19 +9,19 @@ import { Hono, type Context } from 'hono';
 import { recordAudit } from '../audit/audit.queries.ts';
 import type { Db } from '../db/open-db.ts';
 import {
-  createAuthSession,
-  deleteAuthSession,
-  deleteExpiredAuthSessions,
-  deleteUserAuthSessions,
-} from './auth-sessions.queries.ts';
+  createLogin,
+  deleteLogin,
+  deleteExpiredLogins,
+  deleteUserLogins,
+} from './logins.queries.ts';
 import { apiError } from '../http/errors.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 import { readBody } from './read-body.ts';
 import {
-  clearSessionCookie,
+  clearLoginCookie,
   currentStaff,
   requireStaff,
-  setSessionCookie,
+  setLoginCookie,
   type StaffEnv,
 } from './staff-auth.ts';
 import type { LoginThrottle } from './throttle.ts';
@@ -81,15 +81,15 @@ export function authRoutes({ db, clock, secureCookies, throttle }: AuthDeps) {
     }
     throttle.recordSuccess(data.email);
     const now = clock();
-    deleteExpiredAuthSessions(db, now);
-    setSessionCookie(c, createAuthSession(db, user.id, now), secureCookies);
+    deleteExpiredLogins(db, now);
+    setLoginCookie(c, createLogin(db, user.id, now), secureCookies);
     return c.body(null, 204);
   });
 
   app.post('/api/auth/logout', (c) => {
-    const sessionId = c.get('authSessionId');
-    if (sessionId !== null) deleteAuthSession(db, sessionId);
-    clearSessionCookie(c, secureCookies);
+    const loginId = c.get('loginId');
+    if (loginId !== null) deleteLogin(db, loginId);
+    clearLoginCookie(c, secureCookies);
     return c.body(null, 204);
   });
 
@@ -119,7 +119,7 @@ export function authRoutes({ db, clock, secureCookies, throttle }: AuthDeps) {
     const at = clock().toISOString();
     db.transaction(() => {
       setPasswordHash(db, staff.id, passwordHash, at);
-      deleteUserAuthSessions(db, staff.id, c.get('authSessionId'));
+      deleteUserLogins(db, staff.id, c.get('loginId'));
       recordAudit(db, {
         userId: staff.id,
         at,
@@ -152,7 +152,7 @@ export function authRoutes({ db, clock, secureCookies, throttle }: AuthDeps) {
       const owner = findUsableToken(db, token, now);
       if (!owner || !markTokenUsed(db, token, now)) return null;
       setPasswordHash(db, owner.userId, passwordHash, at);
-      deleteUserAuthSessions(db, owner.userId);
+      deleteUserLogins(db, owner.userId);
       recordAudit(db, {
         userId: owner.userId,
         at,
@@ -165,7 +165,7 @@ export function authRoutes({ db, clock, secureCookies, throttle }: AuthDeps) {
       return owner.userId;
     })();
     if (userId === null) throw linkUnusable();
-    setSessionCookie(c, createAuthSession(db, userId, now), secureCookies);
+    setLoginCookie(c, createLogin(db, userId, now), secureCookies);
     return c.body(null, 204);
   });
 

@@ -1,28 +1,29 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../db/open-db.ts';
-import { resolveAuthSession } from './auth-sessions.queries.ts';
+import { resolveLogin } from './logins.queries.ts';
 import { forbidden, notLoggedIn } from '../http/errors.ts';
 import type { StaffUser } from './users.queries.ts';
 
-export const SESSION_COOKIE = 'fw_session';
+// The cookie's name on the wire stays as it was first deployed, so nobody is logged out.
+export const LOGIN_COOKIE = 'fw_session';
 
 /** What the auth middleware puts on the context. */
 export interface StaffEnv {
   Variables: {
     staff: StaffUser | null;
-    authSessionId: string | null;
+    loginId: string | null;
   };
 }
 
-/** Reads the session cookie and puts the logged-in person (or null) on the context. */
+/** Reads the login cookie and puts the logged-in person (or null) on the context. */
 export function loadStaff(db: Db, clock: () => Date): MiddlewareHandler<StaffEnv> {
   return async function loadStaffFromCookie(c, next) {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = getCookie(c, LOGIN_COOKIE);
     const resolved =
-      token === undefined || token.length > 200 ? null : resolveAuthSession(db, token, clock());
+      token === undefined || token.length > 200 ? null : resolveLogin(db, token, clock());
     c.set('staff', resolved?.user ?? null);
-    c.set('authSessionId', resolved?.sessionId ?? null);
+    c.set('loginId', resolved?.loginId ?? null);
     await next();
   };
 }
@@ -53,10 +54,10 @@ export function canManageVenue(staff: StaffUser, venueSlug: string | null): bool
   return venueSlug !== null && staff.venues.includes(venueSlug);
 }
 
-export function setSessionCookie(c: Context, token: string, secure: boolean): void {
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
+export function setLoginCookie(c: Context, token: string, secure: boolean): void {
+  setCookie(c, LOGIN_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
 }
 
-export function clearSessionCookie(c: Context, secure: boolean): void {
-  deleteCookie(c, SESSION_COOKIE, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
+export function clearLoginCookie(c: Context, secure: boolean): void {
+  deleteCookie(c, LOGIN_COOKIE, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
 }

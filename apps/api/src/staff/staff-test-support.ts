@@ -1,9 +1,9 @@
 // Test helpers for the staff API: a fresh sample database, a movable clock, and logged-in people.
 import type { Role } from '@fiveways/shared';
 import { createApp } from '../app.ts';
-import { createAuthSession } from '../auth/auth-sessions.queries.ts';
+import { createLogin } from '../auth/logins.queries.ts';
 import { hashPassword } from '../auth/password.ts';
-import { SESSION_COOKIE } from '../auth/staff-auth.ts';
+import { LOGIN_COOKIE } from '../auth/staff-auth.ts';
 import { insertUser } from '../auth/users.queries.ts';
 import { createReadCache } from '../cache/read-cache.ts';
 import { openTestDb, TEST_NOW, testShellRoot } from '../test-support.ts';
@@ -80,9 +80,9 @@ export function makeStaffTestApp(
     );
   }
 
-  /** A cookie header for a fresh login session of that account. */
+  /** A cookie header for a fresh login of that account. */
   function cookieFor(userId: number): string {
-    return `${SESSION_COOKIE}=${createAuthSession(db, userId, clock())}`;
+    return `${LOGIN_COOKIE}=${createLogin(db, userId, clock())}`;
   }
 
   /** Admin, staff of venue A, staff of venue B, and their cookies. */

@@ -1,7 +1,7 @@
 import { UserInputSchema, UserPatchSchema, type InviteLink, type User } from '@fiveways/shared';
 import { Hono, type Context } from 'hono';
 import { recordAudit } from '../audit/audit.queries.ts';
-import { deleteUserAuthSessions } from '../auth/auth-sessions.queries.ts';
+import { deleteUserLogins } from '../auth/logins.queries.ts';
 import { apiError, notFound } from '../http/errors.ts';
 import { readBody } from '../auth/read-body.ts';
 import { currentStaff, requireAdmin, type StaffEnv } from '../auth/staff-auth.ts';
@@ -116,7 +116,7 @@ export function userRoutes({ db, cache, clock, publicUrl }: StaffDeps) {
         }
         updateUser(db, before.id, after);
         setUserVenues(db, before.id, after.venues);
-        if (after.disabled) deleteUserAuthSessions(db, before.id);
+        if (after.disabled) deleteUserLogins(db, before.id);
         const updated = mustGetUser(db, before.id);
         recordAudit(db, {
           userId: admin.id,
