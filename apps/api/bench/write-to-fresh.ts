@@ -7,8 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.ts';
 import { createLogin } from '../src/auth/logins.queries.ts';
-import { LOGIN_COOKIE } from '../src/auth/staff-auth.ts';
-import { insertUser } from '../src/auth/users.queries.ts';
+import { LOGIN_COOKIE } from '../src/auth/login.ts';
+import { insertUser } from '../src/users/users.queries.ts';
 import { createReadCache } from '../src/cache/read-cache.ts';
 import { openDb } from '../src/db/open-db.ts';
 import { sessionRenderCount } from '../src/feeds/render-calendar.ts';

@@ -6,7 +6,7 @@ import { createReadCache } from './cache/read-cache.ts';
 import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
 import { ConfigError, loadEnv, type Env } from './env.ts';
-import { AdminInputError, ensureBootstrapAdmin } from './auth/bootstrap-admin.ts';
+import { AdminInputError, ensureBootstrapAdmin } from './users/bootstrap-admin.ts';
 import { createLogger } from './ops/logger.ts';
 
 const log = createLogger();

@@ -1,15 +1,7 @@
 import { ApiErrorSchema, MeSchema } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
-import { openTestDb, testClock } from '../test-support.ts';
-import {
-  dumpTables,
-  makeStaffTestApp,
-  TEST_PASSWORD,
-  VENUE_A,
-} from '../staff/staff-test-support.ts';
+import { dumpTables, makeStaffTestApp, TEST_PASSWORD, VENUE_A } from '../test-support.ts';
 import { ABSOLUTE_LIMIT_MS, IDLE_LIMIT_MS } from './logins.queries.ts';
-import { AdminInputError, ensureBootstrapAdmin } from './bootstrap-admin.ts';
-import { countUsers } from './users.queries.ts';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -374,33 +366,5 @@ describe('protection', () => {
       message: 'The request body is too large: send at most 64 KiB',
       issues: [{ path: 'body', message: 'must be at most 65536 bytes' }],
     });
-  });
-});
-
-describe('the first admin', () => {
-  it('is created from the settings only while there are no accounts', async () => {
-    const db = openTestDb();
-    expect(
-      await ensureBootstrapAdmin(db, 'Boss@Example.org', 'a long admin passphrase', testClock),
-    ).toBe(true);
-    expect(
-      await ensureBootstrapAdmin(db, 'other@example.org', 'another long passphrase', testClock),
-    ).toBe(false);
-    expect(countUsers(db)).toBe(1);
-    expect(db.prepare('SELECT email, role FROM users').get()).toEqual({
-      email: 'boss@example.org',
-      role: 'admin',
-    });
-  });
-
-  it('needs a password of at least 10 characters, said plainly', async () => {
-    const db = openTestDb();
-    await expect(
-      ensureBootstrapAdmin(db, 'boss@example.org', 'short1234', testClock),
-    ).rejects.toThrow(AdminInputError);
-    await expect(
-      ensureBootstrapAdmin(db, 'boss@example.org', 'short1234', testClock),
-    ).rejects.toThrow(/at least 10 characters/);
-    expect(countUsers(db)).toBe(0);
   });
 });

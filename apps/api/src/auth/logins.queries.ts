@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open-db.ts';
-import { hashToken, listUserVenues, type StaffUser } from './users.queries.ts';
+import { hashToken, listUserVenues, type StaffUser } from '../users/users.queries.ts';
 
 /** Logged out after this long without a request. */
 export const IDLE_LIMIT_MS = 8 * 60 * 60 * 1000;

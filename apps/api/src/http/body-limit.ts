@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { errorEnvelope } from './errors.ts';
 
 /** 64 KiB: the largest staff form (a group or session with long texts) is a few KiB. */
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 /** Methods that carry no body: let them through without touching the request stream. */
 const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -39,6 +39,12 @@ export function fieldError(path: string, message: string): HTTPException {
   return invalidFields([{ path, message }]);
 }
 
+/** 409 slug_taken: short names are never reused, not even an archived group's. */
+export function slugInUse(slug: string, what: string): HTTPException {
+  const message = `There is already a ${what} called "${slug}"; choose another short name`;
+  return apiError(409, 'slug_taken', message, [{ path: 'slug', message }]);
+}
+
 export function notFound(what: string): HTTPException {
   return apiError(404, 'not_found', `There is no ${what}`);
 }
@@ -73,7 +79,7 @@ function plainMessage(issue: z.core.$ZodIssue): string {
  * zod issues as envelope issues: a dotted path and a plain-English message. `where` names the
  * part of the request ('body', 'query', 'path') when the fault is in the whole of it.
  */
-export function issuesOf(error: z.core.$ZodError, where: string): ApiIssue[] {
+function issuesOf(error: z.core.$ZodError, where: string): ApiIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {

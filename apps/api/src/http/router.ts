@@ -2,7 +2,18 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type { ReadCache } from '../cache/read-cache.ts';
+import type { Db } from '../db/open-db.ts';
 import { apiError, validationError } from './errors.ts';
+
+/** What an API router is built from. */
+export interface RouterDeps {
+  db: Db;
+  /** Rendered read-side output; every write says what it changed. */
+  cache: ReadCache;
+  /** The current time; tests pass a fixed one. */
+  clock: () => Date;
+}
 
 /**
  * A router for one part of the API. It has no error handler of its own: whatever a route throws
