@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import type { ReadCache } from '../cache/read-cache.ts';
 import type { Db } from '../db/open-db.ts';
+import { createRouter } from '../http/router.ts';
 import { latestUpdate, readMeta } from './meta.queries.ts';
 
 export interface Meta {
@@ -15,7 +15,7 @@ export interface Meta {
 }
 
 export function metaRoutes({ db, cache, clock }: { db: Db; cache: ReadCache; clock: () => Date }) {
-  return new Hono().get('/', (c) => {
+  return createRouter().get('/', (c) => {
     // The stored facts are kept until the next write; generatedAt is this answer's own time, so
     // the body differs on every request and has no ETag to revalidate against.
     const stored = cache.memo('meta', () => ({

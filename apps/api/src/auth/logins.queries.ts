@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open-db.ts';
-import { hashToken, listUserVenues, type StaffUser } from './users.queries.ts';
+import { hashToken, listUserVenues, type StaffUser } from '../users/users.queries.ts';
 
 /** Logged out after this long without a request. */
 export const IDLE_LIMIT_MS = 8 * 60 * 60 * 1000;
@@ -9,8 +9,8 @@ export const ABSOLUTE_LIMIT_MS = 7 * 24 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, to spare the disk a write per request. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
-/** Starts a login session; returns the token for the cookie (only its hash is stored). */
-export function createAuthSession(db: Db, userId: number, now: Date): string {
+/** Starts a login; returns the token for the cookie (only its hash is stored). */
+export function createLogin(db: Db, userId: number, now: Date): string {
   const token = randomBytes(32).toString('base64url');
   const at = now.toISOString();
   const expiresAt = new Date(now.getTime() + ABSOLUTE_LIMIT_MS).toISOString();
@@ -21,20 +21,20 @@ export function createAuthSession(db: Db, userId: number, now: Date): string {
   return token;
 }
 
-export interface ResolvedAuthSession {
-  sessionId: string;
+export interface ResolvedLogin {
+  loginId: string;
   user: StaffUser;
 }
 
 /** The person a cookie token logs in, or null when unknown, expired, idle or disabled. */
-export function resolveAuthSession(db: Db, token: string, now: Date): ResolvedAuthSession | null {
-  const sessionId = hashToken(token);
+export function resolveLogin(db: Db, token: string, now: Date): ResolvedLogin | null {
+  const loginId = hashToken(token);
   const row = db
     .prepare(
       `SELECT a.last_seen_at, a.expires_at, u.id, u.email, u.name, u.role, u.disabled
        FROM auth_sessions a JOIN users u ON u.id = a.user_id WHERE a.id = ?`,
     )
-    .get(sessionId) as
+    .get(loginId) as
     | {
         last_seen_at: string;
         expires_at: string;
@@ -53,17 +53,17 @@ export function resolveAuthSession(db: Db, token: string, now: Date): ResolvedAu
     nowMs >= Date.parse(row.expires_at) ||
     nowMs - lastSeen >= IDLE_LIMIT_MS
   ) {
-    deleteAuthSession(db, sessionId);
+    deleteLogin(db, loginId);
     return null;
   }
   if (nowMs - lastSeen >= TOUCH_EVERY_MS) {
     db.prepare('UPDATE auth_sessions SET last_seen_at = ? WHERE id = ?').run(
       now.toISOString(),
-      sessionId,
+      loginId,
     );
   }
   return {
-    sessionId,
+    loginId,
     user: {
       id: row.id,
       email: row.email,
@@ -74,24 +74,20 @@ export function resolveAuthSession(db: Db, token: string, now: Date): ResolvedAu
   };
 }
 
-export function deleteAuthSession(db: Db, sessionId: string): void {
-  db.prepare('DELETE FROM auth_sessions WHERE id = ?').run(sessionId);
+export function deleteLogin(db: Db, loginId: string): void {
+  db.prepare('DELETE FROM auth_sessions WHERE id = ?').run(loginId);
 }
 
-/** Logs the user out everywhere, except (optionally) the session they are using. */
-export function deleteUserAuthSessions(
-  db: Db,
-  userId: number,
-  keepSessionId: string | null = null,
-) {
+/** Logs the user out everywhere, except (optionally) the login they are using. */
+export function deleteUserLogins(db: Db, userId: number, keepLoginId: string | null = null) {
   db.prepare('DELETE FROM auth_sessions WHERE user_id = ? AND id IS NOT ?').run(
     userId,
-    keepSessionId,
+    keepLoginId,
   );
 }
 
-/** Forgets login sessions that can no longer be used. */
-export function deleteExpiredAuthSessions(db: Db, now: Date): void {
+/** Forgets logins that can no longer be used. */
+export function deleteExpiredLogins(db: Db, now: Date): void {
   db.prepare('DELETE FROM auth_sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(
     now.toISOString(),
     new Date(now.getTime() - IDLE_LIMIT_MS).toISOString(),

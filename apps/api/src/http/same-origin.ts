@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { errorBody } from './errors.ts';
+import { errorEnvelope } from './errors.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -27,7 +27,7 @@ export function sameOrigin(publicUrl: string): MiddlewareHandler {
   return async function sameOriginCheck(c, next) {
     if (STATE_CHANGING.has(c.req.method) && !isSameOrigin(c.req.raw.headers, ownOrigin)) {
       return c.json(
-        errorBody(
+        errorEnvelope(
           'cross_origin',
           `This change must come from a page of ${ownOrigin}; requests from other sites are refused`,
         ),

@@ -9,7 +9,7 @@ import {
   VENUE_B,
   VENUE_C,
   type StaffTestApp,
-} from './staff-test-support.ts';
+} from '../test-support.ts';
 
 type Who = 'anonymous' | 'staffA' | 'staffB' | 'admin';
 const EVERYONE: Who[] = ['anonymous', 'staffA', 'staffB', 'admin'];

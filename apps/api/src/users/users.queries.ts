@@ -164,13 +164,13 @@ export function countActiveAdmins(db: Db): number {
 // One-time invite and reset links.
 
 export type TokenPurpose = 'invite' | 'reset';
-export const TOKEN_LIFETIME_MS = 72 * 60 * 60 * 1000;
+const TOKEN_LIFETIME_MS = 72 * 60 * 60 * 1000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function newToken(): string {
+function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 

@@ -1,16 +1,15 @@
 import { SessionInputSchema } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
 import { openTestDb } from '../test-support.ts';
+import { changesSchedule, sessionToInput } from './session-input.ts';
 import {
-  changesSchedule,
+  archiveSession,
   deleteException,
+  getSession,
   insertSession,
-  sessionToInput,
-  setSessionStatus,
   updateSession,
   upsertException,
-} from './session-writes.queries.ts';
-import { getSession } from './sessions.queries.ts';
+} from './sessions.queries.ts';
 
 const input = SessionInputSchema.parse({
   title: 'Chair yoga',
@@ -47,7 +46,7 @@ describe('session writes', () => {
     });
     updateSession(db, id, { ...input, startTime: '09:30' }, 1, '2026-11-23T12:00:00.000Z');
     expect(getSession(db, id)).toMatchObject({ startTime: '09:30', sequence: 1 });
-    setSessionStatus(db, id, 'archived', '2026-11-23T13:00:00.000Z');
+    archiveSession(db, id, '2026-11-23T13:00:00.000Z');
     expect(getSession(db, id)).toMatchObject({ status: 'archived', sequence: 2 });
   });
 

@@ -1,8 +1,9 @@
 import { NewPasswordSchema, EmailSchema } from '@fiveways/shared';
+import { createStaffWrite } from '../audit/staff-write.ts';
+import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/open-db.ts';
-import { recordAudit } from '../audit/audit.queries.ts';
-import { hashPassword } from './password.ts';
-import { countUsers, emailTaken, getUser, insertUser } from './users.queries.ts';
+import { USER } from './users.policy.ts';
+import { countUsers, emailTaken, insertUser } from './users.queries.ts';
 
 /** A bad email or password for a new admin, in plain English. */
 export class AdminInputError extends Error {
@@ -37,27 +38,27 @@ export async function createAdmin(
 ): Promise<number> {
   const input = checkAdminInput(email, password);
   const passwordHash = await hashPassword(input.password);
-  const at = clock().toISOString();
-  return db.transaction(() => {
-    if (emailTaken(db, input.email)) {
-      throw new AdminInputError(`There is already an account for ${input.email}`);
-    }
-    const id = insertUser(
-      db,
-      { email: input.email, name: 'Administrator', role: 'admin', venues: [], passwordHash },
-      at,
-    );
-    recordAudit(db, {
-      userId: null,
-      at,
-      action: 'user.create',
-      entity: 'user',
-      entityId: String(id),
-      before: null,
-      after: getUser(db, id),
-    });
-    return id;
-  })();
+  // Before the service listens, or from the command line: no read cache to tell.
+  const staffWrite = createStaffWrite({ db, cache: null, clock });
+  const admin = staffWrite({
+    kind: USER,
+    action: 'create',
+    by: null,
+    // Whoever can start the service or open its database may make its first admin.
+    allowed: true,
+    before: null,
+    change(at) {
+      if (emailTaken(db, input.email)) {
+        throw new AdminInputError(`There is already an account for ${input.email}`);
+      }
+      return insertUser(
+        db,
+        { email: input.email, name: 'Administrator', role: 'admin', venues: [], passwordHash },
+        at,
+      );
+    },
+  });
+  return admin.id;
 }
 
 /**

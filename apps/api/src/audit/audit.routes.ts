@@ -1,9 +1,7 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
-import { listAudit } from '../audit/audit.queries.ts';
-import { validationError } from '../auth/errors.ts';
-import { requireAdmin, type StaffEnv } from '../auth/staff-auth.ts';
-import type { StaffDeps } from './staff-deps.ts';
+import { loginGuards } from '../auth/login.ts';
+import { createRouter, validQuery, type RouterDeps } from '../http/router.ts';
+import { listAudit } from './audit.queries.ts';
 
 const AuditQuerySchema = z.strictObject({
   limit: z
@@ -20,15 +18,13 @@ const AuditQuerySchema = z.strictObject({
 });
 
 /** The audit log, newest first, for admins. */
-export function auditRoutes({ db }: StaffDeps) {
-  const app = new Hono<StaffEnv>();
-  app.get('/api/audit', requireAdmin, (c) => {
-    const query = AuditQuerySchema.safeParse(c.req.query());
-    if (!query.success) throw validationError(query.error);
-    const { limit, before } = query.data;
+export function auditRoutes(deps: RouterDeps) {
+  const { db } = deps;
+  const { requireAdmin } = loginGuards(deps);
+  return createRouter().get('/audit', requireAdmin, validQuery(AuditQuerySchema), (c) => {
+    const { limit, before } = c.req.valid('query');
     const items = listAudit(db, { limit, before: before ?? null });
     const last = items.at(-1);
     return c.json({ items, nextBefore: items.length === limit && last ? last.id : null });
   });
-  return app;
 }
