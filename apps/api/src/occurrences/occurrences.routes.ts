@@ -5,7 +5,7 @@ import { sessionStoreFor } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
 import { validateQuery } from '../http/validate.ts';
-import { buildOccurrences } from './build-occurrences.ts';
+import { buildOccurrences } from '@fiveways/shared/build-occurrences';
 
 export function occurrenceRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
   const store = sessionStoreFor(db, cache);
