@@ -2,10 +2,10 @@
 // plain-English message, and every answer checked against the shared schemas. The schemas (with
 // zod) load in a chunk of their own while the first request is out, so a page's own code stays
 // small and the kiosk's first screen never loads them.
-import type * as SharedModule from '@fiveways/shared';
+import type * as SchemasModule from '@fiveways/shared/schemas';
 import type { ApiIssue } from '@fiveways/shared';
 
-export type Schemas = typeof SharedModule;
+export type Schemas = typeof SchemasModule;
 
 /** A shared schema, as far as the client needs one. */
 export interface Parser<T> {
@@ -40,7 +40,7 @@ let schemas: Promise<Schemas> | undefined;
 
 /** The shared schemas, loaded once (and tried again after a failed load). */
 export function loadSchemas(): Promise<Schemas> {
-  schemas ??= import('@fiveways/shared').catch((error: unknown) => {
+  schemas ??= import('@fiveways/shared/schemas').catch((error: unknown) => {
     schemas = undefined;
     console.error('The shared schemas did not load', error);
     throw new ApiError(0, 'network', CONNECTION_MESSAGE);
