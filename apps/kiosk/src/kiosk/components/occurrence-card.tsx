@@ -38,7 +38,7 @@ export function OccurrenceCard({ occurrence: o }: { occurrence: Occurrence }) {
           ))}
           {o.free ? <span class="tag">{t('free')}</span> : null}
           <span class="tag">{o.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}</span>
-          {o.changed && !cancelled ? <span class="tag tag-changed">{t('changed')}</span> : null}
+          {o.changed && !cancelled ? <span class="tag tag-moved">{t('moved')}</span> : null}
         </span>
       </span>
     </button>
