@@ -44,11 +44,20 @@ describe('validJson', () => {
     expect(await res.json()).toEqual({ name: 'Walk', doubled: 8 });
   });
 
+  it.each(['text/plain;charset=UTF-8', 'application/x-www-form-urlencoded'])(
+    'reads a JSON body whatever its Content-Type says (%s), as fetch sends a string body',
+    async (type) => {
+      const res = await send('{"name":"Walk","size":4}', type);
+      expect(res.status).toBe(201);
+      expect(await res.json()).toEqual({ name: 'Walk', doubled: 8 });
+    },
+  );
+
   it.each([
     ['{"name":', 'application/json'],
     ['', 'application/json'],
     ['not json', 'text/plain'],
-    ['{"name":"Walk","size":4}', 'text/plain'],
+    ['[1,', 'text/plain;charset=UTF-8'],
   ])('answers 400 invalid_json naming the body for %j sent as %s', async (body, type) => {
     const res = await send(body, type);
     expect(res.status).toBe(400);

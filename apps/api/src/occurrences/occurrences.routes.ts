@@ -4,7 +4,7 @@ import type { ReadCache } from '../cache/read-cache.ts';
 import type { SessionStore } from '../cache/session-store.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
 import { validQuery } from '../http/router.ts';
-import { buildOccurrences } from './build-occurrences.ts';
+import { buildOccurrences } from '@fiveways/shared/build-occurrences';
 
 export function occurrenceRoutes({
   cache,

@@ -1,6 +1,7 @@
 // The copy of the directory kept on this device for offline use, in IndexedDB: the directory
 // worker writes it off the page's thread, and the page reads it only when the network fails.
-import type { SavedDirectory } from './api.ts';
+import type { Meta } from '@fiveways/shared';
+import type { SavedDirectory } from './types.ts';
 
 const DB_NAME = 'fiveways-kiosk';
 const STORE = 'directory';
@@ -41,7 +42,7 @@ export async function readSavedDirectory(): Promise<SavedDirectory | null> {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error('The saved copy was not read'));
       });
-      return isSavedDirectory(saved) ? saved : null;
+      return isSavedDirectory(saved) ? withMetaOfNow(saved) : null;
     } finally {
       db.close();
     }
@@ -50,8 +51,21 @@ export async function readSavedDirectory(): Promise<SavedDirectory | null> {
   }
 }
 
+/** Copies saved by earlier versions hold dataVersion as '' and no updatedAt: read them as now. */
+function withMetaOfNow(saved: SavedDirectory): SavedDirectory {
+  const meta: Partial<Record<keyof Meta, unknown>> = saved.meta;
+  if (typeof meta.dataVersion === 'number' && meta.updatedAt !== undefined) return saved;
+  return { ...saved, meta: { ...saved.meta, dataVersion: 0, updatedAt: null } };
+}
+
 function isSavedDirectory(value: unknown): value is SavedDirectory {
   if (value === null || typeof value !== 'object') return false;
   const v = value as Partial<Record<keyof SavedDirectory, unknown>>;
-  return Array.isArray(v.sessions) && Array.isArray(v.venues) && typeof v.fetchedAt === 'string';
+  return (
+    Array.isArray(v.sessions) &&
+    Array.isArray(v.venues) &&
+    typeof v.fetchedAt === 'string' &&
+    typeof v.meta === 'object' &&
+    v.meta !== null
+  );
 }
