@@ -3,12 +3,12 @@
 // sessions, venues and window always give the same bytes.
 
 import {
+  BANK_HOLIDAYS,
   WAYS,
   expandRecurrence,
   firstRuleDate,
   isRuleDate,
   lastRuleDate,
-  ruleDates,
   toUtcDate,
   type LocalOccurrence,
   type Session,
@@ -163,13 +163,12 @@ function ruleLines(session: Session, dtstart: string, window: FeedWindow): strin
   }
   const lines = [`RRULE:${parts.join(';')}`];
   if (session.skipBankHolidays) {
+    // Walks the bank holidays, not the rule: a daily rule over centuries costs no more than a week.
     const end = last ?? window.to;
-    const kept = new Set(ruleDates(recurrence, dtstart, end));
-    const every = ruleDates({ ...recurrence, skipBankHolidays: false }, dtstart, end);
-    for (const date of every) {
-      if (!kept.has(date)) {
-        lines.push(`EXDATE;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, session.startTime)}`);
-      }
+    const unskipped = { ...recurrence, skipBankHolidays: false };
+    for (const date of BANK_HOLIDAYS) {
+      if (date < dtstart || date > end || !isRuleDate(unskipped, date)) continue;
+      lines.push(`EXDATE;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, session.startTime)}`);
     }
   }
   return lines.join('\n');
