@@ -20,6 +20,7 @@ describe('loadEnv', () => {
       publicUrl: 'http://localhost:8787',
       demoData: true,
       admin: null,
+      readCacheBytes: 256 * 1024 * 1024,
     });
   });
 
@@ -31,6 +32,7 @@ describe('loadEnv', () => {
       DEMO_DATA: 'off',
       ADMIN_EMAIL: 'Admin@Example.org',
       ADMIN_PASSWORD: 'correct horse',
+      READ_CACHE_MB: '64',
     });
     expect(env).toEqual({
       port: 8899,
@@ -38,6 +40,7 @@ describe('loadEnv', () => {
       publicUrl: 'https://fiveways.example.org',
       demoData: false,
       admin: { email: 'admin@example.org', password: 'correct horse' },
+      readCacheBytes: 64 * 1024 * 1024,
     });
   });
 
@@ -64,6 +67,8 @@ describe('loadEnv', () => {
     ['PUBLIC_URL', 'not a url', 'http:// or https://'],
     ['PUBLIC_URL', 'https://example.org/', 'must not end with a slash'],
     ['DEMO_DATA', 'yes', '"on"'],
+    ['READ_CACHE_MB', '1.5', 'whole number of megabytes'],
+    ['READ_CACHE_MB', '8', 'from 16 to 65536'],
   ])('rejects %s=%s with a message saying how to fix it', (variable, value, hint) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems).toHaveLength(1);

@@ -15,6 +15,8 @@ export interface Env {
   demoData: boolean;
   /** Set together or not at all: the first admin account created at start-up. */
   admin: { email: string; password: string } | null;
+  /** The most the read cache may hold (READ_CACHE_MB), in bytes. */
+  readCacheBytes: number;
 }
 
 export interface ConfigProblem {
@@ -67,6 +69,19 @@ const PublicUrlSchema = z
   .refine((s) => !s.includes('?') && !s.includes('#'), {
     error:
       'must be a plain address without ? or #, for example PUBLIC_URL=https://fiveways.example.org',
+  });
+
+/** READ_CACHE_MB when unset: a quarter of the deployment guide's MemoryMax=1G. */
+export const DEFAULT_READ_CACHE_MB = 256;
+
+const ReadCacheMbSchema = z
+  .string()
+  .regex(/^\d{1,6}$/, {
+    error: 'must be a whole number of megabytes, for example READ_CACHE_MB=256',
+  })
+  .transform(Number)
+  .refine((n) => n >= 16 && n <= 65536, {
+    error: 'must be from 16 to 65536 megabytes, for example READ_CACHE_MB=256',
   });
 
 const DemoDataSchema = z.enum(['on', 'off'], {
@@ -146,13 +161,27 @@ export function loadEnv(source: Source = process.env): Env {
       admin = { email: email.toLowerCase(), password };
   }
 
+  const rawReadCacheMb = read(source, 'READ_CACHE_MB');
+  const readCacheMb =
+    rawReadCacheMb === undefined
+      ? DEFAULT_READ_CACHE_MB
+      : check('READ_CACHE_MB', ReadCacheMbSchema, rawReadCacheMb);
+
   if (
     problems.length > 0 ||
+    readCacheMb === undefined ||
     port === undefined ||
     publicUrl === undefined ||
     demoData === undefined
   ) {
     throw new ConfigError(problems);
   }
-  return { port, databasePath, publicUrl, demoData: demoData === 'on', admin };
+  return {
+    port,
+    databasePath,
+    publicUrl,
+    demoData: demoData === 'on',
+    admin,
+    readCacheBytes: readCacheMb * 1024 * 1024,
+  };
 }
