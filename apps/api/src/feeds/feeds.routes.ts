@@ -64,7 +64,7 @@ export function feedRoutes({
       });
   }
 
-  function send(c: Context, feed: AssembledFeed, filename: string): Response {
+  function send(c: Context, feed: AssembledFeed, filename: string): Promise<Response> {
     return sendCompressed(c, feed.body, {
       contentType: 'text/calendar; charset=utf-8',
       cacheControl: `public, max-age=${FEED_MAX_AGE_SECONDS}`,

@@ -91,7 +91,7 @@ function textFileBody(file: string): CompressedBody {
   return body;
 }
 
-function fileResponse(c: Context, root: string, file: string): Response {
+function fileResponse(c: Context, root: string, file: string): Response | Promise<Response> {
   const extension = extname(file).toLowerCase();
   const type = CONTENT_TYPES[extension] ?? 'application/octet-stream';
   c.header('x-content-type-options', 'nosniff');
@@ -121,7 +121,7 @@ const NOT_BUILT_PAGE = `<!doctype html>
  * client-side router can show it (/, /kiosk, /sessions/12, /subscribe, /staff …).
  */
 export function serveFrontEnd(root: string) {
-  return function serveStatic(c: Context): Response {
+  return function serveStatic(c: Context): Response | Promise<Response> {
     const path = c.req.path;
     const index = join(resolve(root), 'index.html');
     if (!existsSync(index)) {
