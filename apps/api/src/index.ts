@@ -1,6 +1,7 @@
 // Starts the service: settings → database → sample data → app → HTTP server; stops cleanly.
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { createGroupStore } from './cache/group-store.ts';
 import { createReadCache } from './cache/read-cache.ts';
 import { createSessionStore } from './cache/session-store.ts';
 import { openDb } from './db/open-db.ts';
@@ -43,17 +44,20 @@ if (env.admin) {
   }
 }
 
-const cache = createReadCache();
+const cache = createReadCache({ budgetBytes: env.readCacheBytes });
 const sessionStore = createSessionStore(db, cache);
-// Sessions are loaded into memory before listening (see docs/benchmarks.md for how long) rather
-// than inside the first request, which would hold every other answer back meanwhile.
+const groupStore = createGroupStore(db, cache);
+// Sessions and groups are loaded into memory before listening (see docs/benchmarks.md for how
+// long) rather than inside the first request, which would hold every other answer back meanwhile.
 sessionStore.load();
+groupStore.load();
 const app = createApp({
   db,
   clock: () => new Date(),
   publicUrl: env.publicUrl,
   cache,
   sessionStore,
+  groupStore,
   log,
   warmFeeds: true,
 });
