@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, createBrotliCompress } from 'node:zlib';
 import type { Context } from 'hono';
 import type { ReadCache } from '../cache/read-cache.ts';
-import { gzipFromSegments, Piece, totalLength, type Bytes } from './body-pieces.ts';
+import { gzipFromSegments, Piece, totalLength, type Bytes, type Segment } from './body-pieces.ts';
 import {
   acceptedCodings,
   matchingEtag,
@@ -28,6 +28,8 @@ export interface CompressedBody {
   /** The strong ETag of the uncompressed bytes; compressed forms add a suffix. */
   readonly etag: string;
   readonly compressible: boolean;
+  /** Made for one answer and then dropped: only the form that answer needs is worth making. */
+  readonly perRequest: boolean;
   /** The ETag of one representation: `"tag"`, `"tag-gzip"` or `"tag-br"`. */
   etagFor(coding: ContentCoding): string;
   /**
@@ -66,6 +68,9 @@ function brotliOptions(size: number) {
       [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
       [constants.BROTLI_PARAM_SIZE_HINT]: size,
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      // A window no larger than the body (brotli's default, 4 MB, at the most): the encoder's
+      // memory follows it, and most bodies are far smaller.
+      [constants.BROTLI_PARAM_LGWIN]: Math.min(22, Math.max(16, Math.ceil(Math.log2(size + 1)))),
     },
   };
 }
@@ -81,10 +86,33 @@ export interface PiecesBodyOptions {
   largeBrotliDelayMs?: number;
   /** Told when a compressed form has been made, so whoever keeps the body can count it. */
   onGrow?: () => void;
+  /** The body answers one request and is not kept (a page cut from a list). */
+  perRequest?: boolean;
 }
 
 /** Pieces whose segments are missing past this many bytes are compressed off the event loop. */
 const SYNC_SEGMENT_MAX_BYTES = 512 * 1024;
+
+/** Pieces compressed at once on zlib's threads: each holds a deflate state of a few hundred KB. */
+const SEGMENTS_IN_FLIGHT = 2;
+
+/**
+ * Every piece's segment, made off the event loop a couple at a time: a list of thousands of
+ * pieces asked for all at once would create thousands of zlib streams in one go.
+ */
+async function segmentsInTurn(pieces: readonly Piece[]): Promise<Segment[]> {
+  const segments: Segment[] = [];
+  let next = 0;
+  const work = async () => {
+    for (let i = next; i < pieces.length; i = next) {
+      next += 1;
+      const piece = pieces[i];
+      if (piece !== undefined) segments[i] = piece.segment ?? (await piece.segmentAsync());
+    }
+  };
+  await Promise.all(Array.from({ length: SEGMENTS_IN_FLIGHT }, work));
+  return segments;
+}
 
 /**
  * A body kept as pieces (see body-pieces.ts), sent without joining them. Its gzip form is joined
@@ -104,6 +132,7 @@ export function createPiecesBody(
     isCurrent = () => true,
     largeBrotliDelayMs = LARGE_BROTLI_DELAY_MS,
     onGrow = () => undefined,
+    perRequest = false,
   } = options;
   const identity = pieces.map((p) => p.bytes);
   const size = totalLength(identity);
@@ -121,7 +150,7 @@ export function createPiecesBody(
       gzPending = Promise.resolve();
       onGrow();
     } else {
-      gzPending = Promise.all(pieces.map((p) => p.segmentAsync())).then((segments) => {
+      gzPending = segmentsInTurn(pieces).then((segments) => {
         gz = gzipFromSegments(segments);
         onGrow();
       });
@@ -165,6 +194,7 @@ export function createPiecesBody(
   return {
     etag: etagOf(tag, 'identity'),
     compressible,
+    perRequest,
     etagFor: (coding) => etagOf(tag, coding),
     bytesFor(coding) {
       if (coding === 'identity') return identity;
@@ -228,6 +258,13 @@ function chooseCoding(
     (coding) => coding !== 'identity',
   );
   if (!body.compressible || preferred.length === 0) return { coding: 'identity', wait: false };
+  if (body.perRequest) {
+    // Made once for this answer: in the form that costs least, br only when it is small.
+    const small = body.sizes().identity <= SYNC_BROTLI_PIECES_MAX_BYTES;
+    const cheap =
+      preferred[0] === 'br' && small ? 'br' : preferred.includes('gzip') ? 'gzip' : 'br';
+    return { coding: cheap, wait: true };
+  }
   const ready = preferred.find((coding) => body.bytesFor(coding) !== null);
   if (ready !== undefined) return { coding: ready, wait: false };
   return { coding: preferred.includes('gzip') ? 'gzip' : (preferred[0] ?? 'identity'), wait: true };
