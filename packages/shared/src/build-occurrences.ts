@@ -43,6 +43,19 @@ export function sessionOccurrences(
   if (filter.way !== undefined && !session.ways.includes(filter.way)) return out;
   if (filter.group !== undefined && session.group !== filter.group) return out;
   if (filter.audience !== undefined && !session.audiences.includes(filter.audience)) return out;
+  // A venue or area filter takes only sessions there or moved there for a date: skip the rest
+  // before expanding them.
+  const there = (slug: string | null, areaSlug: string | undefined) =>
+    (filter.venue === undefined || slug === filter.venue) &&
+    (filter.area === undefined || areaSlug === filter.area);
+  if (
+    !there(session.venue.slug, session.venue.areaSlug) &&
+    !session.exceptions.some(
+      (ex) => ex.venueSlug !== null && there(ex.venueSlug, venueBySlug.get(ex.venueSlug)?.areaSlug),
+    )
+  ) {
+    return out;
+  }
   const local = expandRecurrence(
     {
       startDate: session.startDate,

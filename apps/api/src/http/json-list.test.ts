@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BodyBytes } from './compressed-body.ts';
-import { createJsonListWriter } from './json-list.ts';
+import { createJsonItemsWriter, createJsonList, type ItemRun } from './json-list.ts';
 
 const bytesOf = (bytes: BodyBytes | null) =>
   bytes === null ? Buffer.alloc(0) : Buffer.concat(bytes instanceof Uint8Array ? [bytes] : bytes);
@@ -14,13 +14,17 @@ const item = fc.record({
   tags: fc.array(fc.constantFrom('a', 'é', '\u{1F600}', '"'), { maxLength: 3 }),
 });
 
-function listOf<T>(field: string, items: readonly T[], pieceChars: number) {
-  const writer = createJsonListWriter(field, { pieceChars });
+function itemsOf<T>(items: readonly T[], pieceChars: number) {
+  const writer = createJsonItemsWriter({ pieceChars });
   for (const x of items) writer.add(JSON.stringify(x));
   return writer.finish();
 }
 
-describe('createJsonListWriter', () => {
+function listOf<T>(field: string, items: readonly T[], pieceChars: number) {
+  return createJsonList(field, [{ items: itemsOf(items, pieceChars), from: 0, to: items.length }]);
+}
+
+describe('createJsonList', () => {
   it('cuts every page to the bytes JSON.stringify gives for it, whatever the piece size', () => {
     fc.assert(
       fc.property(
@@ -37,6 +41,39 @@ describe('createJsonListWriter', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('joins runs of several item lists into one list, pages cut across them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(item, { maxLength: 12 }), { maxLength: 5 }),
+        fc.array(fc.tuple(fc.nat(12), fc.nat(12)), { minLength: 5, maxLength: 5 }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.nat(40),
+        fc.integer({ min: 1, max: 40 }),
+        (lists, bounds, pieceChars, offset, limit) => {
+          const runs: ItemRun[] = [];
+          const expected: unknown[] = [];
+          lists.forEach((xs, i) => {
+            const [a, b] = bounds[i] ?? [0, 0];
+            const [from, to] = [Math.min(a, b, xs.length), Math.min(Math.max(a, b), xs.length)];
+            runs.push({ items: itemsOf(xs, pieceChars), from, to });
+            expected.push(...xs.slice(from, to));
+          });
+          const list = createJsonList('occurrences', runs);
+          const total = expected.length;
+          const from = Math.min(offset, total);
+          const to = Math.min(total, from + limit);
+          expect(joined(list.whole().bytesFor('identity'))).toBe(
+            JSON.stringify({ occurrences: expected, total }),
+          );
+          expect(joined(list.pageBody(from, to).bytesFor('identity'))).toBe(
+            JSON.stringify({ occurrences: expected.slice(from, to), total }),
+          );
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
@@ -63,12 +100,13 @@ describe('createJsonListWriter', () => {
 
   it('counts what it holds: the items once, however many pages are cut from them', () => {
     const items = Array.from({ length: 2000 }, (_, id) => ({ id, title: `Session ${id}` }));
-    const list = listOf('items', items, 4096);
+    const held = itemsOf(items, 4096);
+    const list = createJsonList('items', [{ items: held, from: 0, to: items.length }]);
     const bytes = JSON.stringify(items).length;
-    const before = list.byteSize();
+    const before = held.byteSize() + list.byteSize();
     expect(before).toBeGreaterThanOrEqual(bytes);
     expect(before).toBeLessThan(bytes * 1.2);
     for (let offset = 0; offset < 2000; offset += 7) list.pageBody(offset, offset + 50);
-    expect(list.byteSize()).toBe(before);
+    expect(held.byteSize() + list.byteSize()).toBe(before);
   });
 });
