@@ -21,6 +21,7 @@ describe('loadEnv', () => {
       demoData: true,
       admin: null,
       readCacheBytes: 256 * 1024 * 1024,
+      benchStats: false,
     });
   });
 
@@ -33,6 +34,7 @@ describe('loadEnv', () => {
       ADMIN_EMAIL: 'Admin@Example.org',
       ADMIN_PASSWORD: 'correct horse',
       READ_CACHE_MB: '64',
+      BENCH_STATS: 'on',
     });
     expect(env).toEqual({
       port: 8899,
@@ -41,6 +43,7 @@ describe('loadEnv', () => {
       demoData: false,
       admin: { email: 'admin@example.org', password: 'correct horse' },
       readCacheBytes: 64 * 1024 * 1024,
+      benchStats: true,
     });
   });
 
@@ -69,6 +72,7 @@ describe('loadEnv', () => {
     ['DEMO_DATA', 'yes', '"on"'],
     ['READ_CACHE_MB', '1.5', 'whole number of megabytes'],
     ['READ_CACHE_MB', '8', 'from 16 to 65536'],
+    ['BENCH_STATS', 'yes', '"on"'],
   ])('rejects %s=%s with a message saying how to fix it', (variable, value, hint) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems).toHaveLength(1);

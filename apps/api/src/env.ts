@@ -17,6 +17,8 @@ export interface Env {
   admin: { email: string; password: string } | null;
   /** The most the read cache may hold (READ_CACHE_MB), in bytes. */
   readCacheBytes: number;
+  /** BENCH_STATS=on: log event-loop and memory figures on SIGUSR2, for the benchmarks. */
+  benchStats: boolean;
 }
 
 export interface ConfigProblem {
@@ -83,6 +85,10 @@ const ReadCacheMbSchema = z
   .refine((n) => n >= 16 && n <= 65536, {
     error: 'must be from 16 to 65536 megabytes, for example READ_CACHE_MB=256',
   });
+
+const BenchStatsSchema = z.enum(['on', 'off'], {
+  error: 'must be "on" (log event-loop and memory figures on SIGUSR2) or "off"',
+});
 
 const DemoDataSchema = z.enum(['on', 'off'], {
   error: 'must be "on" (fill a new, empty database with sample data) or "off"',
@@ -167,9 +173,16 @@ export function loadEnv(source: Source = process.env): Env {
       ? DEFAULT_READ_CACHE_MB
       : check('READ_CACHE_MB', ReadCacheMbSchema, rawReadCacheMb);
 
+  const rawBenchStats = read(source, 'BENCH_STATS');
+  const benchStats =
+    rawBenchStats === undefined
+      ? 'off'
+      : check('BENCH_STATS', BenchStatsSchema, rawBenchStats.toLowerCase());
+
   if (
     problems.length > 0 ||
     readCacheMb === undefined ||
+    benchStats === undefined ||
     port === undefined ||
     publicUrl === undefined ||
     demoData === undefined
@@ -183,5 +196,6 @@ export function loadEnv(source: Source = process.env): Env {
     demoData: demoData === 'on',
     admin,
     readCacheBytes: readCacheMb * 1024 * 1024,
+    benchStats: benchStats === 'on',
   };
 }

@@ -8,6 +8,7 @@ import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
 import { ConfigError, loadEnv, type Env } from './env.ts';
 import { AdminInputError, ensureBootstrapAdmin } from './users/bootstrap-admin.ts';
+import { reportBenchStats } from './ops/bench-stats.ts';
 import { createLogger } from './ops/logger.ts';
 
 const log = createLogger();
@@ -61,6 +62,8 @@ const app = createApp({
   log,
   warmFeeds: true,
 });
+
+if (env.benchStats) reportBenchStats(cache, log);
 
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   log.info('listening', { url: env.publicUrl, port: info.port, database: env.databasePath });
