@@ -1,12 +1,10 @@
 import {
   addDays,
-  compareTimedOccurrences,
   daysBetween,
   OccurrenceQuerySchema,
   sessionOccurrences,
   startOfWeek,
   type OccurrenceQuery,
-  type TimedOccurrence,
 } from '@fiveways/shared';
 import { Hono } from 'hono';
 import type { ReadCache } from '../cache/read-cache.ts';
@@ -23,9 +21,28 @@ import { validQuery } from '../http/router.ts';
 
 type OccurrenceFilter = Pick<OccurrenceQuery, 'way' | 'venue' | 'area' | 'group' | 'audience'>;
 
+/** One occurrence as the week keeps it while sorting: its sort key, its day and its JSON. */
+interface Row {
+  startMs: number;
+  title: string;
+  sessionId: number;
+  /** Days after the week's Monday that it happens. */
+  day: number;
+  json: string;
+}
+
+/** The list's order (compareTimedOccurrences): by start, then title, then session id. */
+function compareRows(a: Row, b: Row): number {
+  if (a.startMs !== b.startMs) return a.startMs - b.startMs;
+  if (a.title !== b.title) return a.title < b.title ? -1 : 1;
+  return a.sessionId - b.sessionId;
+}
+
 /**
  * One week's occurrences (Monday to Sunday, by the date they happen) for a filter, in list order,
  * written a slice of work at a time. Returns where each day's items start, and where they end.
+ * Each is serialised as soon as it is found, so the week holds one string per occurrence while it
+ * sorts rather than the objects it was made from (less for the garbage collector to go through).
  */
 function* writeWeek(
   sessionStore: SessionStore,
@@ -36,21 +53,24 @@ function* writeWeek(
   const { sessions } = sessionStore.snapshot();
   const venues = new Map(sessionStore.venues().map((v) => [v.slug, v]));
   const week = { ...filter, from: monday, to: addDays(monday, 6) };
-  const found: TimedOccurrence[] = [];
+  const rows: Row[] = [];
   for (const session of sessions) {
-    for (const o of sessionOccurrences(session, venues, week)) found.push(o);
+    for (const { startMs, occurrence } of sessionOccurrences(session, venues, week)) {
+      // The start's local date is the date it happens.
+      const day = daysBetween(monday, occurrence.start.slice(0, 10));
+      const { title, sessionId } = occurrence;
+      rows.push({ startMs, title, sessionId, day, json: JSON.stringify(occurrence) });
+    }
     yield;
   }
-  yield* sortInSlices(found, compareTimedOccurrences);
+  yield* sortInSlices(rows, compareRows);
   const dayStarts: number[] = [];
-  found.forEach((o, i) => {
-    // Sorted by start, so by the date each happens: the start's local date.
-    const day = daysBetween(monday, o.occurrence.start.slice(0, 10));
-    while (dayStarts.length <= day) dayStarts.push(i);
+  rows.forEach((row, i) => {
+    while (dayStarts.length <= row.day) dayStarts.push(i);
   });
-  while (dayStarts.length <= 7) dayStarts.push(found.length);
-  for (const o of found) {
-    writer.add(JSON.stringify(o.occurrence));
+  while (dayStarts.length <= 7) dayStarts.push(rows.length);
+  for (const row of rows) {
+    writer.add(row.json);
     yield;
   }
   return dayStarts;
