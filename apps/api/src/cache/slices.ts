@@ -1,37 +1,60 @@
 // Long work on the event loop done a little at a time: a job is a generator that yields at safe
-// points, and runs for at most a few milliseconds before letting other requests in. So building
-// a list of a million items after a write delays other answers by a slice, not by seconds.
+// points; all running jobs share one slice of a few milliseconds per turn of the loop, then let
+// other requests in. So building a list of a million items after a write, or many feeds at once,
+// delays other answers by a slice, not by seconds.
 
 /** A job: yields where it may be paused, returns its result. */
 export type Sliced<T> = Generator<void, T, void>;
 
-/** The longest a job holds the event loop at a time. */
+/**
+ * The longest sliced work holds the event loop at a time, all jobs together: however many are
+ * running, they share one slice per turn of the loop, so other requests wait at most this long.
+ */
 export const SLICE_MS = 8;
 
-export interface SliceOptions {
-  sliceMs?: number;
+/** A running job: runs until `until` (ms, performance.now()) or its end; true once it ended. */
+type Step = (until: number) => boolean;
+
+const running: Step[] = [];
+let turnScheduled = false;
+
+function scheduleTurn() {
+  if (turnScheduled) return;
+  turnScheduled = true;
+  setImmediate(turn);
 }
 
-/**
- * Runs a job to its end, SLICE_MS at a time, the first slice at once (a small job finishes in
- * it). Rejects with whatever the job throws.
- */
-export function runInSlices<T>(job: Sliced<T>, { sliceMs = SLICE_MS }: SliceOptions = {}) {
+/** One slice: the running jobs in turn, each once at most, until the slice's time is spent. */
+function turn() {
+  turnScheduled = false;
+  const until = performance.now() + SLICE_MS;
+  for (let left = running.length; left > 0 && performance.now() < until; left -= 1) {
+    const step = running.shift();
+    // A job that ran out of time goes to the back: the next slice starts with the others.
+    if (step !== undefined && !step(until)) running.push(step);
+  }
+  if (running.length > 0) scheduleTurn();
+}
+
+/** Runs a job to its end in the shared slices. Rejects with whatever the job throws. */
+export function runInSlices<T>(job: Sliced<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const slice = () => {
-      const until = performance.now() + sliceMs;
+    running.push((until) => {
       try {
         for (;;) {
           const step = job.next();
-          if (step.done === true) return resolve(step.value);
-          if (performance.now() >= until) break;
+          if (step.done === true) {
+            resolve(step.value);
+            return true;
+          }
+          if (performance.now() >= until) return false;
         }
       } catch (error) {
-        return reject(error instanceof Error ? error : new Error(String(error)));
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return true;
       }
-      setImmediate(slice);
-    };
-    slice();
+    });
+    scheduleTurn();
   });
 }
 
@@ -40,26 +63,26 @@ export function runInSlices<T>(job: Sliced<T>, { sliceMs = SLICE_MS }: SliceOpti
  * what it is building until it ends, so a burst of different requests builds a few things at a
  * time instead of everything at once.
  */
-export function createJobQueue(concurrency: number, options: SliceOptions = {}) {
-  let running = 0;
+export function createJobQueue(concurrency: number) {
+  let active = 0;
   const waiting: (() => void)[] = [];
   const next = () => {
-    running -= 1;
+    active -= 1;
     waiting.shift()?.();
   };
   return {
     run<T>(job: () => Sliced<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         const start = () => {
-          running += 1;
-          runInSlices(job(), options).then(resolve, reject).finally(next);
+          active += 1;
+          runInSlices(job()).then(resolve, reject).finally(next);
         };
-        if (running < concurrency) start();
+        if (active < concurrency) start();
         else waiting.push(start);
       });
     },
     /** Jobs running or waiting. */
-    size: () => running + waiting.length,
+    size: () => active + waiting.length,
   };
 }
 

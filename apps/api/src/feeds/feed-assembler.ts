@@ -22,8 +22,6 @@ const SITE_NAME = 'Five Ways Worcester';
 const ETAG_LENGTH = 32;
 /** Session ids per chunk by default; docs/benchmarks.md has what one chunk costs to join again. */
 const CHUNK_IDS = 64;
-/** The longest the background warm-up holds the event loop at a time. */
-const WARM_SLICE_MS = 8;
 /** What a chunk costs beyond its bytes and segment: the objects that hold it. */
 const CHUNK_OVERHEAD_BYTES = 200;
 const TAIL = new Piece(new Uint8Array(Buffer.from(CALENDAR_TAIL, 'utf8')));
@@ -298,36 +296,22 @@ export function createFeedAssembler({
   }
 
   function warmUp(): Promise<WarmUpReport> {
-    return new Promise<WarmUpReport>((resolve) => {
-      const started = performance.now();
-      let sessions: readonly Session[] = [];
-      let window = feedWindow(clock());
-      let next = -1;
-      const slice = () => {
-        const until = performance.now() + WARM_SLICE_MS;
-        try {
-          if (next < 0) {
-            sessions = store.sessions();
-            window = feedWindow(clock());
-            next = 0;
-          }
-          while (next < sessions.length && performance.now() < until) {
-            const session = sessions[next];
-            next += 1;
-            if (session !== undefined) blockOf(session, window);
-          }
-        } catch {
-          // Whatever failed fails again, visibly, when a feed is asked for; stop warming.
-          next = sessions.length;
-        }
-        if (next < sessions.length) {
-          setImmediate(slice);
-        } else {
-          resolve({ sessions: sessions.length, ms: Math.round(performance.now() - started) });
-        }
-      };
-      setImmediate(slice);
-    });
+    const started = performance.now();
+    let warmed = 0;
+    function* renderEverySession(): Sliced<void> {
+      yield; // from the first slice on, not while the app is being made
+      const sessions = store.sessions();
+      const window = feedWindow(clock());
+      for (const session of sessions) {
+        blockOf(session, window);
+        warmed += 1;
+        yield;
+      }
+    }
+    // Whatever failed fails again, visibly, when a feed is asked for; stop warming.
+    return runInSlices(renderEverySession())
+      .catch(() => undefined)
+      .then(() => ({ sessions: warmed, ms: Math.round(performance.now() - started) }));
   }
 
   return { feedFor, warmUp };

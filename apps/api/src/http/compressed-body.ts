@@ -145,7 +145,8 @@ export function createPiecesBody(
     if (gzPending) return gzPending;
     let missing = 0;
     for (const p of pieces) if (p.segment === null) missing += p.bytes.byteLength;
-    if (missing <= SYNC_SEGMENT_MAX_BYTES) {
+    // A body kept for many answers pays a little on the spot; one for one answer pays nothing.
+    if (missing <= SYNC_SEGMENT_MAX_BYTES && !perRequest) {
       gz = gzipFromSegments(pieces.map((p) => p.segmentSync()));
       gzPending = Promise.resolve();
       onGrow();
@@ -161,13 +162,13 @@ export function createPiecesBody(
   let brPending: Promise<void> | null = null;
   function makeBrotli(): Promise<void> {
     if (brPending) return brPending;
-    if (size <= SYNC_BROTLI_PIECES_MAX_BYTES) {
+    if (size <= SYNC_BROTLI_PIECES_MAX_BYTES && !perRequest) {
       br = asBytes(brotliCompressSync(Buffer.concat(identity), brotliOptions(size)));
       brPending = Promise.resolve();
       onGrow();
       return brPending;
     }
-    const delay = size > LARGE_BODY_BYTES ? largeBrotliDelayMs : 0;
+    const delay = size > LARGE_BODY_BYTES && !perRequest ? largeBrotliDelayMs : 0;
     brPending = new Promise<void>((resolve, reject) => {
       const start = () => {
         if (!isCurrent()) return resolve();
