@@ -25,7 +25,10 @@ const SEGMENT_OPTIONS = { finishFlush: constants.Z_SYNC_FLUSH } as const;
 
 function segmentOf(bytes: Bytes, deflated: Bytes): Segment {
   const length = bytes.byteLength;
-  return { deflated, crc: crc32(bytes), length, shift: crc32Shift(length) };
+  // zlib hands back a view of its 16 KB output buffer: kept as it is, a 5 KB segment would hold
+  // on to all of it.
+  const exact = deflated.byteLength < deflated.buffer.byteLength ? deflated.slice() : deflated;
+  return { deflated: exact, crc: crc32(bytes), length, shift: crc32Shift(length) };
 }
 
 /** Some bytes and, once made, their deflate segment and CRC-32, kept with them. */
@@ -33,7 +36,11 @@ export class Piece {
   #segment: Segment | null = null;
   #pending: Promise<Segment> | null = null;
 
-  constructor(readonly bytes: Bytes) {}
+  /** `onSegment` is told when the segment is made: whoever keeps the piece counts it then. */
+  constructor(
+    readonly bytes: Bytes,
+    private readonly onSegment: () => void = () => undefined,
+  ) {}
 
   /** The segment if made already. */
   get segment(): Segment | null {
@@ -42,7 +49,9 @@ export class Piece {
 
   /** Makes the segment now, on this thread. */
   segmentSync(): Segment {
-    this.#segment ??= segmentOf(this.bytes, asBytes(deflateRawSync(this.bytes, SEGMENT_OPTIONS)));
+    if (this.#segment !== null) return this.#segment;
+    this.#segment = segmentOf(this.bytes, asBytes(deflateRawSync(this.bytes, SEGMENT_OPTIONS)));
+    this.onSegment();
     return this.#segment;
   }
 
@@ -52,8 +61,11 @@ export class Piece {
     this.#pending ??= new Promise<Segment>((resolve, reject) => {
       deflateRaw(this.bytes, SEGMENT_OPTIONS, (error, out) => {
         if (error) return reject(error);
-        const segment = (this.#segment ??= segmentOf(this.bytes, asBytes(out)));
-        resolve(segment);
+        if (this.#segment === null) {
+          this.#segment = segmentOf(this.bytes, asBytes(out));
+          this.onSegment();
+        }
+        resolve(this.#segment);
       });
     });
     return this.#pending;

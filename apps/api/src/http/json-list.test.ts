@@ -110,3 +110,18 @@ describe('createJsonList', () => {
     expect(held.byteSize() + list.byteSize()).toBe(before);
   });
 });
+
+describe('createJsonItemsWriter', () => {
+  it('says when a compressed page makes a segment of its pieces, so the keeper can count it', async () => {
+    let grew = 0;
+    const writer = createJsonItemsWriter({ pieceChars: 2000, onGrow: () => (grew += 1) });
+    for (let id = 0; id < 300; id += 1) writer.add(JSON.stringify({ id, title: `Session ${id}` }));
+    const items = writer.finish();
+    const before = items.byteSize();
+    const list = createJsonList('items', [{ items, from: 0, to: items.count }]);
+    const page = list.pageBody(10, 250);
+    await page.whenReady('gzip');
+    expect(grew).toBeGreaterThan(0);
+    expect(items.byteSize()).toBeGreaterThan(before);
+  });
+});

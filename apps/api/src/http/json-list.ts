@@ -56,7 +56,14 @@ export interface JsonItemsWriter {
   finish(): JsonItems;
 }
 
-export function createJsonItemsWriter({ pieceChars = PIECE_CHARS } = {}): JsonItemsWriter {
+/**
+ * `onGrow` is told when a compressed segment of the items is made (a page or the whole list was
+ * asked for compressed), so whoever keeps them can count it.
+ */
+export function createJsonItemsWriter({
+  pieceChars = PIECE_CHARS,
+  onGrow = () => undefined,
+}: { pieceChars?: number; onGrow?: () => void } = {}): JsonItemsWriter {
   const pieces: ItemPiece[] = [];
   const hash = createHash('sha256');
   let pending: string[] = [];
@@ -74,7 +81,7 @@ export function createJsonItemsWriter({ pieceChars = PIECE_CHARS } = {}): JsonIt
     });
     const bytes = asBytes(Buffer.from(`${lead === 1 ? ',' : ''}${pending.join(',')}`, 'utf8'));
     hash.update(bytes);
-    pieces.push({ piece: new Piece(bytes), first: count - pending.length, ends, lead });
+    pieces.push({ piece: new Piece(bytes, onGrow), first: count - pending.length, ends, lead });
     pending = [];
     pendingChars = 0;
   }
@@ -231,7 +238,7 @@ export function memoJsonItems<E>(
   return cache.memoSliced(
     key,
     function* () {
-      const writer = createJsonItemsWriter();
+      const writer = createJsonItemsWriter({ onGrow: () => cache.remeasure(key) });
       const extra = yield* write(writer);
       return { items: writer.finish(), extra };
     },
@@ -255,7 +262,7 @@ export function memoJsonList(
       key,
       function* () {
         const version = cache.version();
-        const writer = createJsonItemsWriter();
+        const writer = createJsonItemsWriter({ onGrow: () => cache.remeasure(key) });
         yield* write(writer);
         const items = writer.finish();
         const list = createJsonList(field, [{ items, from: 0, to: items.count }], {
