@@ -1,7 +1,7 @@
 // The read side under load from anonymous clients that choose their own query strings, and the
 // longest the server's event loop stalls: `pnpm bench` runs it after the route benchmarks, and
-// `pnpm --filter @fiveways/tests bench:read-load [--sizes=M,L] [--duration=60]
-// [--connections=50] [--generator=wrk|autocannon]` runs it alone. It starts the production server
+// `pnpm --filter @fiveways/tests bench:read-load [--sizes=M,L] [--duration=60] [--connections=50]
+// [--generator=wrk|autocannon] [--cache-mb=256]` runs it alone. It starts the production server
 // (BENCH_STATS=on: SIGUSR2 makes it log its longest event-loop stall since the last signal, its
 // read cache's bytes and its memory), on loopback only, then:
 // 1. stall probes: the first feeds after start, the first /api/groups after a write, and the
@@ -9,7 +9,8 @@
 // 2. a minute (by default) of random GETs across the read side (occurrences with random windows,
 //    filters, limit and offset; groups; sessions; feeds; small lists), with random
 //    Accept-Encoding, from wrk (Debian: `apt-get install -y wrk`) or, without it, autocannon;
-// 3. twenty quiet seconds, to see whether memory comes back down.
+// 3. twenty quiet seconds, then a write (which drops what the cache held) and twenty more, to see
+//    whether memory comes back down.
 // It writes its section of docs/benchmarks.md. Figures only: nothing here passes or fails.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +25,7 @@ const run = promisify(execFile);
 const REPORT = resolve(import.meta.dirname, '../../docs/benchmarks.md');
 const ADMIN = { email: 'bench-admin@example.org', password: 'benchmark passphrase 1' };
 const MARKERS = ['<!-- read-load:start -->', '<!-- read-load:end -->'] as const;
-/** The read cache's budget for these runs: the default (apps/api/src/env.ts). */
+/** The read cache's budget for these runs unless --cache-mb says: the default (apps/api/src/env.ts). */
 const CACHE_MB = 256;
 const QUIET_SECONDS = 20;
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -36,6 +37,8 @@ export interface ReadLoadOptions {
   duration: number;
   connections: number;
   generator: 'wrk' | 'autocannon' | null;
+  /** READ_CACHE_MB for the server. */
+  cacheMb: number;
 }
 
 interface LoadFigures {
@@ -79,6 +82,8 @@ interface SizeFigures {
   size: Size;
   counts: Counts;
   readyMs: number;
+  /** RSS once ready, before anything was asked. */
+  rssReadyMb: number;
   probes: Probe[];
   load: LoadFigures;
   loadStats: Stats;
@@ -87,6 +92,9 @@ interface SizeFigures {
   hwmMb: number;
   rssAfterQuietMb: number;
   afterQuiet: Stats;
+  /** RSS and figures the same time after a write, which drops what the cache held. */
+  rssAfterWriteMb: number;
+  afterWrite: Stats;
 }
 
 function parseOptions(argv: readonly string[]): ReadLoadOptions {
@@ -95,6 +103,7 @@ function parseOptions(argv: readonly string[]): ReadLoadOptions {
     duration: 60,
     connections: 50,
     generator: null,
+    cacheMb: CACHE_MB,
   };
   for (const arg of argv) {
     const [key, value = ''] = arg.replace(/^--/, '').split('=');
@@ -105,6 +114,7 @@ function parseOptions(argv: readonly string[]): ReadLoadOptions {
       options.sizes = sizes.filter(isSize);
     } else if (key === 'duration') options.duration = Math.max(5, Math.min(300, Number(value)));
     else if (key === 'connections') options.connections = Math.max(1, Math.min(500, Number(value)));
+    else if (key === 'cache-mb') options.cacheMb = Math.max(16, Math.min(65536, Number(value)));
     else if (key === 'generator' && (value === 'wrk' || value === 'autocannon')) {
       options.generator = value;
     } else if (arg !== '--') throw new Error(`Unknown option ${arg}`);
@@ -261,7 +271,7 @@ async function stallProbes(server: RunningServer, stats: ReturnType<typeof stats
 }
 
 /** What the random requests choose from. */
-export interface Domain {
+interface Domain {
   dates: string[];
   areas: string[];
   venues: string[];
@@ -273,7 +283,7 @@ export interface Domain {
 const MAX_SPAN_DAYS = 93;
 
 /** A wrk script asking for random read-side URLs (the same ones for the same seed). */
-export function luaScript(domain: Domain, seed: number): string {
+function luaScript(domain: Domain, seed: number): string {
   const list = (xs: readonly string[]) => `{${xs.map((x) => JSON.stringify(x)).join(', ')}}`;
   return `
 local dates = ${list(domain.dates)}
@@ -438,10 +448,11 @@ async function benchSize(size: Size, options: ReadLoadOptions, pin: boolean) {
       port: await freePort(),
       demoData: false,
       admin: ADMIN,
-      env: { BENCH_STATS: 'on', READ_CACHE_MB: String(CACHE_MB) },
+      env: { BENCH_STATS: 'on', READ_CACHE_MB: String(options.cacheMb) },
       ...(pin ? { cpu: 0 } : {}),
     });
     const readyMs = Math.round(performance.now() - started);
+    const rssReadyMb = memoryOf(server.pid).rss;
     const stats = statsReader(server);
     const probes = await stallProbes(server, stats);
 
@@ -483,10 +494,22 @@ async function benchSize(size: Size, options: ReadLoadOptions, pin: boolean) {
     const afterQuiet = await stats.take();
     const { rss, hwm } = memoryOf(pid);
     console.log(`  after ${QUIET_SECONDS} s quiet: RSS ${rss} MB (peak ${hwm} MB)`);
+    const cookie = await logIn(server, ADMIN);
+    const write = await fetch(`${server.url}/api/sessions/1`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', origin: server.url, cookie },
+      body: JSON.stringify({ title: `Bench session ${Date.now()}` }),
+    });
+    await write.arrayBuffer();
+    await sleep(QUIET_SECONDS * 1000);
+    const afterWrite = await stats.take();
+    const rssAfterWriteMb = memoryOf(pid).rss;
+    console.log(`  ${QUIET_SECONDS} s after a write: RSS ${rssAfterWriteMb} MB`);
     return {
       size,
       counts,
       readyMs,
+      rssReadyMb,
       probes,
       load,
       loadStats,
@@ -495,6 +518,8 @@ async function benchSize(size: Size, options: ReadLoadOptions, pin: boolean) {
       hwmMb: hwm,
       rssAfterQuietMb: rss,
       afterQuiet,
+      rssAfterWriteMb,
+      afterWrite,
     } satisfies SizeFigures;
   } finally {
     await server?.stop('SIGTERM');
@@ -517,7 +542,7 @@ function renderSection(results: SizeFigures[], options: ReadLoadOptions, pin: bo
         .map((n) => n.toFixed(1))
         .join(', ')} on ${cpus().length} CPUs` +
       (pin ? ', server on CPU 0 and the load generator on CPU 1' : '') +
-      `. The production server with \`READ_CACHE_MB=${CACHE_MB}\` and \`BENCH_STATS=on\` ` +
+      `. The production server with \`READ_CACHE_MB=${options.cacheMb}\` and \`BENCH_STATS=on\` ` +
       '(its longest event-loop stall, from `monitorEventLoopDelay`, is logged on SIGUSR2).',
     `Load: ${options.duration} s of random GETs from ${generator} (${options.connections} connections, ` +
       '10 s timeout, loopback): 40% /api/occurrences with random windows of 1–93 days, filters, ' +
@@ -527,19 +552,19 @@ function renderSection(results: SizeFigures[], options: ReadLoadOptions, pin: bo
         ? ' **autocannon was used because wrk was not found: it under-reports large bodies** (on Debian: `apt-get install -y wrk`).'
         : ''),
     '',
-    '| size | requests | req/s | MB/s | p50 ms | p99 ms | non-2xx | timeouts | longest stall ms (running / waiting for a CPU) | read cache at end / budget MB | RSS before → peak MB | RSS after 20 s quiet MB |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|',
+    '| size | requests | req/s | MB/s | p50 ms | p99 ms | non-2xx | timeouts | longest stall ms (of it running) | read cache at end / budget MB | RSS MB: ready, before the load → peak | 20 s quiet | 20 s after a write |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|',
     ...results.map(
       (r) =>
         `| ${r.size} | ${r.load.requests} | ${r.load.rps} | ${r.load.mbPerSec} | ${r.load.p50Ms} | ` +
         `${r.load.p99Ms} | ${r.load.non2xx} | ${r.load.timeouts} | ${stall(r.loadStats)} | ` +
-        `${r.loadStats.cacheMb} / ${r.loadStats.cacheBudgetMb} | ${r.rssBeforeMb} → ${r.rssPeakMb} | ` +
-        `${r.rssAfterQuietMb} |`,
+        `${r.loadStats.cacheMb} / ${r.loadStats.cacheBudgetMb} | ${r.rssReadyMb}, ${r.rssBeforeMb} → ` +
+        `${r.rssPeakMb} | ${r.rssAfterQuietMb} | ${r.rssAfterWriteMb} |`,
     ),
     '',
     'Stall probes, before the load (every list asked for once first, so these are rebuilds):',
     '',
-    '| size | probe | longest stall ms (running / waiting for a CPU) | slowest /api/health ms | answers (coding asked → sent, ms) |',
+    '| size | probe | longest stall ms (of it running) | slowest /api/health ms | answers (coding asked → sent, ms) |',
     '|---|---|---|---:|---|',
     ...results.flatMap((r) =>
       r.probes.map(
@@ -556,7 +581,9 @@ function renderSection(results: SizeFigures[], options: ReadLoadOptions, pin: bo
       (r) =>
         `${r.size}: ${r.counts.sessions} sessions, ${r.counts.groups} groups; ready ${r.readyMs} ms after ` +
         `start; peak RSS (VmHWM) ${r.hwmMb} MB; after the quiet seconds the read cache held ` +
-        `${r.afterQuiet.cacheMb} MB, heap ${r.afterQuiet.heapUsedMb} MB, buffers ${r.afterQuiet.buffersMb} MB.`,
+        `${r.afterQuiet.cacheMb} MB (heap ${r.afterQuiet.heapUsedMb} MB, buffers ` +
+        `${r.afterQuiet.buffersMb} MB); after the write ${r.afterWrite.cacheMb} MB (heap ` +
+        `${r.afterWrite.heapUsedMb} MB, buffers ${r.afterWrite.buffersMb} MB).`,
     ),
     MARKERS[1],
   ];
