@@ -1,8 +1,7 @@
 // Turns sessions into dated occurrences for a window: pure, no database, no clock, no server zone.
 import {
   expandRecurrence,
-  toEpochMs,
-  toLondonInstant,
+  londonSpan,
   type Occurrence,
   type OccurrenceQuery,
   type Session,
@@ -52,14 +51,16 @@ export function buildOccurrences(
         : session.venue;
       if (query.venue !== undefined && venue.slug !== query.venue) continue;
       if (query.area !== undefined && venue.areaSlug !== query.area) continue;
+      // One meaning for times in the clock-change hour (see london-time.ts).
+      const span = londonSpan(o.startDate, o.startTime, o.endTime);
       out.push({
-        startMs: toEpochMs(o.startDate, o.startTime),
+        startMs: span.startMs,
         occurrence: {
           sessionId: session.id,
           title: session.title,
           date: o.date,
-          start: toLondonInstant(o.startDate, o.startTime),
-          end: toLondonInstant(o.startDate, o.endTime),
+          start: span.start,
+          end: span.end,
           status: o.status,
           cancelReason: o.status === 'cancelled' ? (o.reason ?? '') : null,
           changed: o.changed,
