@@ -1,4 +1,4 @@
-import { isRuleDate, lastRuleDate, toUtcDate, type Session } from '@fiveways/shared';
+import { isRuleDate, lastRuleDate, type Session } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
 import {
   ALL_SESSIONS,
@@ -19,8 +19,9 @@ import {
   type IcsProperty,
 } from './feed-test-helpers.ts';
 import type { FeedFilter } from './feed-filter.ts';
-import { escapeText, foldLine, formatUtcDateTime } from './ics-format.ts';
+import { escapeText, foldLine } from './ics-format.ts';
 import { renderCalendar, selectSessions } from './reference-render.ts';
+import { untilOf } from './render-calendar.ts';
 
 const NAME = 'Five Ways Worcester — All sessions';
 
@@ -187,7 +188,7 @@ describe('identity and change', () => {
 describe('rules', () => {
   const repeating = ALL_SESSIONS.filter((s) => s.repeat !== null && eventsOf(ics, s).length > 0);
 
-  it('never writes UNTIL with COUNT, and writes UNTIL in UTC at the last start', () => {
+  it('never writes UNTIL with COUNT, and writes UNTIL in UTC after the last start', () => {
     for (const session of repeating) {
       const rrule = prop(masterOf(ics, session), 'RRULE')?.value ?? '';
       expect(rrule).not.toContain('COUNT=');
@@ -196,15 +197,26 @@ describe('rules', () => {
         expect(rrule).not.toContain('UNTIL=');
       } else {
         const until = /UNTIL=([0-9TZ]+)/.exec(rrule)?.[1];
-        expect(until).toBe(formatUtcDateTime(toUtcDate(last, session.startTime)));
+        expect(until).toBe(untilOf(last, session.startTime));
         expect(until).toMatch(/Z$/);
       }
     }
   });
 
+  it('ends UNTIL at the last second of the last date as UTC, before any start the next day', () => {
+    // Late in summer time: at or after 23:30 BST read as UTC, so apps comparing local times
+    // with UTC still keep it.
+    expect(untilOf('2027-04-08', '23:30')).toBe('20270408T235959Z');
+    expect(untilOf('2027-04-08', '18:00')).toBe('20270408T235959Z');
+    // Just after midnight: before the next day's start read as BST (23:30Z), so a rule on
+    // consecutive days does not gain a date.
+    expect(untilOf('2027-04-08', '00:30')).toBe('20270408T232959Z');
+    expect(untilOf('2027-12-31', '00:00')).toBe('20271231T225959Z');
+  });
+
   it('writes monthly rules as BYDAY with the week number', () => {
     const rrule = prop(masterOf(ics, MONTHLY_LAST_FRIDAY), 'RRULE')?.value;
-    expect(rrule).toBe('FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231T140000Z');
+    expect(rrule).toBe('FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231T235959Z');
     const fortnightly = prop(masterOf(ics, HARD_TEXT), 'RRULE')?.value;
     expect(fortnightly).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=WE,FR;WKST=MO');
   });

@@ -9,7 +9,7 @@ import {
   isRuleDate,
   lastRuleDate,
   ruleDates,
-  toUtcDate,
+  toDayNumber,
   type LocalOccurrence,
   type Session,
   type Venue,
@@ -138,10 +138,29 @@ const BYDAY: Record<string, string> = {
   sun: 'SU',
 };
 
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * UNTIL for a rule whose last date is `last`: the last second of that date written as UTC, or
+ * earlier when the next day's start time, read as early as any app reads it (BST, an hour before
+ * the same digits in UTC), comes first. UNTIL at the exact UTC start of the last occurrence is
+ * valid, but apps that compare it with local times read as UTC (Debian 12's
+ * recurring_ical_events, rrule.js-based ones) then drop a last date in summer time; and the end
+ * of the last local day in UTC drops it for them when it starts after 23:00 BST. This value is
+ * on or after the last start however an app reads it, and before any later start.
+ */
+export function untilOf(last: string, startTime: string): string {
+  const nextDay = (toDayNumber(last) + 1) * MS_PER_DAY;
+  const startMinutes = Number(startTime.slice(0, 2)) * 60 + Number(startTime.slice(3, 5));
+  const nextStart = nextDay + (startMinutes - 60) * MS_PER_MINUTE;
+  return formatUtcDateTime(new Date(Math.min(nextDay, nextStart) - 1000));
+}
+
 /**
  * RRULE and EXDATE lines for a repeating session whose first rule date is `dtstart`.
- * A count is written as UNTIL (never both): UNTIL is the UTC instant of the last occurrence's
- * start, so it keeps meaning the same thing when the feed only carries part of the series.
+ * A count is written as UNTIL (never both), so it keeps meaning the same thing when the feed only
+ * carries part of the series (see untilOf).
  * EXDATEs are the bank holidays the rule skips, in DTSTART's form (TZID, local time); only
  * dates the unskipped rule really generates, up to the window's end.
  */
@@ -158,9 +177,7 @@ function ruleLines(session: Session, dtstart: string, window: FeedWindow): strin
   }
   const recurrence = recurrenceOf(session);
   const last = lastRuleDate(recurrence);
-  if (last !== null) {
-    parts.push(`UNTIL=${formatUtcDateTime(toUtcDate(last, session.startTime))}`);
-  }
+  if (last !== null) parts.push(`UNTIL=${untilOf(last, session.startTime)}`);
   const lines = [`RRULE:${parts.join(';')}`];
   if (session.skipBankHolidays) {
     const end = last ?? window.to;
