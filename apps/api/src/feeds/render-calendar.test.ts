@@ -15,6 +15,7 @@ import {
   calendarProperties,
   eventBlocks,
   prop,
+  props,
   unfoldLines,
   type IcsProperty,
 } from './feed-test-helpers.ts';
@@ -251,6 +252,106 @@ describe('cancellations and changes', () => {
     expect(prop(override, 'STATUS')?.value).toBe('CONFIRMED');
     expect(prop(override, 'LOCATION')?.value).toMatch(/^Gorse Hill Community Centre/);
     expect(prop(override, 'GEO')?.value).toBe('52.1989;-2.1934');
+  });
+});
+
+describe('a one-off moved to another date', () => {
+  const moved: Session = {
+    ...ONE_OFF,
+    exceptions: [
+      {
+        date: '2027-06-12',
+        kind: 'changed',
+        reason: 'The hall is booked',
+        newDate: '2027-07-03',
+        startTime: '12:00',
+        endTime: '16:00',
+        venueSlug: 'gorse-hill-hub',
+      },
+    ],
+  };
+
+  it('is the one event, at its new date, time and venue', () => {
+    const [only, ...rest] = eventsOf(render([moved]), moved);
+    expect(rest).toHaveLength(0);
+    expect(only && prop(only, 'DTSTART')?.value).toBe('20270703T120000');
+    expect(only && prop(only, 'DTEND')?.value).toBe('20270703T160000');
+    expect(only && prop(only, 'RECURRENCE-ID')).toBeUndefined();
+    expect(only && prop(only, 'LOCATION')?.value).toMatch(/^Gorse Hill Community Centre/);
+    expect(only && prop(only, 'DESCRIPTION')?.value).toMatch(
+      /^Moved from Saturday 12 June 2027 to Saturday 3 July 2027\\, 12:00 to 16:00 at Gorse Hill Community Centre instead of Warndon Community Hub. The hall is booked/,
+    );
+  });
+
+  it('is in a feed whose window holds only its new date', () => {
+    const later = renderCalendar({
+      name: NAME,
+      description: '',
+      sessions: [moved],
+      venues: VENUES,
+      publicUrl: FIXED_PUBLIC_URL,
+      window: { from: '2027-06-20', to: '2028-06-20' },
+      refreshHours: 1,
+    });
+    expect(eventsOf(later, moved)).toHaveLength(1);
+  });
+});
+
+describe('the clock-change hour', () => {
+  const atNight = (fields: Partial<Session>): Session => ({
+    ...ONE_OFF,
+    id: 40,
+    uid: 'session-40@fiveways.example.org',
+    title: 'Night shelter',
+    startTime: '01:30',
+    endTime: '02:30',
+    ...fields,
+  });
+
+  it('writes a one-off in the March gap or the repeated October hour as UTC instants', () => {
+    for (const [date, start, end] of [
+      ['2027-03-28', '20270328T013000Z', '20270328T023000Z'],
+      ['2027-10-31', '20271031T003000Z', '20271031T013000Z'],
+    ] as const) {
+      const session = atNight({ startDate: date });
+      const [only] = eventsOf(render([session]), session);
+      expect(only && prop(only, 'DTSTART')).toEqual({ name: 'DTSTART', params: '', value: start });
+      expect(only && prop(only, 'DTEND')).toEqual({ name: 'DTEND', params: '', value: end });
+    }
+  });
+
+  it('keeps the rule’s local time, and pins each clock-change date with a UTC override', () => {
+    const weekly = atNight({
+      startDate: '2027-03-07',
+      repeat: { every: 'week', interval: 1, days: ['sun'] },
+    });
+    const blocks = eventsOf(render([weekly]), weekly);
+    const master = masterOf(render([weekly]), weekly);
+    expect(prop(master, 'DTSTART')?.value).toBe('20270307T013000');
+    const pins = blocks
+      .filter((b) => prop(b, 'RECURRENCE-ID'))
+      .map((b) => [prop(b, 'RECURRENCE-ID')?.value, prop(b, 'DTSTART')?.value]);
+    expect(pins).toEqual([
+      ['20270328T013000', '20270328T013000Z'],
+      ['20271031T013000', '20271031T003000Z'],
+    ]);
+  });
+
+  it('starts a rule whose first date is in that hour a week earlier, with that week excluded', () => {
+    const weekly = atNight({
+      startDate: '2027-03-28',
+      repeat: { every: 'week', interval: 2, days: ['sun'] },
+    });
+    const master = masterOf(render([weekly]), weekly);
+    expect(prop(master, 'DTSTART')?.value).toBe('20270314T013000');
+    expect(props(master, 'EXDATE').map((p) => p.value)).toEqual(['20270314T013000']);
+    const monthly = atNight({
+      startDate: '2027-03-28',
+      repeat: { every: 'month', weekday: 'sun', nth: -1 },
+    });
+    const first = masterOf(render([monthly]), monthly);
+    expect(prop(first, 'DTSTART')?.value).toBe('20270228T013000');
+    expect(props(first, 'EXDATE').map((p) => p.value)).toEqual(['20270228T013000']);
   });
 });
 

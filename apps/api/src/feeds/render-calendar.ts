@@ -4,11 +4,21 @@
 
 import {
   WAYS,
+  addDays,
+  clockChangeClash,
+  clockChangeDays,
   expandRecurrence,
   firstRuleDate,
+  formatLongDate,
+  fromDayNumber,
+  indexOfWeekday,
   isRuleDate,
   lastRuleDate,
+  londonSpan,
+  nthWeekdayOfMonth,
+  occurrenceOn,
   ruleDates,
+  splitDate,
   toDayNumber,
   type LocalOccurrence,
   type Session,
@@ -158,13 +168,19 @@ export function untilOf(last: string, startTime: string): string {
 }
 
 /**
- * RRULE and EXDATE lines for a repeating session whose first rule date is `dtstart`.
+ * RRULE and EXDATE lines for a repeating session whose first rule date is `dtstart`; `before`
+ * are dates the rule generates from the master's DTSTART before that (see masterStartOf).
  * A count is written as UNTIL (never both), so it keeps meaning the same thing when the feed only
- * carries part of the series (see untilOf).
- * EXDATEs are the bank holidays the rule skips, in DTSTART's form (TZID, local time); only
- * dates the unskipped rule really generates, up to the window's end.
+ * carries part of the series (see untilOf). EXDATEs are the bank holidays the rule skips, in
+ * DTSTART's form (TZID, local time); only dates the unskipped rule really generates, up to the
+ * window's end.
  */
-function ruleLines(session: Session, dtstart: string, window: FeedWindow): string {
+function ruleLines(
+  session: Session,
+  dtstart: string,
+  window: FeedWindow,
+  before: readonly string[],
+): string {
   const repeat = session.repeat;
   if (repeat === null) return '';
   const parts: string[] = [];
@@ -179,6 +195,9 @@ function ruleLines(session: Session, dtstart: string, window: FeedWindow): strin
   const last = lastRuleDate(recurrence);
   if (last !== null) parts.push(`UNTIL=${untilOf(last, session.startTime)}`);
   const lines = [`RRULE:${parts.join(';')}`];
+  for (const date of before) {
+    lines.push(`EXDATE;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, session.startTime)}`);
+  }
   if (session.skipBankHolidays) {
     const end = last ?? window.to;
     const kept = new Set(ruleDates(recurrence, dtstart, end));
@@ -205,13 +224,8 @@ export function overridesInWindow(session: Session, window: FeedWindow): LocalOc
   }
   for (const ex of session.exceptions) {
     if (byDate.has(ex.date) || ex.date < window.from || ex.date > window.to) continue;
-    if (!isRuleDate(recurrence, ex.date)) continue;
-    const [moved] = expandRecurrence(
-      { ...recurrence, exceptions: [ex] },
-      ex.newDate ?? ex.date,
-      ex.newDate ?? ex.date,
-    ).filter((o) => o.date === ex.date);
-    if (moved !== undefined) byDate.set(ex.date, moved);
+    const moved = occurrenceOn(recurrence, ex.date);
+    if (moved !== null) byDate.set(ex.date, moved);
   }
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
 }
@@ -226,8 +240,93 @@ export function occurrencesInWindow(session: Session, window: FeedWindow): Local
   return [...byDate.values()];
 }
 
+/** A one-off's only occurrence, wherever and whenever it now happens. */
+export function oneOffOccurrence(session: Session): LocalOccurrence | null {
+  return occurrenceOn(recurrenceOf(session), session.startDate);
+}
+
 function cancelledSummary(title: string): string {
   return `Cancelled: ${title}`;
+}
+
+/**
+ * An event to write, and the lines written in place of ical-generator's: ical-generator (through
+ * Luxon) moves a local time in the March gap forward, and writes every time with the event's
+ * TZID, so times in the clock-change hour are written here.
+ */
+interface EventToWrite {
+  data: ICalEventData;
+  lines: Map<string, string>;
+}
+
+/**
+ * An event's start and end. Times that meet the clock-change hour (see london-time.ts) are
+ * written as UTC instants, which every app reads alike; calendar apps read those local times in
+ * different ways (ical.js moves a March gap time back an hour, node-ical and Python's icalendar
+ * read an October time as the second one).
+ */
+function timesOf(date: string, startTime: string, endTime: string) {
+  const times = { start: londonDateTime(date, startTime), end: londonDateTime(date, endTime) };
+  const lines = new Map<string, string>();
+  if (clockChangeClash(date, startTime, endTime) !== null) {
+    const span = londonSpan(date, startTime, endTime);
+    lines.set('DTSTART', `DTSTART:${formatUtcDateTime(new Date(span.startMs))}`);
+    lines.set('DTEND', `DTEND:${formatUtcDateTime(new Date(span.endMs))}`);
+  }
+  return { times, lines };
+}
+
+/** RECURRENCE-ID as the rule's own local time, which may be one the clocks skip. */
+function recurrenceIdLine(date: string, time: string): string {
+  return `RECURRENCE-ID;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, time)}`;
+}
+
+/**
+ * The master's DTSTART: the first rule date, unless the session's times on it meet the
+ * clock-change hour. Apps then read the rule's time of day from how they resolve that local time
+ * (node-ical repeats 01:30 in the March gap as 02:30 every week), so the rule starts one period
+ * earlier, on an ordinary day, and that date and any before the first are EXDATEs.
+ */
+function masterStartOf(session: Session, first: string): { date: string; excluded: string[] } {
+  const repeat = session.repeat;
+  if (repeat === null || clockChangeClash(first, session.startTime, session.endTime) === null) {
+    return { date: first, excluded: [] };
+  }
+  let date: string;
+  if (repeat.every === 'week') {
+    date = addDays(first, -7 * repeat.interval);
+  } else {
+    const { year, month } = splitDate(first);
+    const before = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+    date = fromDayNumber(
+      nthWeekdayOfMonth(before.year, before.month, indexOfWeekday(repeat.weekday), repeat.nth),
+    );
+  }
+  const earlier = {
+    ...recurrenceOf(session),
+    startDate: date,
+    until: null,
+    count: null,
+    skipBankHolidays: false,
+  };
+  return { date, excluded: ruleDates(earlier, date, addDays(first, -1)) };
+}
+
+/** Dates in the window on which the clocks change and the session's rule puts it in that hour. */
+function clockChangeRuleDates(session: Session, window: FeedWindow): string[] {
+  const out: string[] = [];
+  const recurrence = recurrenceOf(session);
+  const first = Number(window.from.slice(0, 4));
+  const last = Number(window.to.slice(0, 4));
+  for (let year = first; year <= last; year++) {
+    const { spring, autumn } = clockChangeDays(year);
+    for (const date of [fromDayNumber(spring), fromDayNumber(autumn)]) {
+      if (date < window.from || date > window.to) continue;
+      if (clockChangeClash(date, session.startTime, session.endTime) === null) continue;
+      if (isRuleDate(recurrence, date)) out.push(date);
+    }
+  }
+  return out;
 }
 
 function eventsOf(
@@ -235,7 +334,7 @@ function eventsOf(
   venues: ReadonlyMap<string, Venue>,
   publicUrl: string,
   window: FeedWindow,
-): ICalEventData[] {
+): EventToWrite[] {
   const url = sessionUrl(publicUrl, session);
   const venue = venues.get(session.venue.slug);
   const stamp = utcDateTime(session.updatedAt);
@@ -255,70 +354,114 @@ function eventsOf(
       ? { title, geo: { lat: v.latitude, lon: v.longitude } }
       : { title };
   };
+  const venueOf = (o: LocalOccurrence) => (o.venueSlug !== null ? venues.get(o.venueSlug) : venue);
 
-  const recurrence = recurrenceOf(session);
   if (session.repeat === null) {
-    // A one-off is its own single occurrence: a cancellation or change rewrites the event itself.
-    const [only] = expandRecurrence(recurrence, session.startDate, session.startDate);
-    const o = only ?? null;
-    const cancelled = o?.status === 'cancelled';
-    const v = o?.venueSlug != null ? venues.get(o.venueSlug) : venue;
-    const date = o?.startDate ?? session.startDate;
+    // A one-off is its own single occurrence: a cancellation or change rewrites the event itself,
+    // wherever and whenever it moved.
+    const o = oneOffOccurrence(session);
+    if (o === null) return [];
+    const cancelled = o.status === 'cancelled';
+    const v = venueOf(o);
+    const { times, lines } = timesOf(o.startDate, o.startTime, o.endTime);
+    const note = cancelled
+      ? `${reasonLine(o.reason)}\n\n`
+      : o.changed
+        ? `${changeLine(o, v, session)}\n\n`
+        : '';
     return [
       {
-        ...common,
-        start: londonDateTime(date, o?.startTime ?? session.startTime),
-        end: londonDateTime(date, o?.endTime ?? session.endTime),
-        summary: cancelled ? cancelledSummary(session.title) : session.title,
-        description: `${cancelled ? `${reasonLine(o.reason)}\n\n` : ''}${describeSession(session, v, url)}`,
-        location: place(v),
-        status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        data: {
+          ...common,
+          ...times,
+          summary: cancelled ? cancelledSummary(session.title) : session.title,
+          description: `${note}${describeSession(session, v, url)}`,
+          location: place(v),
+          status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        },
+        lines,
       },
     ];
   }
 
+  const recurrence = recurrenceOf(session);
   const dtstart = firstRuleDate(recurrence);
   if (dtstart === null) return [];
-  const events: ICalEventData[] = [
+  const overrides = overridesInWindow(session, window);
+
+  const masterStart = masterStartOf(session, dtstart);
+  const events: EventToWrite[] = [
     {
-      ...common,
-      start: londonDateTime(dtstart, session.startTime),
-      end: londonDateTime(dtstart, session.endTime),
-      repeating: ruleLines(session, dtstart, window),
-      summary: session.title,
-      description,
-      location: place(venue),
-      status: ICalEventStatus.CONFIRMED,
+      data: {
+        ...common,
+        start: londonDateTime(masterStart.date, session.startTime),
+        end: londonDateTime(masterStart.date, session.endTime),
+        repeating: ruleLines(session, dtstart, window, masterStart.excluded),
+        summary: session.title,
+        description,
+        location: place(venue),
+        status: ICalEventStatus.CONFIRMED,
+      },
+      lines: new Map(),
     },
   ];
-  for (const o of overridesInWindow(session, window)) {
+  const overridden = new Set(overrides.map((o) => o.date));
+  for (const o of overrides) {
     const recurrenceId = londonDateTime(o.date, session.startTime);
+    const idLine = recurrenceIdLine(o.date, session.startTime);
     if (o.status === 'cancelled') {
       // A cancelled date is an override (same UID, RECURRENCE-ID, STATUS:CANCELLED), not an
       // EXDATE: Google and Apple keep it in view, struck through or titled "Cancelled:", and the
       // reason reaches the people who would otherwise have turned up; an EXDATE just vanishes.
+      const { times, lines } = timesOf(o.startDate, o.startTime, o.endTime);
+      lines.set('RECURRENCE-ID', idLine);
       events.push({
-        ...common,
-        recurrenceId,
-        start: londonDateTime(o.startDate, o.startTime),
-        end: londonDateTime(o.startDate, o.endTime),
-        summary: cancelledSummary(session.title),
-        description: `${reasonLine(o.reason)}\n\n${description}`,
-        location: place(venue),
-        status: ICalEventStatus.CANCELLED,
+        data: {
+          ...common,
+          recurrenceId,
+          ...times,
+          summary: cancelledSummary(session.title),
+          description: `${reasonLine(o.reason)}\n\n${description}`,
+          location: place(venue),
+          status: ICalEventStatus.CANCELLED,
+        },
+        lines,
       });
       continue;
     }
-    const v = o.venueSlug !== null ? venues.get(o.venueSlug) : venue;
+    const v = venueOf(o);
+    const { times, lines } = timesOf(o.startDate, o.startTime, o.endTime);
+    lines.set('RECURRENCE-ID', idLine);
     events.push({
-      ...common,
-      recurrenceId,
-      start: londonDateTime(o.startDate, o.startTime),
-      end: londonDateTime(o.startDate, o.endTime),
-      summary: session.title,
-      description: `${changeLine(o, v, session)}\n\n${describeSession(session, v, url)}`,
-      location: place(v),
-      status: ICalEventStatus.CONFIRMED,
+      data: {
+        ...common,
+        recurrenceId,
+        ...times,
+        summary: session.title,
+        description: `${changeLine(o, v, session)}\n\n${describeSession(session, v, url)}`,
+        location: place(v),
+        status: ICalEventStatus.CONFIRMED,
+      },
+      lines,
+    });
+  }
+  // Dates the rule puts in the clock-change hour get an override with their times as UTC
+  // instants: apps expand such a rule date in different ways (see timesOf).
+  for (const date of clockChangeRuleDates(session, window)) {
+    if (overridden.has(date)) continue;
+    const { times, lines } = timesOf(date, session.startTime, session.endTime);
+    lines.set('RECURRENCE-ID', recurrenceIdLine(date, session.startTime));
+    events.push({
+      data: {
+        ...common,
+        recurrenceId: londonDateTime(date, session.startTime),
+        ...times,
+        summary: session.title,
+        description,
+        location: place(venue),
+        status: ICalEventStatus.CONFIRMED,
+      },
+      lines,
     });
   }
   return events;
@@ -331,7 +474,11 @@ function reasonLine(reason: string | null): string {
 }
 
 function changeLine(o: LocalOccurrence, v: Venue | undefined, session: Session): string {
-  const parts = [`Changed for this date: ${o.startTime} to ${o.endTime}`];
+  const when =
+    o.startDate === o.date
+      ? `Changed for this date: ${o.startTime} to ${o.endTime}`
+      : `Moved from ${formatLongDate(o.date)} to ${formatLongDate(o.startDate)}, ${o.startTime} to ${o.endTime}`;
+  const parts = [when];
   if (o.venueSlug !== null && o.venueSlug !== session.venue.slug) {
     parts.push(`at ${v?.name ?? o.venueSlug} instead of ${session.venue.name}`);
   }
@@ -350,6 +497,12 @@ export function sessionRenderCount(): number {
   return sessionRenders;
 }
 
+/** ical-generator's lines for one event, with the lines named in `lines` written in their place. */
+function writtenEvent(text: string, lines: ReadonlyMap<string, string>): string {
+  if (lines.size === 0) return text;
+  return text.replace(/^([A-Z-]+)[;:].*$/gm, (line, name: string) => lines.get(name) ?? line);
+}
+
 /**
  * One session's VEVENTs (master and overrides, or the one-off), formatted as they appear inside a
  * feed: a feed is its head, the VTIMEZONE, these blocks in session id order, and its tail, so a
@@ -366,7 +519,9 @@ export function renderSessionEvents(
   // Events are serialised one by one, unfolded, and formatComponents folds them: the calendar's
   // own toString would write a whole calendar and fold it again a character at a time.
   return eventsOf(session, venues, publicUrl, window)
-    .map((event) => formatComponents(calendar.createEvent(event).toString()))
+    .map(({ data, lines }) =>
+      formatComponents(writtenEvent(calendar.createEvent(data).toString(), lines)),
+    )
     .join('');
 }
 
