@@ -526,10 +526,8 @@ export function renderSessionEvents(
 }
 
 /** The calendar's opening lines, properties and VTIMEZONE, as the bytes to serve. */
-export function renderCalendarHead(header: Omit<CalendarHeader, 'prodId' | 'timezone'>): string {
-  return (
-    formatCalendarHead({ ...header, prodId: FEED_PRODID, timezone: FEED_TIMEZONE }) + VTIMEZONE
-  );
+export function renderCalendarHead(header: Omit<CalendarHeader, 'prodId'>): string {
+  return formatCalendarHead({ ...header, prodId: FEED_PRODID }) + VTIMEZONE;
 }
 
 const VTIMEZONE = formatComponents(getVtimezoneComponent(FEED_TIMEZONE) ?? '');
