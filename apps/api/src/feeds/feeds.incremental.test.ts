@@ -18,7 +18,7 @@ import { listVenues } from '../venues/venues.queries.ts';
 import { FEED_REFRESH_HOURS } from './feed-assembler.ts';
 import type { FeedFilter } from './feed-filter.ts';
 import { feedWindow } from './feed-window.ts';
-import { renderCalendar, selectSessions } from './reference-render.ts';
+import { renderCalendar } from './reference-render.ts';
 import { sessionRenderCount } from './render-calendar.ts';
 
 async function adminApp(feedChunkIds?: number) {
@@ -67,7 +67,8 @@ function fullRender(t: StaffTestApp, filter: FeedFilter, name: string): string {
       name === 'All sessions'
         ? 'Every session at Five Ways Worcester community hubs and groups, by the five ways to wellbeing'
         : `Five Ways Worcester sessions: ${name}`,
-    sessions: selectSessions(listSessions(t.db), venues, filter, window),
+    sessions: listSessions(t.db),
+    filter,
     venues,
     publicUrl: t.publicUrl,
     window,

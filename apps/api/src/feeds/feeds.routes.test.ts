@@ -208,16 +208,25 @@ describe('GET /feeds/*.ics', () => {
     expect(eventBlocks(await own.text())).toHaveLength(0);
   });
 
-  it('shows a session moved for one date in both venues’ feeds, master and override', async () => {
+  it('shows a date moved to another venue there alone, and as moved in the usual venue’s feed', async () => {
     const { app } = makeApp();
-    for (const path of ['/feeds/venues/gorse-hill-hub.ics', '/feeds/venues/rainbow-hill-hub.ics']) {
-      const blocks = eventBlocks(await (await app.request(path)).text()).filter(
-        (b) => prop(b, 'SUMMARY')?.value === 'Walk and Talk',
+    const walks = async (path: string) =>
+      eventBlocks(await (await app.request(path)).text()).filter((b) =>
+        /Walk and Talk$/.test(prop(b, 'SUMMARY')?.value ?? ''),
       );
-      expect(blocks.filter((b) => prop(b, 'RRULE'))).toHaveLength(1);
-      const moved = blocks.find((b) => prop(b, 'RECURRENCE-ID')?.value === '20270323T100000');
-      expect(moved && prop(moved, 'LOCATION')?.value).toMatch(/^Rainbow Hill Community Hub/);
-    }
+    const usual = await walks('/feeds/venues/gorse-hill-hub.ics');
+    expect(usual.filter((b) => prop(b, 'RRULE'))).toHaveLength(1);
+    const away = usual.find((b) => prop(b, 'RECURRENCE-ID')?.value === '20270323T100000');
+    expect(away && prop(away, 'SUMMARY')?.value).toBe('Moved: Walk and Talk');
+    expect(away && prop(away, 'STATUS')?.value).toBe('CANCELLED');
+    expect(away && prop(away, 'LOCATION')?.value).toMatch(/^Rainbow Hill Community Hub/);
+    const there = await walks('/feeds/venues/rainbow-hill-hub.ics');
+    expect(there).toHaveLength(1);
+    expect(there[0] && prop(there[0], 'RRULE')).toBeUndefined();
+    expect(there[0] && prop(there[0], 'DTSTART')?.value).toBe('20270323T100000');
+    expect(there[0] && prop(there[0], 'UID')?.value).toBe(
+      'fiveways-worcester-session-1-on-20270323',
+    );
     const warndon = await (await app.request('/feeds/venues/warndon-church-hall.ics')).text();
     expect(warndon).not.toContain('Walk and Talk');
   });

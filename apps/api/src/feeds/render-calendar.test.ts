@@ -22,7 +22,7 @@ import {
 import type { FeedFilter } from './feed-filter.ts';
 import { escapeText, foldLine } from './ics-format.ts';
 import { renderCalendar, selectSessions } from './reference-render.ts';
-import { untilOf } from './render-calendar.ts';
+import { untilOf, visitUid } from './render-calendar.ts';
 
 const NAME = 'Five Ways Worcester — All sessions';
 
@@ -30,11 +30,13 @@ function render(
   sessions: readonly Session[] = ALL_SESSIONS,
   name = NAME,
   publicUrl = FIXED_PUBLIC_URL,
+  filter: FeedFilter = {},
 ) {
   return renderCalendar({
     name,
     description: 'Sessions at Worcester community hubs, by the five ways to wellbeing',
     sessions,
+    filter,
     venues: VENUES,
     publicUrl,
     window: FIXED_WINDOW,
@@ -43,7 +45,7 @@ function render(
 }
 
 function renderFiltered(filter: FeedFilter) {
-  return render(selectSessions(ALL_SESSIONS, VENUES, filter, FIXED_WINDOW));
+  return render(ALL_SESSIONS, NAME, FIXED_PUBLIC_URL, filter);
 }
 
 function eventsOf(ics: string, session: Session): IcsProperty[][] {
@@ -426,17 +428,45 @@ describe('window and filters', () => {
     }
   });
 
-  it('shows a session moved to another venue in both venues’ feeds', () => {
+  it('keeps a session moved for one date to another venue out of that venue’s feed but for that date', () => {
+    // Time to Talk is held at Warndon; on 2 November it moves to Gorse Hill.
     const usual = renderFiltered({ venue: 'warndon-hub' });
-    const moved = renderFiltered({ venue: 'gorse-hill-hub' });
-    for (const feed of [usual, moved]) {
-      const override = eventsOf(feed, WEEKLY_TALK).find(
-        (b) => prop(b, 'RECURRENCE-ID')?.value === '20271102T100000',
+    const home = eventsOf(usual, WEEKLY_TALK).find(
+      (b) => prop(b, 'RECURRENCE-ID')?.value === '20271102T100000',
+    );
+    // Cancelled here, at its usual time, saying where it went.
+    expect(home && prop(home, 'STATUS')?.value).toBe('CANCELLED');
+    expect(home && prop(home, 'SUMMARY')?.value).toBe('Moved: Time to Talk');
+    expect(home && prop(home, 'DTSTART')?.value).toBe('20271102T100000');
+    expect(home && prop(home, 'LOCATION')?.value).toMatch(/^Gorse Hill Community Centre/);
+    expect(home && prop(home, 'DESCRIPTION')?.value).toMatch(
+      /^This date has moved to Gorse Hill Community Centre: Tuesday 2 November 2027\\, 13:00 to 15:00/,
+    );
+    expect(prop(masterOf(usual, WEEKLY_TALK), 'RRULE')).toBeDefined();
+
+    // Where it went: that date alone, as an event of its own with its own UID.
+    for (const feed of [
+      renderFiltered({ venue: 'gorse-hill-hub' }),
+      renderFiltered({ area: 'gorse-hill' }),
+    ]) {
+      expect(eventsOf(feed, WEEKLY_TALK)).toHaveLength(0);
+      const visits = eventBlocks(feed).filter((b) => prop(b, 'SUMMARY')?.value === 'Time to Talk');
+      expect(visits).toHaveLength(1);
+      const [visit] = visits;
+      expect(visit && prop(visit, 'UID')?.value).toBe(visitUid(WEEKLY_TALK.uid, '2027-11-02'));
+      expect(visit && prop(visit, 'UID')?.value).toBe(
+        'session-1-3f2c9a-on-20271102@fiveways.example.org',
       );
-      expect(override && prop(override, 'LOCATION')?.value).toMatch(/^Gorse Hill Community/);
-      expect(prop(masterOf(feed, WEEKLY_TALK), 'RRULE')).toBeDefined();
+      expect(visit && prop(visit, 'RRULE')).toBeUndefined();
+      expect(visit && prop(visit, 'RECURRENCE-ID')).toBeUndefined();
+      expect(visit && prop(visit, 'DTSTART')?.value).toBe('20271102T130000');
+      expect(visit && prop(visit, 'SEQUENCE')?.value).toBe('4');
     }
-    expect(eventsOf(renderFiltered({ area: 'gorse-hill' }), WEEKLY_TALK)).toHaveLength(3);
+    // Feeds about no place keep one series, the moved date an override at its new place.
+    const all = eventsOf(ics, WEEKLY_TALK).find(
+      (b) => prop(b, 'RECURRENCE-ID')?.value === '20271102T100000',
+    );
+    expect(all && prop(all, 'STATUS')?.value).toBe('CONFIRMED');
     expect(eventsOf(renderFiltered({ venue: 'rainbow-hill-church' }), WEEKLY_TALK)).toHaveLength(0);
   });
 

@@ -245,8 +245,45 @@ export function oneOffOccurrence(session: Session): LocalOccurrence | null {
   return occurrenceOn(recurrenceOf(session), session.startDate);
 }
 
+/**
+ * Which part of a session a feed shows. A feed about a place (venue or area) shows exactly what
+ * happens there: `home` is the session's series where it is usually held, with each date moved
+ * to a venue in `elsewhere` as a "moved" override (cancelled here, saying where it went); `visits`
+ * is only its dates moved to the venues given, each an event of its own with its own UID. Every
+ * other feed shows the `whole` series, moved dates as overrides at their new place.
+ */
+export type SessionPart =
+  | { kind: 'whole' }
+  | { kind: 'home'; elsewhere: ReadonlySet<string> }
+  | { kind: 'visits'; venues: ReadonlySet<string> };
+
+export const WHOLE: SessionPart = { kind: 'whole' };
+
+/** A name for a part, the same for equal parts: rendered blocks are kept by it. */
+export function partKey(part: SessionPart): string {
+  if (part.kind === 'whole') return 'whole';
+  const venues = part.kind === 'home' ? part.elsewhere : part.venues;
+  return `${part.kind}:${[...venues].sort().join(',')}`;
+}
+
+/**
+ * The UID of a date moved to another venue, as an event of its own in that venue's feeds:
+ * the session's UID with the original date added, so it stays the same when the move changes.
+ */
+export function visitUid(sessionUid: string, date: string): string {
+  const suffix = `-on-${date.replaceAll('-', '')}`;
+  const at = sessionUid.lastIndexOf('@');
+  return at < 0
+    ? `${sessionUid}${suffix}`
+    : `${sessionUid.slice(0, at)}${suffix}${sessionUid.slice(at)}`;
+}
+
 function cancelledSummary(title: string): string {
   return `Cancelled: ${title}`;
+}
+
+function movedSummary(title: string): string {
+  return `Moved: ${title}`;
 }
 
 /**
@@ -334,6 +371,7 @@ function eventsOf(
   venues: ReadonlyMap<string, Venue>,
   publicUrl: string,
   window: FeedWindow,
+  part: SessionPart,
 ): EventToWrite[] {
   const url = sessionUrl(publicUrl, session);
   const venue = venues.get(session.venue.slug);
@@ -389,6 +427,32 @@ function eventsOf(
   if (dtstart === null) return [];
   const overrides = overridesInWindow(session, window);
 
+  if (part.kind === 'visits') {
+    // Only the dates moved here, each an event of its own: the series belongs to another place.
+    const events: EventToWrite[] = [];
+    for (const o of overrides) {
+      if (o.status !== 'scheduled' || o.venueSlug === null || !part.venues.has(o.venueSlug)) {
+        continue;
+      }
+      if (o.startDate < window.from || o.startDate > window.to) continue;
+      const v = venueOf(o);
+      const { times, lines } = timesOf(o.startDate, o.startTime, o.endTime);
+      events.push({
+        data: {
+          ...common,
+          id: visitUid(session.uid, o.date),
+          ...times,
+          summary: session.title,
+          description: `${changeLine(o, v, session)}\n\n${describeSession(session, v, url)}`,
+          location: place(v),
+          status: ICalEventStatus.CONFIRMED,
+        },
+        lines,
+      });
+    }
+    return events;
+  }
+
   const masterStart = masterStartOf(session, dtstart);
   const events: EventToWrite[] = [
     {
@@ -430,6 +494,25 @@ function eventsOf(
       continue;
     }
     const v = venueOf(o);
+    if (part.kind === 'home' && o.venueSlug !== null && part.elsewhere.has(o.venueSlug)) {
+      // Moved to a place this feed is not about: cancelled here, at its usual time, saying where
+      // it went, so a regular does not turn up at the usual place. The place's own feeds show it.
+      const { times, lines } = timesOf(o.date, session.startTime, session.endTime);
+      lines.set('RECURRENCE-ID', idLine);
+      events.push({
+        data: {
+          ...common,
+          recurrenceId,
+          ...times,
+          summary: movedSummary(session.title),
+          description: `${movedAwayLine(o, v)}\n\n${describeSession(session, v, url)}`,
+          location: place(v),
+          status: ICalEventStatus.CANCELLED,
+        },
+        lines,
+      });
+      continue;
+    }
     const { times, lines } = timesOf(o.startDate, o.startTime, o.endTime);
     lines.set('RECURRENCE-ID', idLine);
     events.push({
@@ -473,6 +556,11 @@ function reasonLine(reason: string | null): string {
     : `This date is cancelled: ${reason}`;
 }
 
+function movedAwayLine(o: LocalOccurrence, v: Venue | undefined): string {
+  const reason = o.reason === null || o.reason === '' ? '' : ` ${o.reason}`;
+  return `This date has moved to ${v?.name ?? o.venueSlug ?? ''}: ${formatLongDate(o.startDate)}, ${o.startTime} to ${o.endTime}.${reason}`;
+}
+
 function changeLine(o: LocalOccurrence, v: Venue | undefined, session: Session): string {
   const when =
     o.startDate === o.date
@@ -504,21 +592,22 @@ function writtenEvent(text: string, lines: ReadonlyMap<string, string>): string 
 }
 
 /**
- * One session's VEVENTs (master and overrides, or the one-off), formatted as they appear inside a
- * feed: a feed is its head, the VTIMEZONE, these blocks in session id order, and its tail, so a
- * block can be rendered once and joined into every feed that holds the session.
+ * One session's VEVENTs (master and overrides, or the one-off, or a place's visits), formatted as
+ * they appear inside a feed: a feed is its head, the VTIMEZONE, these blocks in session id order,
+ * and its tail, so a block can be rendered once and joined into every feed that holds that part.
  */
 export function renderSessionEvents(
   session: Session,
   venues: ReadonlyMap<string, Venue>,
   publicUrl: string,
   window: FeedWindow,
+  part: SessionPart = WHOLE,
 ): string {
   sessionRenders += 1;
   const calendar = ical({ prodId: FEED_PRODID });
   // Events are serialised one by one, unfolded, and formatComponents folds them: the calendar's
   // own toString would write a whole calendar and fold it again a character at a time.
-  return eventsOf(session, venues, publicUrl, window)
+  return eventsOf(session, venues, publicUrl, window, part)
     .map(({ data, lines }) =>
       formatComponents(writtenEvent(calendar.createEvent(data).toString(), lines)),
     )
