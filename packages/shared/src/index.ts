@@ -13,3 +13,4 @@ export * from './describe-recurrence.ts';
 export * from './london-time.ts';
 export * from './recurrence.ts';
 export * from './staff.ts';
+export * from './cost-text.ts';

@@ -386,6 +386,39 @@ describe('content', () => {
   });
 });
 
+describe('wording', () => {
+  const described = (fields: Partial<Session>) => {
+    const session = { ...ONE_OFF, ...fields };
+    const [only] = eventsOf(render([session]), session);
+    // Unfolded and unescaped, as a calendar app shows it.
+    return ((only && prop(only, 'DESCRIPTION')?.value) ?? '')
+      .replace(/\\n/g, '\n')
+      .replace(/\\([,;\\])/g, '$1');
+  };
+
+  it('says free once, however the cost text repeats it', () => {
+    expect(described({ cost: { free: true, text: 'Free' } })).toContain('Cost: Free.\n');
+    expect(described({ cost: { free: true, text: 'Free, donations welcome' } })).toContain(
+      'Cost: Free, donations welcome.\n',
+    );
+    expect(described({ cost: { free: false, text: '£2 a session.' } })).toContain(
+      'Cost: £2 a session.\n',
+    );
+    expect(described({ cost: { free: true, text: 'Free' } })).not.toMatch(/Free \(Free\)/);
+  });
+
+  it('says to book once, however the booking details say it', () => {
+    const text = described({ booking: 'book', bookingInfo: 'Please book a place by phone.' });
+    expect(text).toContain('Booking: Please book a place by phone.');
+    expect(text.match(/book/gi)).toHaveLength(2);
+    expect(described({ booking: 'book', bookingInfo: 'Phone by Monday.' })).toContain(
+      'Booking: Please book before you come. Phone by Monday.',
+    );
+    const dropIn = described({ booking: 'drop-in', bookingInfo: 'Just drop in, any time.' });
+    expect(dropIn.match(/drop in/gi)).toHaveLength(1);
+  });
+});
+
 describe('window and filters', () => {
   it('leaves out sessions with nothing in the window, and archived ones', () => {
     const uids = new Set(eventBlocks(ics).map((b) => prop(b, 'UID')?.value));

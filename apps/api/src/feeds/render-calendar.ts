@@ -7,6 +7,7 @@ import {
   addDays,
   clockChangeClash,
   clockChangeDays,
+  describeCost,
   expandRecurrence,
   firstRuleDate,
   formatLongDate,
@@ -105,17 +106,23 @@ function describeSession(session: Session, venue: Venue | undefined, url: string
   if (session.whatToExpect !== '') {
     paragraphs.push(`What to expect: ${session.whatToExpect}`);
   }
-  const cost = session.cost.free
-    ? `Free${session.cost.text === '' ? '' : ` (${session.cost.text})`}`
-    : session.cost.text === ''
-      ? 'There is a charge: ask when you arrive'
-      : session.cost.text;
-  const booking =
-    session.booking === 'drop-in'
-      ? 'No need to book: just drop in.'
-      : `Please book before you come.${session.bookingInfo === '' ? '' : ` ${session.bookingInfo}`}`;
-  const facts = [`${KIND_NAMES[session.kind]}. Cost: ${cost}.`, `Booking: ${booking}`];
-  if (session.booking === 'drop-in' && session.bookingInfo !== '') facts.push(session.bookingInfo);
+  const cost = describeCost(session.cost) ?? 'There is a charge: ask when you arrive';
+  const facts = [`${KIND_NAMES[session.kind]}. Cost: ${withFullStop(cost)}`];
+  const info = session.bookingInfo.trim();
+  if (session.booking === 'drop-in') {
+    facts.push('Booking: No need to book: just drop in.');
+    // Details that only say it again are left out.
+    if (info !== '' && !/^(just )?drop[ -]in\b|^no need to book\b/i.test(info)) facts.push(info);
+  } else {
+    // Details that tell people to book say it themselves.
+    facts.push(
+      info === ''
+        ? 'Booking: Please book before you come.'
+        : /^(please )?book\b/i.test(info)
+          ? `Booking: ${info}`
+          : `Booking: Please book before you come. ${info}`,
+    );
+  }
   paragraphs.push(facts.join('\n'));
   const access = accessibilityOf(venue, session);
   if (access !== '') paragraphs.push(`Accessibility: ${access}`);
@@ -123,6 +130,11 @@ function describeSession(session: Session, venue: Venue | undefined, url: string
   if (contact !== '') paragraphs.push(`Contact: ${contact}`);
   paragraphs.push(`More details: ${url}`);
   return paragraphs.join('\n\n');
+}
+
+/** Ends a sentence with a full stop unless it already ends with one, "!" or "?". */
+function withFullStop(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function recurrenceOf(session: Session) {
