@@ -9,7 +9,7 @@ import type { SessionStore } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
 import { Piece } from '../http/body-pieces.ts';
 import { createPiecesBody, type CompressedBody } from '../http/compressed-body.ts';
-import { latestUpdate } from '../meta/meta.queries.ts';
+import { latestUpdate, readMeta } from '../meta/meta.queries.ts';
 import {
   partOf,
   placeFiltersOf,
@@ -98,10 +98,24 @@ interface FeedState {
   head: Piece | null;
 }
 
-function describeFeed(name: string): string {
-  return name === 'All sessions'
-    ? `Every session at ${SITE_NAME} community hubs and groups, by the five ways to wellbeing`
-    : `${SITE_NAME} sessions: ${name}`;
+/**
+ * A feed's calendar name and description. On a database filled with the sample data both say
+ * so, as the kiosk and public pages do, so nobody subscribes to made-up sessions unawares.
+ */
+export function feedTitles(
+  name: string,
+  sampleData: boolean,
+): { name: string; description: string } {
+  const description =
+    name === 'All sessions'
+      ? `Every session at ${SITE_NAME} community hubs and groups, by the five ways to wellbeing`
+      : `${SITE_NAME} sessions: ${name}`;
+  return sampleData
+    ? {
+        name: `${SITE_NAME} — ${name} (sample data)`,
+        description: `Sample data: these are not real sessions. ${description}`,
+      }
+    : { name: `${SITE_NAME} — ${name}`, description };
 }
 
 export function createFeedAssembler({
@@ -222,10 +236,10 @@ export function createFeedAssembler({
     return cache.memo(`feed:${key}:${window.from}`, () => {
       const version = cache.version();
       const state = chunksFor(key, filter, window);
+      const sampleData = cache.memo('feed-sample-data', () => readMeta(db, 'sample_data') === '1');
       const headBytes = Buffer.from(
         renderCalendarHead({
-          name: `${SITE_NAME} — ${name}`,
-          description: describeFeed(name),
+          ...feedTitles(name, sampleData),
           refreshHours: FEED_REFRESH_HOURS,
         }),
         'utf8',

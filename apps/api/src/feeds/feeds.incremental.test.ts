@@ -15,7 +15,7 @@ import {
   type StaffTestApp,
 } from '../staff/staff-test-support.ts';
 import { listVenues } from '../venues/venues.queries.ts';
-import { FEED_REFRESH_HOURS } from './feed-assembler.ts';
+import { FEED_REFRESH_HOURS, feedTitles } from './feed-assembler.ts';
 import type { FeedFilter } from './feed-filter.ts';
 import { feedWindow } from './feed-window.ts';
 import { renderCalendar } from './reference-render.ts';
@@ -62,11 +62,8 @@ function fullRender(t: StaffTestApp, filter: FeedFilter, name: string): string {
   const window = feedWindow(t.clock());
   const venues = listVenues(t.db);
   return renderCalendar({
-    name: `Five Ways Worcester — ${name}`,
-    description:
-      name === 'All sessions'
-        ? 'Every session at Five Ways Worcester community hubs and groups, by the five ways to wellbeing'
-        : `Five Ways Worcester sessions: ${name}`,
+    // The test database is filled by the sample data loader.
+    ...feedTitles(name, true),
     sessions: listSessions(t.db),
     filter,
     venues,

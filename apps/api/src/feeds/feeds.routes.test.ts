@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createReadCache } from '../cache/read-cache.ts';
 import { openTestDb, testClock } from '../test-support.ts';
-import { eventBlocks, prop } from './feed-test-helpers.ts';
+import { calendarProperties, eventBlocks, prop } from './feed-test-helpers.ts';
 
 const PUBLIC_URL = 'https://fiveways.example.org';
 
@@ -39,7 +39,9 @@ describe('GET /feeds/*.ics', () => {
   });
 
   it('names each feed after what it holds', async () => {
-    const { app } = makeApp();
+    const { app, db } = makeApp();
+    // A database not filled with the sample data.
+    db.prepare(`DELETE FROM meta WHERE key = 'sample_data'`).run();
     const names: Record<string, string> = {
       '/feeds/all.ics': 'Five Ways Worcester — All sessions',
       '/feeds/ways/be-active.ics': 'Five Ways Worcester — Be Active',
@@ -51,6 +53,23 @@ describe('GET /feeds/*.ics', () => {
     for (const [path, name] of Object.entries(names)) {
       const body = await (await app.request(path)).text();
       expect(body).toContain(`\r\nX-WR-CALNAME:${name}\r\n`);
+      expect(body).not.toContain('sample data');
+    }
+  });
+
+  it('says in the name and description of every feed when it shows the sample data', async () => {
+    const { app } = makeApp();
+    for (const path of [
+      '/feeds/all.ics',
+      '/feeds/venues/gorse-hill-hub.ics',
+      '/feeds/sessions/1.ics',
+    ]) {
+      const head = calendarProperties(await (await app.request(path)).text());
+      const value = (name: string) => head.find((p) => p.name === name)?.value ?? '';
+      expect(value('NAME')).toMatch(/^Five Ways Worcester — .+ \(sample data\)$/);
+      expect(value('X-WR-CALNAME')).toBe(value('NAME'));
+      expect(value('DESCRIPTION')).toMatch(/^Sample data: these are not real sessions\. /);
+      expect(value('X-WR-CALDESC')).toBe(value('DESCRIPTION'));
     }
   });
 
