@@ -3,7 +3,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { addDays, AUDIENCE_SLUGS, londonDateOf, WAY_SLUGS, WEEKDAYS } from '@fiveways/shared';
 import { openDb, type Db } from '@fiveways/api/src/db/open-db.ts';
-import { readSampleDataFile, seedSampleData, sessionUid } from '@fiveways/api/src/db/seed.ts';
+import { readSampleDataFile, seedSampleData } from '@fiveways/api/src/db/seed.ts';
+import { sessionUid } from '@fiveways/api/src/db/session-uid.ts';
 
 export const SIZES = {
   S: { groups: 0, sessions: 0 },
@@ -199,7 +200,7 @@ export function fillGeneratedDirectory(
       const free = rand.next() < 0.8;
       insertSession.run(
         id,
-        sessionUid(id),
+        sessionUid(db, id),
         `${rand.pick(TOPICS)} ${id}`,
         rand.pick(venues),
         groups.length > 0 && rand.next() < 0.8 ? rand.pick(groups) : null,

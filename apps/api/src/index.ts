@@ -5,6 +5,7 @@ import { createReadCache } from './cache/read-cache.ts';
 import { createSessionStore } from './cache/session-store.ts';
 import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
+import { recordUidDomain } from './db/session-uid.ts';
 import { ConfigError, loadEnv, type Env } from './env.ts';
 import { AdminInputError, ensureBootstrapAdmin } from './auth/bootstrap-admin.ts';
 import { createLogger } from './ops/logger.ts';
@@ -25,6 +26,8 @@ function loadEnvOrExit(): Env {
 
 const env = loadEnvOrExit();
 const db = openDb(env.databasePath);
+// Before the sample data, so a new deployment's sessions all carry its domain in their UIDs.
+recordUidDomain(db, env.publicUrl);
 if (env.demoData && isDirectoryEmpty(db)) {
   seedSampleData(db, readSampleDataFile());
   log({ level: 'info', msg: 'filled the empty database with the sample Worcester data' });

@@ -18,6 +18,7 @@ import { writeMeta } from '../meta/meta.queries.ts';
 import { insertVenue } from '../venues/venues.queries.ts';
 import { toFlag } from './json-column.ts';
 import type { Db } from './open-db.ts';
+import { sessionUid } from './session-uid.ts';
 
 export const SAMPLE_DATA_PATH = join(import.meta.dirname, 'sample-data.json');
 
@@ -121,11 +122,6 @@ export function isDirectoryEmpty(db: Db): boolean {
   return row.n === 0;
 }
 
-/** The calendar UID of a session: stable for its whole life, never reused (ids never are). */
-export function sessionUid(id: number): string {
-  return `fiveways-worcester-session-${id}`;
-}
-
 function insertSampleSession(
   db: Db,
   session: SessionInput & { exceptions: OccurrenceException[] },
@@ -168,7 +164,7 @@ function insertSampleSession(
       now,
     });
   const id = Number(result.lastInsertRowid);
-  db.prepare('UPDATE sessions SET uid = ? WHERE id = ?').run(sessionUid(id), id);
+  db.prepare('UPDATE sessions SET uid = ? WHERE id = ?').run(sessionUid(db, id), id);
   const insertException = db.prepare(
     `INSERT INTO session_exceptions (session_id, date, kind, reason, new_date, start_time, end_time,
        venue_slug, updated_at)

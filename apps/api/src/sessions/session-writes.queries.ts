@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OccurrenceException, Session, SessionInput } from '@fiveways/shared';
 import { toFlag } from '../db/json-column.ts';
 import type { Db } from '../db/open-db.ts';
-import { sessionUid } from '../db/seed.ts';
+import { sessionUid } from '../db/session-uid.ts';
 
 /** The fields of a stored session in the shape staff send them. */
 export function sessionToInput(session: Session): SessionInput {
@@ -88,7 +88,7 @@ export function insertSession(db: Db, session: SessionInput, now: string): numbe
     // A placeholder that cannot clash, replaced by the id-based UID below.
     .run({ ...columnsOf(session), uid: `pending-${randomUUID()}`, now });
   const id = Number(result.lastInsertRowid);
-  db.prepare('UPDATE sessions SET uid = ? WHERE id = ?').run(sessionUid(id), id);
+  db.prepare('UPDATE sessions SET uid = ? WHERE id = ?').run(sessionUid(db, id), id);
   return id;
 }
 
