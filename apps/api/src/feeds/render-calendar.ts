@@ -76,6 +76,16 @@ export function sessionUrl(publicUrl: string, session: Session): string {
   return `${publicUrl.replace(/\/+$/, '')}/sessions/${session.id}`;
 }
 
+/**
+ * True when a venue edit changes the events of sessions held there: a feed shows its name,
+ * address, postcode, coordinates and accessibility (not its phone, area or hub flag).
+ */
+export function venueEditChangesEvents(before: Venue, after: Venue): boolean {
+  const shown = (v: Venue) =>
+    JSON.stringify([v.name, v.address, v.postcode, v.latitude, v.longitude, v.accessibility]);
+  return shown(before) !== shown(after);
+}
+
 function locationOf(venue: Venue | undefined, fallbackName: string): string {
   if (venue === undefined) return fallbackName;
   return [venue.name, venue.address, venue.postcode].filter((part) => part !== '').join(', ');

@@ -132,6 +132,19 @@ export function touchSessionSchedule(db: Db, id: number, now: string): void {
   );
 }
 
+/**
+ * Marks a change to what the active sessions held at a venue, or moved there for a date, show
+ * of it (its name, address or accessibility): calendars must re-read those events, so their
+ * sequence rises and updated_at (LAST-MODIFIED) moves.
+ */
+export function touchSessionsShowingVenue(db: Db, venueSlug: string, now: string): void {
+  db.prepare(
+    `UPDATE sessions SET sequence = sequence + 1, updated_at = @now
+     WHERE status = 'active' AND (venue_slug = @venueSlug
+       OR id IN (SELECT session_id FROM session_exceptions WHERE venue_slug = @venueSlug))`,
+  ).run({ venueSlug, now });
+}
+
 /** Cancels or changes one occurrence (replacing any earlier exception for that date). */
 export function upsertException(
   db: Db,

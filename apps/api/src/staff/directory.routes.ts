@@ -24,7 +24,8 @@ import {
 import type { StaffUser } from '../auth/users.queries.ts';
 import type { Db } from '../db/open-db.ts';
 import { getGroup, insertGroup } from '../groups/groups.queries.ts';
-import { venueExists } from '../sessions/session-writes.queries.ts';
+import { venueEditChangesEvents } from '../feeds/render-calendar.ts';
+import { touchSessionsShowingVenue, venueExists } from '../sessions/session-writes.queries.ts';
 import { getVenue, insertVenue } from '../venues/venues.queries.ts';
 import {
   archiveGroup,
@@ -264,6 +265,9 @@ export function directoryWriteRoutes({ db, cache, clock }: StaffDeps) {
     const venue = write(
       () => {
         updateVenue(db, merged.data, at);
+        if (venueEditChangesEvents(before, merged.data)) {
+          touchSessionsShowingVenue(db, before.slug, at);
+        }
         const after = mustGetVenue(db, before.slug);
         audit(staff, at, {
           action: 'venue.update',
