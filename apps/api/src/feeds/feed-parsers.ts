@@ -19,6 +19,9 @@ export interface Span {
   to: Date;
 }
 
+/** How far outside the span a date may have been moved from: both parsers look that far. */
+const MOVE_MARGIN_MS = 400 * 86_400_000;
+
 function sessionIdOfUrl(url: string): number {
   const id = /\/sessions\/(\d+)$/.exec(url)?.[1];
   if (id === undefined) throw new Error(`no session URL: ${url}`);
@@ -55,7 +58,8 @@ export function expandWithIcalJs(ics: string, span: Span): Seen[] {
     for (let next = iterator.next(); next !== undefined && next !== null; next = iterator.next()) {
       const details = event.getOccurrenceDetails(next);
       const start = details.startDate.toJSDate();
-      if (details.recurrenceId.toJSDate() >= span.to && start >= span.to) break;
+      // A date moved into the span from far after it is still to come.
+      if (details.recurrenceId.toJSDate().getTime() >= span.to.getTime() + MOVE_MARGIN_MS) break;
       if (start >= span.from && start < span.to) {
         const item = details.item.component;
         seen.push({
@@ -89,9 +93,8 @@ function valueOf(value: unknown): string {
 export function expandWithNodeIcal(ics: string, span: Span): Seen[] {
   const data = nodeIcal.sync.parseICS(ics);
   // Look beyond the span: an override may move a date into it from outside.
-  const margin = 40 * 86_400_000;
-  const from = new Date(span.from.getTime() - margin);
-  const to = new Date(span.to.getTime() + margin);
+  const from = new Date(span.from.getTime() - MOVE_MARGIN_MS);
+  const to = new Date(span.to.getTime() + MOVE_MARGIN_MS);
   const seen: Seen[] = [];
   for (const component of Object.values(data)) {
     if (component === undefined || component.type !== 'VEVENT') continue;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createReadCache } from '../cache/read-cache.ts';
 import { makeFixture, openTestDb, testClock } from '../test-support.ts';
-import { expectFeedMatchesApi, occurrencesFromApi, type Requester } from './feed-conformance.ts';
+import { expectFeedMatchesApi, type Requester } from './feed-conformance.ts';
 import { expandWithIcalJs } from './feed-parsers.ts';
 
 const PUBLIC_URL = 'https://fiveways.example.org';
@@ -190,21 +190,10 @@ describe('feeds read by ical.js and node-ical agree with /api/occurrences', () =
 
   it('a session’s own feed matches its occurrences', async () => {
     const request = makeApp();
-    for (const id of [1, 3, YOGA, 6, 7, 8, ONE_OFF_MOVED, COURSE, SPRING_GAP, AUTUMN_TWICE]) {
-      const expected = await occurrencesFromApi(request, FROM, TO, '');
-      expect(expected.some((o) => o.sessionId === id)).toBe(true);
-      // The API has no session filter: compare the session's feed with its share of everything.
-      const res = await request(`/feeds/sessions/${id}.ics`);
-      const seen = expandWithIcalJs(await res.text(), {
-        from: new Date(`${FROM}T00:00:00Z`),
-        to: new Date(`${addDays(TO, 1)}T00:00:00Z`),
-      });
-      expect(seen.map((o) => `${o.start} ${o.end} ${o.status}`).sort()).toEqual(
-        expected
-          .filter((o) => o.sessionId === id)
-          .map((o) => `${o.start} ${o.end} ${o.status}`)
-          .sort(),
-      );
+    for (const id of [1, 3, YOGA, 6, 7, 8, ONE_OFF_MOVED, COURSE, SPRING_GAP, SUNDAY_NIGHTS]) {
+      const path = `/feeds/sessions/${id}.ics`;
+      const seen = await expectFeedMatchesApi(request, { ...check(path, ''), sessionId: id });
+      expect(seen).toBeGreaterThan(0);
     }
   });
 
