@@ -61,7 +61,7 @@ export interface FeedCheck {
   from: string;
   to: string;
   /** For a session's own feed: the API has no such filter, so its share of the answer. */
-  sessionId?: number;
+  sessionId?: number | undefined;
 }
 
 /**

@@ -220,6 +220,43 @@ function feedsOf(sessions: readonly Session[]): [path: string, query: string][] 
   return feeds;
 }
 
+describe('a one-off moved to another date', () => {
+  it('is at its new date, time and venue in every feed and in its own .ics', async () => {
+    const t = makeStaffTestApp();
+    const { cookies } = await t.createPeople();
+    // Community Health Clinic: a one-off at Gorse Hill on 31 October 2027, 09:30 to 12:00.
+    const res = await t.request('POST', '/api/sessions/4/changes', {
+      cookie: cookies.admin,
+      body: {
+        date: '2027-10-31',
+        newDate: '2027-11-14',
+        startTime: '13:00',
+        endTime: '15:00',
+        venue: 'warndon-church-hall',
+      },
+    });
+    expect(res.status).toBe(201);
+    const window = feedWindow(t.clock());
+    const request = (path: string) => t.request('GET', path);
+    const span = { from: window.from, to: window.to };
+    for (const [path, query] of [
+      ['/feeds/sessions/4.ics', ''],
+      ['/feeds/all.ics', ''],
+      ['/feeds/ways/give.ics', '&way=give'],
+      ['/feeds/venues/warndon-church-hall.ics', '&venue=warndon-church-hall'],
+      ['/feeds/venues/gorse-hill-hub.ics', '&venue=gorse-hill-hub'],
+    ] as const) {
+      const sessionId = path.startsWith('/feeds/sessions/') ? 4 : undefined;
+      await expectFeedMatchesApi(request, { path, query, sessionId, ...span });
+    }
+    const own = await (await request('/feeds/sessions/4.ics')).text();
+    expect(own).toContain('\r\nDTSTART;TZID=Europe/London:20271114T130000\r\n');
+    expect(own).toContain('\r\nLOCATION:Warndon Church Hall');
+    const usual = await (await request('/feeds/venues/gorse-hill-hub.ics')).text();
+    expect(usual).not.toContain('Community Health Clinic');
+  });
+});
+
 describe('after random staff edits, every feed read by two parsers matches /api/occurrences', () => {
   it('for venues, areas, ways, groups and the whole timetable', async () => {
     let checked = 0;
