@@ -1,12 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { addDays, formatLongDate, londonDateOf } from '@fiveways/shared';
 import { expect, test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './playwright.config.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const SCREENSHOTS = '../docs/screenshots';
+// From this file's place, not the current directory: the suite can be started from anywhere.
+const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots', import.meta.url));
 
 interface VenueSummary {
   slug: string;
@@ -310,7 +312,10 @@ test.describe('public session page', () => {
   });
 });
 
+// Pictures for the docs, taken on purpose after a UI change: SCREENSHOTS=1 npx playwright test
+// public-pages. Without it the suite leaves docs/screenshots as they are.
 test.describe('screenshots', () => {
+  test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to refresh docs/screenshots');
   for (const [size, viewport] of [
     ['phone', PHONE],
     ['desktop', DESKTOP],

@@ -23,11 +23,13 @@ function aTuesdayAhead(): string {
 }
 
 async function firstHub(request: APIRequestContext): Promise<{ slug: string; name: string }> {
-  const venues = (await (await request.get('/api/venues')).json()) as
-    | { slug: string; name: string; isHub: boolean }[]
-    | { items: { slug: string; name: string; isHub: boolean }[] };
-  const list = Array.isArray(venues) ? venues : venues.items;
-  const hub = list.find((v) => v.isHub);
+  // GET /api/venues answers a bare list.
+  const venues = (await (await request.get('/api/venues')).json()) as {
+    slug: string;
+    name: string;
+    isHub: boolean;
+  }[];
+  const hub = venues.find((v) => v.isHub);
   if (!hub) throw new Error('The sample data has no hub');
   return hub;
 }

@@ -1,15 +1,22 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
-import { findTranslationProblems } from './src/i18n/check.ts';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
+import type * as TranslationCheck from './src/i18n/check.ts';
 
 /** Stops the build when a translation file is missing a key (or has one too many). */
 function checkTranslations(): Plugin {
   return {
     name: 'fiveways:check-translations',
-    buildStart() {
-      const problems = findTranslationProblems();
+    async buildStart() {
+      // Loaded through Vite, which compiles the TypeScript the English labels come from in the
+      // shared package (a config file's own imports are left to Node, which cannot).
+      const { module } = await runnerImport<typeof TranslationCheck>(
+        fileURLToPath(new URL('./src/i18n/check.ts', import.meta.url)),
+        { configFile: false, logLevel: 'silent' },
+      );
+      const problems = module.findTranslationProblems();
       if (problems.length > 0) {
         this.error(`Translations are incomplete:\n  ${problems.join('\n  ')}`);
       }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { addDays, AUDIENCE_SLUGS, londonDateOf, WAY_SLUGS, WEEKDAYS } from '@fiveways/shared';
 import { openDb, type Db } from '@fiveways/api/src/db/open-db.ts';
 import { readSampleDataFile, seedSampleData } from '@fiveways/api/src/db/seed.ts';
-import { sessionUid } from '@fiveways/api/src/db/session-uid.ts';
+import { sessionUid } from '@fiveways/api/src/sessions/sessions.queries.ts';
 
 export const SIZES = {
   S: { groups: 0, sessions: 0 },

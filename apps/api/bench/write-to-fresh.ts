@@ -6,9 +6,9 @@
 
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.ts';
-import { createAuthSession } from '../src/auth/auth-sessions.queries.ts';
-import { SESSION_COOKIE } from '../src/auth/staff-auth.ts';
-import { insertUser } from '../src/auth/users.queries.ts';
+import { createLogin } from '../src/auth/logins.queries.ts';
+import { LOGIN_COOKIE } from '../src/auth/login.ts';
+import { insertUser } from '../src/users/users.queries.ts';
 import { createReadCache } from '../src/cache/read-cache.ts';
 import { openDb } from '../src/db/open-db.ts';
 import { sessionRenderCount } from '../src/feeds/render-calendar.ts';
@@ -40,7 +40,7 @@ const adminId = insertUser(
   },
   now,
 );
-const cookie = `${SESSION_COOKIE}=${createAuthSession(db, adminId, new Date())}`;
+const cookie = `${LOGIN_COOKIE}=${createLogin(db, adminId, new Date())}`;
 const session = getSession(db, 1);
 if (session === null) throw new Error('No session 1 in that database');
 const feeds = affectedFeeds(session);

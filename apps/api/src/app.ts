@@ -1,24 +1,26 @@
-import { Hono } from 'hono';
 import { areaRoutes } from './areas/areas.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
 import { createReadCache, type ReadCache } from './cache/read-cache.ts';
 import { createSessionStore, type SessionStore } from './cache/session-store.ts';
 import type { Db } from './db/open-db.ts';
+import { feedRoutes } from './feeds/feeds.routes.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
-import { feedRoutes } from './feeds/feeds.routes.ts';
-import { errorEnvelope, handleError } from './http/errors.ts';
+import { limitBodySize } from './http/body-limit.ts';
+import { answerNothingHere, errorHandler } from './http/errors.ts';
+import { createRouter } from './http/router.ts';
+import { sameOrigin } from './http/same-origin.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
 import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
-import { sessionRoutes } from './sessions/sessions.routes.ts';
-import { venueRoutes } from './venues/venues.routes.ts';
-import { wayRoutes } from './ways/ways.routes.ts';
-import { sameOrigin } from './auth/same-origin.ts';
-import { securityHeaders } from './auth/security-headers.ts';
-import { staffRoutes } from './staff/staff.routes.ts';
-import { limitBodySize } from './ops/body-limit.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
 import { requestLogger } from './ops/request-logger.ts';
+import { sessionRoutes } from './sessions/sessions.routes.ts';
+import { userRoutes } from './users/users.routes.ts';
+import { venueRoutes } from './venues/venues.routes.ts';
+import { wayRoutes } from './ways/ways.routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -26,13 +28,13 @@ export interface AppDeps {
   clock: () => Date;
   /** The service's own origin, e.g. https://fiveways.example.org (no trailing slash). */
   publicUrl: string;
-  /** Rendered read-side output; every write invalidates it. */
+  /** Rendered read-side output; every write says what it changed. */
   cache?: ReadCache;
   /** Active sessions in memory for feeds and occurrences; made over `db` and `cache` if not given. */
   sessionStore?: SessionStore;
   /** The built front end; defaults to apps/kiosk/dist. */
   staticRoot?: string;
-  /** Where request log lines go; silent unless given (the server passes a stdout logger). */
+  /** Where request and error log lines go; silent unless given (the server passes its logger). */
   log?: Logger;
   /** Session ids per chunk of a feed (see feeds/feed-assembler.ts); tests make it small. */
   feedChunkIds?: number | undefined;
@@ -51,22 +53,28 @@ export function createApp({
   feedChunkIds,
   warmFeeds = false,
 }: AppDeps) {
-  const app = new Hono()
+  const deps = { db, cache, clock };
+  // Every request is logged and gets the security headers; every state-changing /api request
+  // must come from our own origin and stay under the body limit, before any route reads it.
+  // Each entity's router answers its reads and its staff writes below /api.
+  const app = createRouter()
     .use('*', requestLogger({ log }))
     .use('/api/*', limitBodySize())
     .use('*', securityHeaders({ https: publicUrl.startsWith('https:') }))
     .use('/api/*', sameOrigin(publicUrl))
     .route('/api/health', healthRoutes(db))
     .route('/api/ways', wayRoutes())
-    .route('/api/areas', areaRoutes({ db, cache }))
-    .route('/api/venues', venueRoutes({ db, cache }))
-    .route('/api/groups', groupRoutes({ db, cache }))
-    .route('/api/sessions', sessionRoutes({ db, cache }))
+    .route('/api/meta', metaRoutes({ db, cache, clock }))
     .route('/api/occurrences', occurrenceRoutes({ cache, sessionStore }))
-    .route('/api/meta', metaRoutes({ db, cache, clock }));
+    .route('/api', areaRoutes(deps))
+    .route('/api', venueRoutes(deps))
+    .route('/api', groupRoutes(deps))
+    .route('/api', sessionRoutes(deps))
+    .route('/api', userRoutes({ ...deps, publicUrl }))
+    .route('/api', authRoutes({ ...deps, publicUrl }))
+    .route('/api', auditRoutes(deps));
 
-  // Calendar feeds (/feeds/…) and the staff API (/api/…; every write invalidates the cache) mount
-  // before the front end's catch-all.
+  // Calendar feeds (/feeds/…) mount before the front end's catch-all.
   app.route(
     '/',
     feedRoutes({
@@ -81,15 +89,12 @@ export function createApp({
         : undefined,
     }),
   );
-  app.route('/', staffRoutes({ db, cache, clock, publicUrl }));
 
   const frontEnd = serveFrontEnd(staticRoot ?? DEFAULT_STATIC_ROOT);
   app.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : frontEnd(c)));
 
-  app.notFound((c) =>
-    c.json(errorEnvelope('not_found', `There is nothing at ${c.req.method} ${c.req.path}`), 404),
-  );
-  app.onError(handleError);
+  app.notFound(answerNothingHere);
+  app.onError(errorHandler(log));
   return app;
 }
 

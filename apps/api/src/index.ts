@@ -5,21 +5,19 @@ import { createReadCache } from './cache/read-cache.ts';
 import { createSessionStore } from './cache/session-store.ts';
 import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
-import { recordUidDomain } from './db/session-uid.ts';
 import { ConfigError, loadEnv, type Env } from './env.ts';
-import { AdminInputError, ensureBootstrapAdmin } from './auth/bootstrap-admin.ts';
+import { recordUidDomain } from './sessions/sessions.queries.ts';
+import { AdminInputError, ensureBootstrapAdmin } from './users/bootstrap-admin.ts';
 import { createLogger } from './ops/logger.ts';
 
-function log(fields: Record<string, unknown>): void {
-  console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
-}
+const log = createLogger();
 
 function loadEnvOrExit(): Env {
   try {
     return loadEnv();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    for (const p of error.problems) console.error(`Configuration: ${p.variable} ${p.message}`);
+    for (const p of error.problems) log.error(`Configuration: ${p.variable} ${p.message}`);
     process.exit(1);
   }
 }
@@ -30,7 +28,7 @@ const db = openDb(env.databasePath);
 recordUidDomain(db, env.publicUrl);
 if (env.demoData && isDirectoryEmpty(db)) {
   seedSampleData(db, readSampleDataFile());
-  log({ level: 'info', msg: 'filled the empty database with the sample Worcester data' });
+  log.info('filled the empty database with the sample Worcester data');
 }
 
 // The first admin, before the server listens, so a login straight after start-up works.
@@ -38,11 +36,11 @@ if (env.admin) {
   try {
     const { email, password } = env.admin;
     if (await ensureBootstrapAdmin(db, email, password, () => new Date())) {
-      log({ level: 'info', msg: 'created the first admin account' });
+      log.info('created the first admin account');
     }
   } catch (error) {
     if (!(error instanceof AdminInputError)) throw error;
-    console.error(`Configuration: ADMIN_EMAIL/ADMIN_PASSWORD ${error.message}`);
+    log.error(`Configuration: ADMIN_EMAIL/ADMIN_PASSWORD ${error.message}`);
     db.close();
     process.exit(1);
   }
@@ -59,18 +57,12 @@ const app = createApp({
   publicUrl: env.publicUrl,
   cache,
   sessionStore,
-  log: createLogger(),
+  log,
   warmFeeds: true,
 });
 
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
-  log({
-    level: 'info',
-    msg: 'listening',
-    url: env.publicUrl,
-    port: info.port,
-    database: env.databasePath,
-  });
+  log.info('listening', { url: env.publicUrl, port: info.port, database: env.databasePath });
 });
 
 server.on('error', (error: NodeJS.ErrnoException) => {
@@ -78,7 +70,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
     error.code === 'EADDRINUSE'
       ? `port ${env.port} is already in use: stop the other program or set PORT to a free port`
       : error.message;
-  log({ level: 'error', msg });
+  log.error(msg);
   db.close();
   process.exit(1);
 });
@@ -87,11 +79,11 @@ let stopping = false;
 function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;
-  log({ level: 'info', msg: 'stopping', signal });
+  log.info('stopping', { signal });
   // Stop accepting connections, let requests in flight finish, then close the database.
   server.close(() => {
     db.close();
-    log({ level: 'info', msg: 'stopped' });
+    log.info('stopped');
     process.exit(0);
   });
   if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -7,3 +7,6 @@ export const AreaSchema = z.object({
   description: text('Description', 1000).default(''),
 });
 export type Area = z.infer<typeof AreaSchema>;
+
+/** GET /api/areas: a bare list. */
+export const AreaListSchema = z.array(AreaSchema);

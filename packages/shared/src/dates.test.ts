@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  addMonths,
   compareDates,
   daysBetween,
   daysInMonth,
@@ -60,6 +61,15 @@ describe('dates', () => {
     expect(fromDayNumber(nthWeekdayOfMonth(2027, 4, fri, -1))).toBe('2027-04-30');
     expect(daysInMonth(2028, 2)).toBe(29);
     expect(daysInMonth(2027, 2)).toBe(28);
+  });
+
+  it('counts months by the calendar, ending on the last day of a shorter month', () => {
+    expect(addMonths('2027-05-31', -3)).toBe('2027-02-28');
+    expect(addMonths('2027-02-15', -3)).toBe('2026-11-15');
+    expect(addMonths('2028-05-30', -3)).toBe('2028-02-29');
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2027-11-30', 14)).toBe('2029-01-30');
+    expect(addMonths('2027-03-10', 0)).toBe('2027-03-10');
   });
 
   it('formats dates for people', () => {

@@ -139,6 +139,15 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The same day `n` calendar months later (earlier when negative), or that month's last day. */
+export function addMonths(date: string, n: number): string {
+  const { year, month, day } = splitDate(date);
+  const index = year * 12 + (month - 1) + n;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return fromDayNumber(dayNumberOf(y, m, Math.min(day, daysInMonth(y, m))));
+}
+
 /**
  * Day number of the nth (1–4) or last (-1) given weekday (0 = Monday) of a month (1–12).
  * Every month has at least four of each weekday, so the answer always exists.

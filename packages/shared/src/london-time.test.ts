@@ -14,6 +14,8 @@ import {
   toEpochMs,
   toLondonInstant,
   toUtcDate,
+  wallDateOf,
+  wallTimeOf,
 } from './london-time.ts';
 import { addDays, fromDayNumber } from './dates.ts';
 
@@ -161,6 +163,21 @@ describe('instants back to London dates', () => {
       date: '2027-07-01',
       time: '00:30',
     });
+  });
+
+  it('reads the wall-clock date and time back from an instant with its UK offset', () => {
+    for (const [date, time] of [
+      ['2027-03-28', '00:30'],
+      ['2027-03-28', '02:30'],
+      ['2027-06-30', '23:59'],
+      ['2027-10-31', '01:30'],
+    ] as const) {
+      const instant = toLondonInstant(date, time);
+      expect([wallDateOf(instant), wallTimeOf(instant)]).toEqual([
+        londonWallTimeOf(new Date(instant)).date,
+        londonWallTimeOf(new Date(instant)).time,
+      ]);
+    }
   });
 
   it('starts a London day at local midnight', () => {

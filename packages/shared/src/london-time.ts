@@ -184,6 +184,16 @@ export function londonDateOf(instant: Date): string {
   return londonWallTimeOf(instant).date;
 }
 
+/** The UK wall-clock date of an instant written with its UK offset: 2027-03-30T10:00:00+01:00. */
+export function wallDateOf(instant: string): string {
+  return instant.slice(0, 10);
+}
+
+/** The UK wall-clock time ('HH:MM') of an instant written with its UK offset. */
+export function wallTimeOf(instant: string): string {
+  return instant.slice(11, 16);
+}
+
 /** The UK offset in force at an instant. */
 export function londonOffsetAt(instant: Date): LondonOffset {
   return isBst(instant.getTime()) ? '+01:00' : '+00:00';

@@ -224,6 +224,10 @@ export const SessionSchema = z.object({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
+/** GET /api/sessions: the active sessions, and how many there are. */
+export const SessionListSchema = z.object({ items: z.array(SessionSchema), total: z.number() });
+export type SessionList = z.infer<typeof SessionListSchema>;
+
 export const CANCEL_REASONS = [
   'Staff unavailable',
   'Venue closed',

@@ -119,6 +119,14 @@ export const InviteLinkSchema = z.object({
 });
 export type InviteLink = z.infer<typeof InviteLinkSchema>;
 
+/** GET /api/auth/invite/:token: whose link it is, before they choose a password. */
+export const InviteOwnerSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  purpose: z.enum(['invite', 'reset']),
+});
+export type InviteOwner = z.infer<typeof InviteOwnerSchema>;
+
 export const AuditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),

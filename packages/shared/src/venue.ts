@@ -31,3 +31,6 @@ export const VenueSchema = z.object({
   }),
 });
 export type Venue = z.infer<typeof VenueSchema>;
+
+/** GET /api/venues: a bare list. */
+export const VenueListSchema = z.array(VenueSchema);

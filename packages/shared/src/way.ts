@@ -14,3 +14,6 @@ export const WaySchema = z.object({
   meaning: z.string(),
 });
 export type Way = z.infer<typeof WaySchema>;
+
+/** GET /api/ways: a bare list. */
+export const WayListSchema = z.array(WaySchema);

@@ -1,12 +1,15 @@
 import type { AuditEntry } from '@fiveways/shared';
 import type { Db } from '../db/open-db.ts';
 
+/** What an audit entry can be about. */
+export type AuditEntity = 'session' | 'group' | 'venue' | 'area' | 'user';
+
 export interface AuditRecord {
   userId: number | null;
   at: string;
-  /** What was done, e.g. `session.create`, `session.cancel`, `user.reset`. */
+  /** What was done, e.g. `session.create`, `session.cancel-occurrence`, `user.reset`. */
   action: string;
-  entity: 'session' | 'group' | 'venue' | 'area' | 'user';
+  entity: AuditEntity;
   entityId: string;
   before: unknown;
   after: unknown;

@@ -1,8 +1,9 @@
 /**
  * Rendered read-side output (feeds, JSON payloads) kept until the next write.
- * Every write calls `invalidate()`, saying what it changed when it knows; readers call
- * `memo(key, build)`. Memos are dropped on every write; longer-lived stores (sessions, rendered
- * events) listen and drop only what the change touched.
+ * Every write says what it changed with `invalidate(change)`; `invalidateAll()` is for when
+ * anything may have changed, and makes every store reload. Readers call `memo(key, build)`.
+ * Memos are dropped on every invalidation; longer-lived stores (sessions, rendered events)
+ * listen and drop only what the change touched.
  */
 export interface DataChange {
   /** Sessions created, edited, archived or with an occurrence changed. */
@@ -18,10 +19,12 @@ export interface ReadCache {
   /** Rises by one on every write; part of every ETag. */
   version(): number;
   /**
-   * Call after every committed write. With no argument, anything may have changed (the safe
-   * default). `{}` says no session or venue changed (a group, an area, an account).
+   * Call after a committed write with what it changed: the memos go, and the stores reload only
+   * the sessions and venues named. `{}` says no session or venue changed (a group, an area).
    */
-  invalidate(change?: DataChange): void;
+  invalidate(change: DataChange): void;
+  /** Anything may have changed (data written behind the API's back): every store reloads all. */
+  invalidateAll(): void;
   memo<T>(key: string, build: () => T): T;
   /** Hears every invalidation, before readers can see the new version. */
   subscribe(listener: ChangeListener): void;
@@ -34,12 +37,18 @@ export function createReadCache(): ReadCache {
   let version = 1;
   let entries = new Map<string, unknown>();
   const listeners: ChangeListener[] = [];
+  function bump(change: DataChange | null) {
+    version += 1;
+    entries = new Map();
+    for (const listener of listeners) listener(change);
+  }
   return {
     version: () => version,
-    invalidate(change?: DataChange) {
-      version += 1;
-      entries = new Map();
-      for (const listener of listeners) listener(change ?? null);
+    invalidate(change: DataChange) {
+      bump(change);
+    },
+    invalidateAll() {
+      bump(null);
     },
     memo<T>(key: string, build: () => T): T {
       if (entries.has(key)) return entries.get(key) as T;

@@ -131,7 +131,7 @@ describe('changedSince', () => {
     const { db, cache, store } = makeStore();
     const before = store.snapshot();
     rename(db, 4, 'Health Clinic');
-    cache.invalidate();
+    cache.invalidateAll();
     expect(store.changedSince(before.revision)).toBeNull();
     const after = store.snapshot();
     expect(after.revision).toBeGreaterThan(before.revision);

@@ -1,7 +1,7 @@
 // Creates an admin account: pnpm --filter @fiveways/api admin -- --email x@example.org --password '…'
 // (or set ADMIN_EMAIL and ADMIN_PASSWORD). Uses DATABASE_PATH like the service.
 import { parseArgs } from 'node:util';
-import { AdminInputError, createAdmin } from '../auth/bootstrap-admin.ts';
+import { AdminInputError, createAdmin } from '../users/bootstrap-admin.ts';
 import { openDb } from '../db/open-db.ts';
 import { ConfigError, loadEnv } from '../env.ts';
 

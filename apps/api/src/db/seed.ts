@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -15,10 +14,11 @@ import { z } from 'zod';
 import { insertArea } from '../areas/areas.queries.ts';
 import { insertGroup } from '../groups/groups.queries.ts';
 import { writeMeta } from '../meta/meta.queries.ts';
+import { insertSession, upsertException } from '../sessions/sessions.queries.ts';
 import { insertVenue } from '../venues/venues.queries.ts';
-import { toFlag } from './json-column.ts';
 import type { Db } from './open-db.ts';
-import { sessionUid } from './session-uid.ts';
+
+// The bench's data generator numbers sessions as the service does.
 
 export const SAMPLE_DATA_PATH = join(import.meta.dirname, 'sample-data.json');
 
@@ -122,70 +122,6 @@ export function isDirectoryEmpty(db: Db): boolean {
   return row.n === 0;
 }
 
-function insertSampleSession(
-  db: Db,
-  session: SessionInput & { exceptions: OccurrenceException[] },
-  now: string,
-): number {
-  const result = db
-    .prepare(
-      `INSERT INTO sessions (uid, title, venue_slug, group_slug, ways, kind, start_date, start_time,
-         end_time, repeat, until_date, count, skip_bank_holidays, booking, booking_info, cost_free,
-         cost_text, audiences, description, what_to_expect, accessibility, contact, status, sequence,
-         created_at, updated_at)
-       VALUES (@uid, @title, @venue, @group, @ways, @kind, @startDate, @startTime, @endTime, @repeat,
-         @until, @count, @skipBankHolidays, @booking, @bookingInfo, @costFree, @costText, @audiences,
-         @description, @whatToExpect, @accessibility, @contact, 'active', 0, @now, @now)`,
-    )
-    .run({
-      // A placeholder that cannot clash, replaced by the id-based UID below.
-      uid: `pending-${randomUUID()}`,
-      title: session.title,
-      venue: session.venue,
-      group: session.group,
-      ways: JSON.stringify(session.ways),
-      kind: session.kind,
-      startDate: session.startDate,
-      startTime: session.startTime,
-      endTime: session.endTime,
-      repeat: session.repeat === null ? null : JSON.stringify(session.repeat),
-      until: session.until,
-      count: session.count,
-      skipBankHolidays: toFlag(session.skipBankHolidays),
-      booking: session.booking,
-      bookingInfo: session.bookingInfo,
-      costFree: toFlag(session.cost.free),
-      costText: session.cost.text,
-      audiences: JSON.stringify(session.audiences),
-      description: session.description,
-      whatToExpect: session.whatToExpect,
-      accessibility: session.accessibility,
-      contact: JSON.stringify(session.contact),
-      now,
-    });
-  const id = Number(result.lastInsertRowid);
-  db.prepare('UPDATE sessions SET uid = ? WHERE id = ?').run(sessionUid(db, id), id);
-  const insertException = db.prepare(
-    `INSERT INTO session_exceptions (session_id, date, kind, reason, new_date, start_time, end_time,
-       venue_slug, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const e of session.exceptions) {
-    insertException.run(
-      id,
-      e.date,
-      e.kind,
-      e.reason,
-      e.newDate,
-      e.startTime,
-      e.endTime,
-      e.venueSlug,
-      now,
-    );
-  }
-  return id;
-}
-
 /**
  * Fills an empty database with the sample data, all or nothing, and records `sample_data = 1`.
  * Does nothing (returns false) when the database already holds any areas, venues, groups or sessions.
@@ -201,7 +137,10 @@ export function seedSampleData(db: Db, data: unknown, now: Date = new Date()): b
       sample.areas.forEach((area, i) => insertArea(db, area, i));
       for (const venue of sample.venues) insertVenue(db, venue, stamp);
       for (const group of sample.groups) insertGroup(db, group, stamp);
-      for (const session of sample.sessions) insertSampleSession(db, session, stamp);
+      for (const { exceptions, ...session } of sample.sessions) {
+        const id = insertSession(db, session, stamp);
+        for (const exception of exceptions) upsertException(db, id, exception, stamp);
+      }
       writeMeta(db, 'sample_data', '1');
       return true;
     })

@@ -2,7 +2,7 @@
 // and kept in the read cache until the next write, so a cached feed is answered without a query.
 
 import { WAYS } from '@fiveways/shared';
-import { listAreas } from '../areas/areas.queries.ts';
+import { getArea } from '../areas/areas.queries.ts';
 import type { ReadCache } from '../cache/read-cache.ts';
 import type { Db } from '../db/open-db.ts';
 import { getGroup } from '../groups/groups.queries.ts';
@@ -31,7 +31,7 @@ export function createFeedNames(db: Db, cache: ReadCache): FeedNames {
     // The five ways are fixed: no query, nothing to keep.
     way: (slug) => WAYS.find((w) => w.slug === slug)?.name ?? null,
     venue: kept('venue', (slug) => getVenue(db, slug)?.name ?? null),
-    area: kept('area', (slug) => listAreas(db).find((a) => a.slug === slug)?.name ?? null),
+    area: kept('area', (slug) => getArea(db, slug)?.name ?? null),
     group: kept('group', (slug) => getGroup(db, slug)?.name ?? null),
   };
 }

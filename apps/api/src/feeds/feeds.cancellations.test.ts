@@ -3,7 +3,7 @@
 // did not happen; it leaves only with the window.
 
 import { describe, expect, it } from 'vitest';
-import { makeStaffTestApp } from '../staff/staff-test-support.ts';
+import { makeStaffTestApp } from '../test-support.ts';
 import { eventBlocks, prop } from './feed-test-helpers.ts';
 
 const DAY = 86_400_000;

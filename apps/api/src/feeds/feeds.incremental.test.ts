@@ -8,12 +8,7 @@ import { createReadCache } from '../cache/read-cache.ts';
 import { LATEST_UPDATE_SQL } from '../meta/meta.queries.ts';
 import { createLogger } from '../ops/logger.ts';
 import { listSessions } from '../sessions/sessions.queries.ts';
-import {
-  makeStaffTestApp,
-  VENUE_A,
-  VENUE_B,
-  type StaffTestApp,
-} from '../staff/staff-test-support.ts';
+import { makeStaffTestApp, VENUE_A, VENUE_B, type StaffTestApp } from '../test-support.ts';
 import { listVenues } from '../venues/venues.queries.ts';
 import { FEED_REFRESH_HOURS, feedTitles } from './feed-assembler.ts';
 import type { FeedFilter } from './feed-filter.ts';

@@ -123,7 +123,7 @@ describe('GET /feeds/*.ics', () => {
   it('serves byte-identical feeds on every fetch with no change', async () => {
     const { app, cache } = makeApp();
     const a = await (await app.request('/feeds/all.ics')).text();
-    cache.invalidate();
+    cache.invalidateAll();
     const b = await (await app.request('/feeds/all.ics')).text();
     expect(b).toBe(a);
   });
@@ -202,7 +202,7 @@ describe('GET /feeds/*.ics', () => {
       headers: { 'If-None-Match': etag },
     });
     expect(cached.status).toBe(304);
-    cache.invalidate();
+    cache.invalidateAll();
     const after = await app.request('/feeds/ways/connect.ics', {
       headers: { 'If-None-Match': etag },
     });

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import type { ReadCache } from '../cache/read-cache.ts';
 import type { SessionStore } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
-import { handleError, httpError, notFound } from '../http/errors.ts';
+import { fieldError, notFound } from '../http/errors.ts';
 import { sendCompressed } from '../http/compressed-body.ts';
-import { validateQuery } from '../http/validate.ts';
+import { IdParamSchema } from '../http/params.ts';
+import { validQuery } from '../http/router.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
 import { createFeedAssembler, type AssembledFeed, type WarmUpReport } from './feed-assembler.ts';
 import { createFeedNames } from './feed-names.ts';
@@ -73,14 +74,13 @@ export function feedRoutes({
   }
 
   const app = new Hono();
-  app.onError(handleError);
   // Only a session's own feed, which renders one session, is answered before the warm-up ends.
   app.use('/feeds/*', async (c, next) => {
     if (warming !== null && !c.req.path.startsWith('/feeds/sessions/')) await warming;
     await next();
   });
 
-  app.get('/feeds/all.ics', validateQuery(FeedQuerySchema), (c) => {
+  app.get('/feeds/all.ics', validQuery(FeedQuerySchema), (c) => {
     const query = c.req.valid('query');
     const parts: string[] = [];
     if (query.way !== undefined) parts.push(names.way(query.way) ?? query.way);
@@ -88,7 +88,7 @@ export function feedRoutes({
       const slug = query[field];
       if (slug === undefined) continue;
       const name = names[field](slug);
-      if (name === null) throw unknownFilter(field, `There is no ${field} called "${slug}"`);
+      if (name === null) throw fieldError(field, `There is no ${field} called "${slug}"`);
       parts.push(name);
     }
     const key = `all:${query.way ?? ''}:${query.venue ?? ''}:${query.area ?? ''}:${query.group ?? ''}`;
@@ -126,11 +126,10 @@ export function feedRoutes({
   });
 
   app.get('/feeds/sessions/:file{[^/]+\\.ics}', (c) => {
-    const id = /^([1-9][0-9]{0,15})\.ics$/.exec(c.req.param('file'))?.[1];
-    const session =
-      id === undefined
-        ? null
-        : (sessionStore.activeSession(Number(id)) ?? getSession(db, Number(id)));
+    const id = IdParamSchema.shape.id.safeParse(c.req.param('file').slice(0, -'.ics'.length));
+    const session = id.success
+      ? (sessionStore.activeSession(id.data) ?? getSession(db, id.data))
+      : null;
     if (session === null) throw notFound('session with that number');
     // An archived session's feed stays reachable but empty, so subscribers' copies go away.
     const feed = feeds.feedFor(`session:${session.id}`, { sessionId: session.id }, session.title);
@@ -145,8 +144,4 @@ function slugOf(file: string, what: string): string {
   const slug = file.slice(0, -'.ics'.length);
   if (!SlugSchema.safeParse(slug).success) throw notFound(what);
   return slug;
-}
-
-function unknownFilter(field: string, message: string) {
-  return httpError(400, 'invalid_request', `${field}: ${message}`, [{ path: field, message }]);
 }

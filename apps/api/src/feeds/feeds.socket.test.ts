@@ -6,7 +6,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeStaffTestApp } from '../staff/staff-test-support.ts';
+import { makeStaffTestApp } from '../test-support.ts';
 
 interface RawAnswer {
   status: number;

@@ -13,7 +13,7 @@ import {
 } from '@fiveways/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeStaffTestApp, type StaffTestApp } from '../staff/staff-test-support.ts';
+import { makeStaffTestApp, type StaffTestApp } from '../test-support.ts';
 import { expectFeedMatchesApi } from './feed-conformance.ts';
 import { feedWindow } from './feed-window.ts';
 

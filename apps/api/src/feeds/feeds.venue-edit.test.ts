@@ -2,7 +2,7 @@
 // new SEQUENCE and LAST-MODIFIED on those, and nothing new on the others.
 
 import { describe, expect, it } from 'vitest';
-import { makeStaffTestApp, VENUE_B } from '../staff/staff-test-support.ts';
+import { makeStaffTestApp, VENUE_B } from '../test-support.ts';
 import { eventBlocks, prop } from './feed-test-helpers.ts';
 
 async function setUp() {

@@ -116,8 +116,7 @@ function describeSession(session: Session, venue: Venue | undefined, url: string
   if (session.whatToExpect !== '') {
     paragraphs.push(`What to expect: ${session.whatToExpect}`);
   }
-  const cost = describeCost(session.cost) ?? 'There is a charge: ask when you arrive';
-  const facts = [`${KIND_NAMES[session.kind]}. Cost: ${withFullStop(cost)}`];
+  const facts = [`${KIND_NAMES[session.kind]}. Cost: ${withFullStop(describeCost(session.cost))}`];
   const info = session.bookingInfo.trim();
   if (session.booking === 'drop-in') {
     facts.push('Booking: No need to book: just drop in.');

@@ -89,17 +89,29 @@ export function getGroup(db: Db, slug: string): Group | null {
   return row ? rowToGroup(row) : null;
 }
 
-export function insertGroup(
-  db: Db,
-  group: GroupInput & { checkedAt: string | null },
-  now: string,
-): void {
-  db.prepare(
-    `INSERT INTO groups (slug, name, description, ways, area_slugs, audiences, cost_free, cost_text,
-       contact, languages, accessibility, venue_slug, checked_at, updated_at)
-     VALUES (@slug, @name, @description, @ways, @areaSlugs, @audiences, @costFree, @costText,
-       @contact, @languages, @accessibility, @venueSlug, @checkedAt, @now)`,
-  ).run({
+/** True when a group that is not archived has this slug. */
+export function groupExists(db: Db, slug: string): boolean {
+  return db.prepare('SELECT 1 FROM groups WHERE slug = ? AND archived = 0').get(slug) !== undefined;
+}
+
+/** True when any group, archived ones included, has this slug: slugs are never reused. */
+export function groupSlugTaken(db: Db, slug: string): boolean {
+  return db.prepare('SELECT 1 FROM groups WHERE slug = ?').get(slug) !== undefined;
+}
+
+/** Groups (not archived) never checked or last checked before `before`, oldest first. */
+export function listUncheckedGroupSlugs(db: Db, before: string): string[] {
+  const rows = db
+    .prepare(
+      `SELECT slug FROM groups WHERE archived = 0 AND (checked_at IS NULL OR checked_at < ?)
+       ORDER BY checked_at IS NOT NULL, checked_at, name`,
+    )
+    .all(before) as { slug: string }[];
+  return rows.map((r) => r.slug);
+}
+
+function columnsOf(group: GroupInput, now: string) {
+  return {
     slug: group.slug,
     name: group.name,
     description: group.description,
@@ -112,7 +124,43 @@ export function insertGroup(
     languages: JSON.stringify(group.languages),
     accessibility: group.accessibility,
     venueSlug: group.venueSlug,
-    checkedAt: group.checkedAt,
     now,
-  });
+  };
+}
+
+export function insertGroup(
+  db: Db,
+  group: GroupInput & { checkedAt: string | null },
+  now: string,
+): void {
+  db.prepare(
+    `INSERT INTO groups (slug, name, description, ways, area_slugs, audiences, cost_free, cost_text,
+       contact, languages, accessibility, venue_slug, checked_at, updated_at)
+     VALUES (@slug, @name, @description, @ways, @areaSlugs, @audiences, @costFree, @costText,
+       @contact, @languages, @accessibility, @venueSlug, @checkedAt, @now)`,
+  ).run({ ...columnsOf(group, now), checkedAt: group.checkedAt });
+}
+
+/** Replaces what staff enter about a group; when it was checked is kept. */
+export function updateGroup(db: Db, group: GroupInput, now: string): void {
+  db.prepare(
+    `UPDATE groups SET name = @name, description = @description, ways = @ways,
+       area_slugs = @areaSlugs, audiences = @audiences, cost_free = @costFree,
+       cost_text = @costText, contact = @contact, languages = @languages,
+       accessibility = @accessibility, venue_slug = @venueSlug, updated_at = @now
+     WHERE slug = @slug`,
+  ).run(columnsOf(group, now));
+}
+
+export function markGroupChecked(db: Db, slug: string, checkedAt: string, now: string): void {
+  db.prepare('UPDATE groups SET checked_at = ?, updated_at = ? WHERE slug = ?').run(
+    checkedAt,
+    now,
+    slug,
+  );
+}
+
+/** Archives a group: it leaves every list and page, and its slug stays taken. */
+export function archiveGroup(db: Db, slug: string, now: string): void {
+  db.prepare('UPDATE groups SET archived = 1, updated_at = ? WHERE slug = ?').run(now, slug);
 }

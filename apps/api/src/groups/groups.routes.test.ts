@@ -1,6 +1,17 @@
 import { ApiErrorSchema, GroupListSchema, GroupSchema } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, getJson } from '../test-support.ts';
+import {
+  createTestApp,
+  dumpTables,
+  getJson,
+  makeStaffTestApp,
+  VENUE_A,
+  VENUE_B,
+} from '../test-support.ts';
+
+async function errorOf(res: Response) {
+  return ApiErrorSchema.parse(await res.json()).error;
+}
 
 async function groupSlugs(app: ReturnType<typeof createTestApp>['app'], query: string) {
   const { status, body } = await getJson(app, `/api/groups${query}`);
@@ -123,5 +134,108 @@ describe('GET /api/groups with paging', () => {
       expect(error.issues.map((i) => i.path)).toEqual([query.split('=')[0]]);
       expect(error.message).toContain('whole number');
     }
+  });
+});
+
+describe('staff writes to groups', () => {
+  it('staff create a group at their venue, checked today; a taken slug is a 409', async () => {
+    const t = makeStaffTestApp();
+    const { cookies } = await t.createPeople();
+    const body = {
+      slug: 'hub-gardeners',
+      name: 'Hub Gardeners',
+      ways: ['take-notice'],
+      venueSlug: VENUE_A,
+    };
+    const res = await t.request('POST', '/api/groups', { cookie: cookies.staffA, body });
+    expect(res.status).toBe(201);
+    expect(GroupSchema.parse(await res.json())).toMatchObject({
+      slug: 'hub-gardeners',
+      checkedAt: '2026-11-23',
+    });
+    const again = await t.request('POST', '/api/groups', { cookie: cookies.staffA, body });
+    expect(again.status).toBe(409);
+    expect((await errorOf(again)).issues[0]?.path).toBe('slug');
+  });
+
+  it('names unknown areas, venues and fields with a 400', async () => {
+    const t = makeStaffTestApp();
+    const { cookies } = await t.createPeople();
+    const before = dumpTables(t.db);
+    const base = { slug: 'hub-gardeners', name: 'Hub Gardeners', ways: ['take-notice'] };
+    for (const [body, path] of [
+      [{ ...base, areaSlugs: ['warndon', 'atlantis'] }, 'areaSlugs.1'],
+      [{ ...base, venueSlug: 'no-such-hall' }, 'venueSlug'],
+      [{ ...base, checkedAt: '2020-01-01' }, 'checkedAt'],
+    ] as const) {
+      const res = await t.request('POST', '/api/groups', { cookie: cookies.admin, body });
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).issues[0]?.path).toBe(path);
+    }
+    expect(dumpTables(t.db)).toBe(before);
+  });
+
+  it('patches only the fields sent, and staff may not move a group away from their venues', async () => {
+    const t = makeStaffTestApp();
+    const { cookies } = await t.createPeople();
+    await t.request('POST', '/api/groups', {
+      cookie: cookies.staffA,
+      body: {
+        slug: 'hub-gardeners',
+        name: 'Hub Gardeners',
+        ways: ['take-notice'],
+        venueSlug: VENUE_A,
+        cost: { free: false, text: '£1' },
+      },
+    });
+    const res = await t.request('PATCH', '/api/groups/hub-gardeners', {
+      cookie: cookies.staffA,
+      body: { description: 'We grow vegetables' },
+    });
+    expect(res.status).toBe(200);
+    expect(GroupSchema.parse(await res.json())).toMatchObject({
+      description: 'We grow vegetables',
+      cost: { free: false, text: '£1' },
+      venueSlug: VENUE_A,
+    });
+    const away = await t.request('PATCH', '/api/groups/hub-gardeners', {
+      cookie: cookies.staffA,
+      body: { venueSlug: VENUE_B },
+    });
+    expect(away.status).toBe(403);
+    const slug = await t.request('PATCH', '/api/groups/hub-gardeners', {
+      cookie: cookies.staffA,
+      body: { slug: 'renamed' },
+    });
+    expect(slug.status).toBe(400);
+  });
+
+  it('lists groups not checked in three months, and "checked today" takes one off', async () => {
+    const t = makeStaffTestApp();
+    const { ids } = await t.createPeople();
+    // A fresh login each time: weeks pass in this test, longer than a login lasts.
+    const admin = () => t.cookieFor(ids.admin);
+    const list = async () =>
+      (await (
+        await t.request('GET', '/api/staff/groups/unchecked', { cookie: admin() })
+      ).json()) as {
+        items: { slug: string }[];
+        checkedBefore: string;
+      };
+    // Fixture: walking-for-health checked 2026-10-01, knit-and-natter never, young-makers 2026-09-15.
+    const first = await list();
+    expect(first.checkedBefore).toBe('2026-08-23');
+    expect(first.items.map((g) => g.slug)).toEqual(['knit-and-natter']);
+    t.advance(30 * 24 * 60 * 60 * 1000);
+    expect((await list()).items.map((g) => g.slug)).toEqual(['knit-and-natter', 'young-makers']);
+    const checked = await t.request('POST', '/api/groups/young-makers/checked', {
+      cookie: admin(),
+    });
+    expect(GroupSchema.parse(await checked.json()).checkedAt).toBe('2026-12-23');
+    expect((await list()).items.map((g) => g.slug)).toEqual(['knit-and-natter']);
+    const staffView = await t.request('GET', '/api/staff/groups/unchecked', {
+      cookie: t.cookieFor(ids.staffA),
+    });
+    expect(((await staffView.json()) as { items: unknown[] }).items).toEqual([]);
   });
 });

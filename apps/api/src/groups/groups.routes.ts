@@ -1,20 +1,42 @@
 import {
+  addMonths,
   AudienceSchema,
+  GroupInputSchema,
+  londonDateOf,
   PageQueryFields,
   SlugSchema,
   WaySlugSchema,
   pageOf,
+  type Group,
   type GroupList,
 } from '@fiveways/shared';
-import { Hono } from 'hono';
 import { z } from 'zod';
-import type { ReadCache } from '../cache/read-cache.ts';
+import { areaExists } from '../areas/areas.queries.ts';
+import { loginGuards } from '../auth/login.ts';
+import { createStaffWrite } from '../audit/staff-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
-import { notFound } from '../http/errors.ts';
-import { booleanParam } from '../http/query-params.ts';
-import { validateQuery } from '../http/validate.ts';
-import { getGroup, listGroups } from './groups.queries.ts';
+import { fieldError, notFound, slugInUse, validationError } from '../http/errors.ts';
+import { booleanParam } from '../http/params.ts';
+import {
+  createRouter,
+  sentFields,
+  validJson,
+  validQuery,
+  type RouterDeps,
+} from '../http/router.ts';
+import { venueExists } from '../venues/venues.queries.ts';
+import { canManageGroup, GROUP, GROUP_SCOPE, ownGroup } from './groups.policy.ts';
+import {
+  archiveGroup,
+  getGroup,
+  groupSlugTaken,
+  insertGroup,
+  listGroups,
+  listUncheckedGroupSlugs,
+  markGroupChecked,
+  updateGroup,
+} from './groups.queries.ts';
 
 const GroupQuerySchema = z.object({
   way: WaySlugSchema.optional(),
@@ -23,10 +45,38 @@ const GroupQuerySchema = z.object({
   free: booleanParam('free').optional(),
   ...PageQueryFields,
 });
+const GroupCreateSchema = GroupInputSchema.strict();
+const GroupPatchSchema = GroupInputSchema.omit({ slug: true }).partial().strict();
 
-export function groupRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
-  return new Hono()
-    .get('/', validateQuery(GroupQuerySchema), (c) => {
+/** A group's details are due for checking this many months after they last were. */
+const CHECK_EVERY_MONTHS = 3;
+
+/** 400 naming the field when the venue or an area a group points at does not exist. */
+function checkGroupReferences(
+  db: Db,
+  group: { venueSlug?: string | null | undefined; areaSlugs?: string[] | undefined },
+) {
+  const { venueSlug } = group;
+  if (venueSlug !== undefined && venueSlug !== null && !venueExists(db, venueSlug)) {
+    throw fieldError('venueSlug', `There is no venue "${venueSlug}"`);
+  }
+  group.areaSlugs?.forEach((slug, i) => {
+    if (!areaExists(db, slug)) throw fieldError(`areaSlugs.${i}`, `There is no area "${slug}"`);
+  });
+}
+
+/**
+ * Groups: anyone reads them; admins change all, staff those meeting at their venues. Archiving
+ * (DELETE) takes a group out of every list and page for good; its slug stays taken.
+ */
+export function groupRoutes(deps: RouterDeps) {
+  const { db, cache, clock } = deps;
+  const { requireStaff } = loginGuards(deps);
+  const staffWrite = createStaffWrite(deps);
+  const own = ownGroup(db);
+
+  return createRouter()
+    .get('/groups', validQuery(GroupQuerySchema), (c) => {
       const q = c.req.valid('query');
       const filter = JSON.stringify([q.way, q.area, q.audience, q.free]);
       // The whole filtered list is read once per version; each page is a slice of it.
@@ -36,12 +86,99 @@ export function groupRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
         return { items: pageOf(items, q), total: items.length } satisfies GroupList;
       });
     })
-    .get('/:slug', (c) => {
+
+    .get('/groups/:slug', (c) => {
       const slug = c.req.param('slug');
       return sendCachedJson(c, cache, `group:${slug}`, () => {
         const group = getGroup(db, slug);
         if (!group) throw notFound('group with that name');
         return group;
       });
+    })
+
+    .post('/groups', requireStaff, validJson(GroupCreateSchema), (c) => {
+      const staff = c.var.staff;
+      const input = c.req.valid('json');
+      checkGroupReferences(db, input);
+      const group = staffWrite({
+        kind: GROUP,
+        action: 'create',
+        by: staff,
+        allowed: canManageGroup(staff, input),
+        refusal: GROUP_SCOPE,
+        before: null,
+        change: (at, now) => {
+          if (groupSlugTaken(db, input.slug)) throw slugInUse(input.slug, 'group');
+          // Whoever adds a group has just checked its details.
+          insertGroup(db, { ...input, checkedAt: londonDateOf(now) }, at);
+          return input.slug;
+        },
+      });
+      return c.json(group, 201);
+    })
+
+    .patch('/groups/:slug', requireStaff, own, validJson(GroupPatchSchema), async (c) => {
+      const { staff, before } = c.var;
+      const sent = await sentFields(c, c.req.valid('json'));
+      // GroupInputSchema drops checkedAt and updatedAt: only staff-entered fields are merged.
+      const merged = GroupInputSchema.safeParse({ ...before, ...sent });
+      if (!merged.success) throw validationError(merged.error, 'body');
+      checkGroupReferences(db, sent);
+      const group = staffWrite({
+        kind: GROUP,
+        action: 'update',
+        by: staff,
+        allowed: canManageGroup(staff, merged.data),
+        refusal: 'You can only move a group to a venue you look after',
+        before,
+        change: (at) => {
+          updateGroup(db, merged.data, at);
+          return before.slug;
+        },
+      });
+      return c.json(group);
+    })
+
+    .post('/groups/:slug/checked', requireStaff, own, (c) => {
+      const { staff, before } = c.var;
+      const group = staffWrite({
+        kind: GROUP,
+        action: 'checked',
+        by: staff,
+        allowed: canManageGroup(staff, before),
+        before,
+        change: (at, now) => {
+          markGroupChecked(db, before.slug, londonDateOf(now), at);
+          return before.slug;
+        },
+      });
+      return c.json(group);
+    })
+
+    .delete('/groups/:slug', requireStaff, own, (c) => {
+      const { staff, before } = c.var;
+      staffWrite({
+        kind: GROUP,
+        action: 'archive',
+        by: staff,
+        allowed: canManageGroup(staff, before),
+        before,
+        // An archived group has left view: the audit entry keeps what it was.
+        after: 'none',
+        change: (at) => {
+          archiveGroup(db, before.slug, at);
+          return before.slug;
+        },
+      });
+      return c.body(null, 204);
+    })
+
+    .get('/staff/groups/unchecked', requireStaff, (c) => {
+      const staff = c.var.staff;
+      const checkedBefore = addMonths(londonDateOf(clock()), -CHECK_EVERY_MONTHS);
+      const items = listUncheckedGroupSlugs(db, checkedBefore)
+        .map((slug) => getGroup(db, slug))
+        .filter((g): g is Group => g !== null && canManageGroup(staff, g));
+      return c.json({ items, total: items.length, checkedBefore });
     });
 }

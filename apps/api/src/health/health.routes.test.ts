@@ -1,10 +1,8 @@
 import { ApiErrorSchema } from '@fiveways/shared';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTestApp, getJson } from '../test-support.ts';
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { createLogger } from '../ops/logger.ts';
+import { createTestApp, getJson, openTestDb, testClock } from '../test-support.ts';
 
 describe('GET /api/health', () => {
   it('answers ok', async () => {
@@ -26,16 +24,23 @@ describe('GET /api/health', () => {
   });
 
   it('turns an unexpected failure into a 500 envelope without details, logged as one JSON line', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { app, db } = createTestApp();
+    const lines: string[] = [];
+    const db = openTestDb();
+    const app = createApp({
+      db,
+      clock: testClock,
+      publicUrl: 'http://localhost:8787',
+      log: createLogger({ write: (line) => lines.push(line) }),
+    });
     db.close();
     const res = await app.request('/api/areas');
     expect(res.status).toBe(500);
     const body = ApiErrorSchema.parse(await res.json());
     expect(body.error.code).toBe('internal_error');
     expect(JSON.stringify(body)).not.toMatch(/database|sqlite|stack/i);
-    expect(logged).toHaveBeenCalledTimes(1);
-    const line = String(logged.mock.calls[0]?.[0]);
-    expect(JSON.parse(line)).toMatchObject({ level: 'error', path: '/api/areas' });
+    const errors = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(errors.filter((l) => l.level === 'error' && l.msg === 'unhandled error')).toEqual([
+      expect.objectContaining({ level: 'error', path: '/api/areas' }),
+    ]);
   });
 });

@@ -1,9 +1,9 @@
-import { Hono } from 'hono';
 import type { Db } from '../db/open-db.ts';
+import { createRouter } from '../http/router.ts';
 
 export function healthRoutes(db: Db) {
   return (
-    new Hono()
+    createRouter()
       .get('/', (c) => c.json({ status: 'ok' }))
       // Ready only when the database answers: load balancers and start-up scripts wait on this.
       .get('/ready', (c) => {

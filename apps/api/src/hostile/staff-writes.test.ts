@@ -3,7 +3,7 @@
 import { ApiErrorSchema } from '@fiveways/shared';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dumpTables, makeStaffTestApp, VENUE_A } from '../staff/staff-test-support.ts';
+import { dumpTables, makeStaffTestApp, VENUE_A } from '../test-support.ts';
 import {
   deepJson,
   expectWellFormed,
@@ -176,5 +176,32 @@ describe('hostile bodies on the staff API', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a body that is not a set of named details', () => {
+  it('is refused naming the body, in plain English, for every kind of write', async () => {
+    const t = makeStaffTestApp();
+    const { cookies } = await t.createPeople();
+    const before = dumpTables(t.db);
+    for (const body of [[1, 2], 'text', 42, null, { '': 1 }]) {
+      for (const path of [
+        '/api/sessions',
+        '/api/groups',
+        '/api/venues',
+        '/api/areas',
+        '/api/users',
+      ]) {
+        const res = await t.request('POST', path, { cookie: cookies.admin, body });
+        expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(400);
+        const { error } = ApiErrorSchema.parse(await res.json());
+        expect(error.issues.length).toBeGreaterThan(0);
+        for (const issue of error.issues) {
+          expect(issue.path, `${path} ${JSON.stringify(body)}`).not.toBe('');
+          expect(issue.message).not.toMatch(/Invalid input|expected \w+, received/);
+        }
+      }
+    }
+    expect(dumpTables(t.db)).toEqual(before);
   });
 });

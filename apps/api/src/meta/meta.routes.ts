@@ -1,21 +1,11 @@
-import { Hono } from 'hono';
+import type { Meta } from '@fiveways/shared';
 import type { ReadCache } from '../cache/read-cache.ts';
 import type { Db } from '../db/open-db.ts';
+import { createRouter } from '../http/router.ts';
 import { latestUpdate, readMeta } from './meta.queries.ts';
 
-export interface Meta {
-  /** True when the database was filled with the sample Worcester data. */
-  sampleData: boolean;
-  /** Rises on every write while the service runs: clients refetch when it changes. */
-  dataVersion: number;
-  /** When this answer was made (UTC ISO): the kiosk shows how old its copy is. */
-  generatedAt: string;
-  /** The latest change to the directory or timetable (UTC ISO), or null when it is empty. */
-  updatedAt: string | null;
-}
-
 export function metaRoutes({ db, cache, clock }: { db: Db; cache: ReadCache; clock: () => Date }) {
-  return new Hono().get('/', (c) => {
+  return createRouter().get('/', (c) => {
     // The stored facts are kept until the next write; generatedAt is this answer's own time, so
     // the body differs on every request and has no ETag to revalidate against.
     const stored = cache.memo('meta', () => ({

@@ -3,7 +3,7 @@
 
 import { OccurrenceListSchema } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
-import { makeStaffTestApp } from '../staff/staff-test-support.ts';
+import { makeStaffTestApp } from '../test-support.ts';
 
 async function setUp() {
   const t = makeStaffTestApp();

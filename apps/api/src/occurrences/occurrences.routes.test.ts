@@ -213,7 +213,7 @@ describe('GET /api/occurrences', () => {
     expect(await occurrences(app, query)).toHaveLength(1);
     db.prepare("UPDATE sessions SET title = 'Walk and Chat' WHERE id = 1").run();
     expect((await occurrences(app, query))[0]?.title).toBe('Walk and Talk');
-    cache.invalidate();
+    cache.invalidateAll();
     expect((await occurrences(app, query))[0]?.title).toBe('Walk and Chat');
   });
 });

@@ -3,8 +3,8 @@ import { Hono } from 'hono';
 import type { ReadCache } from '../cache/read-cache.ts';
 import type { SessionStore } from '../cache/session-store.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
-import { validateQuery } from '../http/validate.ts';
-import { buildOccurrences } from './build-occurrences.ts';
+import { validQuery } from '../http/router.ts';
+import { buildOccurrences } from '@fiveways/shared/build-occurrences';
 
 export function occurrenceRoutes({
   cache,
@@ -13,7 +13,7 @@ export function occurrenceRoutes({
   cache: ReadCache;
   sessionStore: SessionStore;
 }) {
-  return new Hono().get('/', validateQuery(OccurrenceQuerySchema), (c) => {
+  return new Hono().get('/', validQuery(OccurrenceQuerySchema), (c) => {
     const q = c.req.valid('query');
     const filter = JSON.stringify([q.from, q.to, q.way, q.venue, q.area, q.group, q.audience]);
     // Kept until the next write, from sessions held in memory: a repeat request skips SQLite,

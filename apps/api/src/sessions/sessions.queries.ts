@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   AudienceSchema,
   BookingSchema,
@@ -7,13 +8,15 @@ import {
   WaySlugSchema,
   type OccurrenceException,
   type Session,
+  type SessionInput,
   type WaySlug,
 } from '@fiveways/shared';
 import { z } from 'zod';
 import type { Db } from '../db/open-db.ts';
-import { parseJsonColumn } from '../db/json-column.ts';
+import { parseJsonColumn, toFlag } from '../db/json-column.ts';
+import { readMeta } from '../meta/meta.queries.ts';
 
-export interface SessionRow {
+interface SessionRow {
   id: number;
   uid: string;
   title: string;
@@ -44,7 +47,7 @@ export interface SessionRow {
   updated_at: string;
 }
 
-export interface ExceptionRow {
+interface ExceptionRow {
   session_id: number;
   date: string;
   kind: string;
@@ -56,7 +59,7 @@ export interface ExceptionRow {
 }
 
 /** Selects a session row with its venue's name and area (use with `FROM sessions s JOIN venues v`). */
-export const SESSION_COLUMNS = `s.id, s.uid, s.title, s.venue_slug, v.name AS venue_name,
+const SESSION_COLUMNS = `s.id, s.uid, s.title, s.venue_slug, v.name AS venue_name,
   v.area_slug AS venue_area_slug, s.group_slug, s.ways, s.kind, s.start_date, s.start_time,
   s.end_time, s.repeat, s.until_date, s.count, s.skip_bank_holidays, s.booking, s.booking_info,
   s.cost_free, s.cost_text, s.audiences, s.description, s.what_to_expect, s.accessibility,
@@ -65,7 +68,7 @@ export const SESSION_COLUMNS = `s.id, s.uid, s.title, s.venue_slug, v.name AS ve
 const ExceptionKindSchema = z.enum(['cancelled', 'changed']);
 const StatusSchema = z.enum(['active', 'archived']);
 
-export function rowToException(row: ExceptionRow): OccurrenceException {
+function rowToException(row: ExceptionRow): OccurrenceException {
   return {
     date: row.date,
     kind: ExceptionKindSchema.parse(row.kind),
@@ -77,7 +80,7 @@ export function rowToException(row: ExceptionRow): OccurrenceException {
   };
 }
 
-export function rowToSession(row: SessionRow, exceptions: readonly OccurrenceException[]): Session {
+function rowToSession(row: SessionRow, exceptions: readonly OccurrenceException[]): Session {
   return {
     id: row.id,
     uid: row.uid,
@@ -175,4 +178,147 @@ export function sessionIdsUsingVenue(db: Db, venueSlug: string): number[] {
     )
     .all(venueSlug, venueSlug) as { id: number }[];
   return rows.map((r) => r.id);
+}
+
+// Calendar UIDs carry the service's domain, so two deployments (a test server and the live
+// one, or two towns) never give subscribers clashing events; and a UID never changes once
+// written, so nobody's calendar sees an event vanish and come back as a new one. The domain is
+// the host of PUBLIC_URL when the database was first served (meta uid_domain), kept from then
+// on: moving the service to a new address leaves every UID as it was. A database that held
+// sessions before domains were recorded keeps their UIDs ('fiveways-worcester-session-<id>');
+// only sessions created after it get 'session-<id>@<host>'.
+const UID_DOMAIN = 'uid_domain';
+
+/** Records the host of `publicUrl` as this database's UID domain, unless one is recorded. */
+export function recordUidDomain(db: Db, publicUrl: string): void {
+  db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(
+    UID_DOMAIN,
+    new URL(publicUrl).host.toLowerCase(),
+  );
+}
+
+/** The calendar UID for a new session's id: stable for its whole life, never reused (ids never are). */
+export function sessionUid(db: Db, id: number): string {
+  const domain = readMeta(db, UID_DOMAIN);
+  return domain === null ? `fiveways-worcester-session-${id}` : `session-${id}@${domain}`;
+}
+
+function columnsOf(s: SessionInput) {
+  return {
+    title: s.title,
+    venue: s.venue,
+    group: s.group,
+    ways: JSON.stringify(s.ways),
+    kind: s.kind,
+    startDate: s.startDate,
+    startTime: s.startTime,
+    endTime: s.endTime,
+    repeat: s.repeat === null ? null : JSON.stringify(s.repeat),
+    until: s.until,
+    count: s.count,
+    skipBankHolidays: toFlag(s.skipBankHolidays),
+    booking: s.booking,
+    bookingInfo: s.bookingInfo,
+    costFree: toFlag(s.cost.free),
+    costText: s.cost.text,
+    audiences: JSON.stringify(s.audiences),
+    description: s.description,
+    whatToExpect: s.whatToExpect,
+    accessibility: s.accessibility,
+    contact: JSON.stringify(s.contact),
+  };
+}
+
+/** Inserts a new, active session at sequence 0; returns its id. */
+export function insertSession(db: Db, session: SessionInput, now: string): number {
+  const result = db
+    .prepare(
+      `INSERT INTO sessions (uid, title, venue_slug, group_slug, ways, kind, start_date, start_time,
+         end_time, repeat, until_date, count, skip_bank_holidays, booking, booking_info, cost_free,
+         cost_text, audiences, description, what_to_expect, accessibility, contact, status, sequence,
+         created_at, updated_at)
+       VALUES (@uid, @title, @venue, @group, @ways, @kind, @startDate, @startTime, @endTime, @repeat,
+         @until, @count, @skipBankHolidays, @booking, @bookingInfo, @costFree, @costText, @audiences,
+         @description, @whatToExpect, @accessibility, @contact, 'active', 0, @now, @now)`,
+    )
+    // A placeholder that cannot clash, replaced by the id-based UID below.
+    .run({ ...columnsOf(session), uid: `pending-${randomUUID()}`, now });
+  const id = Number(result.lastInsertRowid);
+  db.prepare('UPDATE sessions SET uid = ? WHERE id = ?').run(sessionUid(db, id), id);
+  return id;
+}
+
+/** Replaces a session's fields; raises the sequence by `sequenceStep` (0 or 1). */
+export function updateSession(
+  db: Db,
+  id: number,
+  session: SessionInput,
+  sequenceStep: 0 | 1,
+  now: string,
+): void {
+  db.prepare(
+    `UPDATE sessions SET title = @title, venue_slug = @venue, group_slug = @group, ways = @ways,
+       kind = @kind, start_date = @startDate, start_time = @startTime, end_time = @endTime,
+       repeat = @repeat, until_date = @until, count = @count,
+       skip_bank_holidays = @skipBankHolidays, booking = @booking, booking_info = @bookingInfo,
+       cost_free = @costFree, cost_text = @costText, audiences = @audiences,
+       description = @description, what_to_expect = @whatToExpect, accessibility = @accessibility,
+       contact = @contact, sequence = sequence + @step, updated_at = @now
+     WHERE id = @id`,
+  ).run({ ...columnsOf(session), id, step: sequenceStep, now });
+}
+
+/** Archives a session: it leaves every list and feed, and its own feed empties (sequence rises). */
+export function archiveSession(db: Db, id: number, now: string): void {
+  db.prepare(
+    "UPDATE sessions SET status = 'archived', sequence = sequence + 1, updated_at = ? WHERE id = ?",
+  ).run(now, id);
+}
+
+/** Marks a change to a session's exceptions: sequence rises, updated_at moves. */
+export function touchSessionSchedule(db: Db, id: number, now: string): void {
+  db.prepare('UPDATE sessions SET sequence = sequence + 1, updated_at = ? WHERE id = ?').run(
+    now,
+    id,
+  );
+}
+
+/**
+ * Marks a change to what the active sessions held at a venue, or moved there for a date, show
+ * of it (its name, address or accessibility): calendars must re-read those events, so their
+ * sequence rises and updated_at (LAST-MODIFIED) moves.
+ */
+export function touchSessionsShowingVenue(db: Db, venueSlug: string, now: string): void {
+  db.prepare(
+    `UPDATE sessions SET sequence = sequence + 1, updated_at = @now
+     WHERE status = 'active' AND (venue_slug = @venueSlug
+       OR id IN (SELECT session_id FROM session_exceptions WHERE venue_slug = @venueSlug))`,
+  ).run({ venueSlug, now });
+}
+
+/** Stores an exception for one date, cancelled or moved, replacing any earlier one for that date. */
+export function upsertException(
+  db: Db,
+  sessionId: number,
+  exception: OccurrenceException,
+  now: string,
+): void {
+  db.prepare(
+    `INSERT INTO session_exceptions (session_id, date, kind, reason, new_date, start_time, end_time,
+       venue_slug, updated_at)
+     VALUES (@sessionId, @date, @kind, @reason, @newDate, @startTime, @endTime, @venueSlug, @now)
+     ON CONFLICT (session_id, date) DO UPDATE SET kind = excluded.kind, reason = excluded.reason,
+       new_date = excluded.new_date, start_time = excluded.start_time,
+       end_time = excluded.end_time, venue_slug = excluded.venue_slug,
+       updated_at = excluded.updated_at`,
+  ).run({ ...exception, sessionId, now });
+}
+
+/** Removes a date's exception (the occurrence goes back to the rule); false when there was none. */
+export function deleteException(db: Db, sessionId: number, date: string): boolean {
+  return (
+    db
+      .prepare('DELETE FROM session_exceptions WHERE session_id = ? AND date = ?')
+      .run(sessionId, date).changes === 1
+  );
 }

@@ -1,13 +1,48 @@
-import { SlugSchema, WaySlugSchema, type Session } from '@fiveways/shared';
-import { Hono } from 'hono';
+import {
+  CancellationInputSchema,
+  isLocalDate,
+  isRuleDate,
+  OccurrenceChangeInputSchema,
+  SessionInputSchema,
+  SessionPatchSchema,
+  SlugSchema,
+  WaySlugSchema,
+  type ApiIssue,
+  type OccurrenceChangeInput,
+  type OccurrenceException,
+  type Session,
+} from '@fiveways/shared';
 import { z } from 'zod';
-import type { ReadCache } from '../cache/read-cache.ts';
+import { loginGuards } from '../auth/login.ts';
+import { createStaffWrite } from '../audit/staff-write.ts';
 import type { Db } from '../db/open-db.ts';
+import { groupExists } from '../groups/groups.queries.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
-import { notFound } from '../http/errors.ts';
-import { IdParamSchema } from '../http/query-params.ts';
-import { validateParams, validateQuery } from '../http/validate.ts';
-import { getSession, listSessions } from './sessions.queries.ts';
+import { apiError, fieldError, invalidFields, notFound, validationError } from '../http/errors.ts';
+import { IdParamSchema } from '../http/params.ts';
+import {
+  createRouter,
+  sentFields,
+  validJson,
+  validParams,
+  validQuery,
+  type RouterDeps,
+} from '../http/router.ts';
+import type { StaffUser } from '../users/users.queries.ts';
+import { canManageVenue } from '../venues/venues.policy.ts';
+import { venueExists } from '../venues/venues.queries.ts';
+import { changesSchedule, sessionToInput } from './session-input.ts';
+import { canManageSession, ownSession, SESSION } from './sessions.policy.ts';
+import {
+  archiveSession,
+  deleteException,
+  getSession,
+  insertSession,
+  listSessions,
+  touchSessionSchedule,
+  updateSession,
+  upsertException,
+} from './sessions.queries.ts';
 
 const SessionQuerySchema = z.object({
   venue: SlugSchema.optional(),
@@ -15,30 +50,248 @@ const SessionQuerySchema = z.object({
   way: WaySlugSchema.optional(),
 });
 
+/** 400 naming the field when the venue or group a session points at does not exist. */
+function checkSessionReferences(
+  db: Db,
+  input: { venue?: string | undefined; group?: string | null | undefined },
+) {
+  if (input.venue !== undefined && !venueExists(db, input.venue)) {
+    throw fieldError('venue', `There is no venue "${input.venue}"`);
+  }
+  if (input.group !== undefined && input.group !== null && !groupExists(db, input.group)) {
+    throw fieldError('group', `There is no group "${input.group}"`);
+  }
+}
+
+function requireActive(session: Session) {
+  if (session.status !== 'active') {
+    throw apiError(409, 'archived', 'This session is archived; it has no occurrences to change');
+  }
+}
+
+/** What is wrong with moving one occurrence: a date the rule gives, something new, real times. */
+function movedOccurrenceIssues(session: Session, move: OccurrenceChangeInput): ApiIssue[] {
+  const issues: ApiIssue[] = [];
+  if (!isRuleDate(session, move.date)) {
+    issues.push({ path: 'date', message: `${move.date} is not a date this session happens on` });
+  }
+  if (
+    move.newDate === null &&
+    move.startTime === null &&
+    move.endTime === null &&
+    move.venue === null
+  ) {
+    issues.push({ path: 'newDate', message: 'Give a new date, time or venue for this occurrence' });
+  }
+  if ((move.endTime ?? session.endTime) <= (move.startTime ?? session.startTime)) {
+    issues.push({ path: 'endTime', message: 'The end time must be after the start time' });
+  }
+  return issues;
+}
+
+/** The exception's kind as stored and sent: a moved occurrence is 'changed' on the wire. */
+type ExceptionKind = OccurrenceException['kind'];
+
 /**
- * Public read side of sessions. The list holds active sessions only; one session is returned
- * even when archived (status 'archived'), so a saved link can say it has ended.
+ * Sessions: anyone reads them (the list holds active ones; one session is returned even when
+ * archived, so a saved link can say it has ended). Staff publish, edit and archive (DELETE)
+ * sessions at their venues, and make exceptions to the rule for one date: cancelled
+ * (/cancellations) or moved (/changes), each undone by a DELETE of that date.
  */
-export function sessionRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
-  return new Hono()
-    .get('/', validateQuery(SessionQuerySchema), (c) => {
-      const q = c.req.valid('query');
-      return sendCachedJson(
-        c,
-        cache,
-        `sessions:${JSON.stringify([q.venue, q.group, q.way])}`,
-        () => {
-          const items: Session[] = listSessions(db, q);
-          return { items, total: items.length };
-        },
+export function sessionRoutes(deps: RouterDeps) {
+  const { db, cache } = deps;
+  const { requireStaff } = loginGuards(deps);
+  const staffWrite = createStaffWrite(deps);
+  const own = ownSession(db);
+
+  /** One write to a session's exceptions: the exception changes, and so does its sequence. */
+  function writeException(
+    staff: StaffUser,
+    before: Session,
+    action: string,
+    change: (at: string) => void,
+    newVenue: string | null = null,
+  ): Session {
+    return staffWrite({
+      kind: SESSION,
+      action,
+      by: staff,
+      allowed:
+        canManageSession(staff, before) && (newVenue === null || canManageVenue(staff, newVenue)),
+      refusal: 'You can only move an occurrence to a venue you look after',
+      before,
+      change: (at) => {
+        change(at);
+        touchSessionSchedule(db, before.id, at);
+        return before.id;
+      },
+    });
+  }
+
+  /** Back to what the rule says for `date`: a cancelled or moved occurrence, undone. */
+  function removeException(
+    staff: StaffUser,
+    before: Session,
+    date: string,
+    kind: ExceptionKind,
+  ): Session {
+    if (!isLocalDate(date)) {
+      throw fieldError('date', 'Give a real date as YYYY-MM-DD, for example 2027-03-30');
+    }
+    if (!before.exceptions.some((e) => e.date === date && e.kind === kind)) {
+      throw apiError(
+        404,
+        'not_found',
+        kind === 'cancelled'
+          ? `The occurrence on ${date} is not cancelled`
+          : `The occurrence on ${date} has not been changed`,
       );
+    }
+    const action = kind === 'cancelled' ? 'reinstate-occurrence' : 'undo-change';
+    return writeException(staff, before, action, () => deleteException(db, before.id, date));
+  }
+
+  return createRouter()
+    .get('/sessions', validQuery(SessionQuerySchema), (c) => {
+      const q = c.req.valid('query');
+      const key = `sessions:${JSON.stringify([q.venue, q.group, q.way])}`;
+      return sendCachedJson(c, cache, key, () => {
+        const items: Session[] = listSessions(db, q);
+        return { items, total: items.length };
+      });
     })
-    .get('/:id', validateParams(IdParamSchema), (c) => {
+
+    .get('/sessions/:id', validParams(IdParamSchema), (c) => {
       const { id } = c.req.valid('param');
       return sendCachedJson(c, cache, `session:${id}`, () => {
         const session = Number.isSafeInteger(id) ? getSession(db, id) : null;
         if (!session) throw notFound('session with that id');
         return session;
       });
-    });
+    })
+
+    .post('/sessions', requireStaff, validJson(SessionInputSchema), (c) => {
+      const staff = c.var.staff;
+      const input = c.req.valid('json');
+      checkSessionReferences(db, input);
+      const session = staffWrite({
+        kind: SESSION,
+        action: 'create',
+        by: staff,
+        allowed: canManageVenue(staff, input.venue),
+        refusal: 'You can only publish sessions at the venues you look after',
+        before: null,
+        change: (at) => insertSession(db, input, at),
+      });
+      return c.json(session, 201);
+    })
+
+    .patch('/sessions/:id', requireStaff, own, validJson(SessionPatchSchema), async (c) => {
+      const { staff, before } = c.var;
+      const sent = await sentFields(c, c.req.valid('json'));
+      const current = sessionToInput(before);
+      const merged = SessionInputSchema.safeParse({ ...current, ...sent });
+      if (!merged.success) throw validationError(merged.error, 'body');
+      checkSessionReferences(db, sent);
+      if (JSON.stringify(merged.data) === JSON.stringify(current)) return c.json(before);
+      const step = changesSchedule(current, merged.data) ? 1 : 0;
+      const session = staffWrite({
+        kind: SESSION,
+        action: 'update',
+        by: staff,
+        allowed: canManageVenue(staff, merged.data.venue),
+        refusal: 'You can only move a session to a venue you look after',
+        before,
+        change: (at) => {
+          updateSession(db, before.id, merged.data, step, at);
+          return before.id;
+        },
+      });
+      return c.json(session);
+    })
+
+    .delete('/sessions/:id', requireStaff, own, (c) => {
+      const { staff, before } = c.var;
+      if (before.status === 'archived') return c.body(null, 204);
+      staffWrite({
+        kind: SESSION,
+        action: 'archive',
+        by: staff,
+        allowed: canManageSession(staff, before),
+        before,
+        change: (at) => {
+          archiveSession(db, before.id, at);
+          return before.id;
+        },
+      });
+      return c.body(null, 204);
+    })
+
+    .post(
+      '/sessions/:id/cancellations',
+      requireStaff,
+      own,
+      validJson(CancellationInputSchema),
+      (c) => {
+        const { staff, before } = c.var;
+        const { date, reason } = c.req.valid('json');
+        requireActive(before);
+        if (!isRuleDate(before, date)) {
+          throw fieldError('date', `${date} is not a date this session happens on`);
+        }
+        const exception: OccurrenceException = {
+          date,
+          kind: 'cancelled',
+          reason,
+          newDate: null,
+          startTime: null,
+          endTime: null,
+          venueSlug: null,
+        };
+        const session = writeException(staff, before, 'cancel-occurrence', (at) =>
+          upsertException(db, before.id, exception, at),
+        );
+        return c.json(session, 201);
+      },
+    )
+
+    .post(
+      '/sessions/:id/changes',
+      requireStaff,
+      own,
+      validJson(OccurrenceChangeInputSchema),
+      (c) => {
+        const { staff, before } = c.var;
+        const move = c.req.valid('json');
+        requireActive(before);
+        const issues = movedOccurrenceIssues(before, move);
+        if (issues.length > 0) throw invalidFields(issues);
+        if (move.venue !== null) checkSessionReferences(db, { venue: move.venue });
+        const exception: OccurrenceException = {
+          date: move.date,
+          kind: 'changed',
+          reason: move.reason,
+          newDate: move.newDate,
+          startTime: move.startTime,
+          endTime: move.endTime,
+          venueSlug: move.venue,
+        };
+        const session = writeException(
+          staff,
+          before,
+          'change-occurrence',
+          (at) => upsertException(db, before.id, exception, at),
+          move.venue,
+        );
+        return c.json(session, 201);
+      },
+    )
+
+    .delete('/sessions/:id/cancellations/:date', requireStaff, own, (c) =>
+      c.json(removeException(c.var.staff, c.var.before, c.req.param('date'), 'cancelled')),
+    )
+
+    .delete('/sessions/:id/changes/:date', requireStaff, own, (c) =>
+      c.json(removeException(c.var.staff, c.var.before, c.req.param('date'), 'changed')),
+    );
 }

@@ -71,13 +71,14 @@ export function getVenue(db: Db, slug: string): Venue | null {
   return row ? rowToVenue(row) : null;
 }
 
-export function insertVenue(db: Db, venue: Venue, now: string): void {
+/** True when a venue has this slug (venues are never removed, so a slug is never reused). */
+export function venueExists(db: Db, slug: string): boolean {
+  return db.prepare('SELECT 1 FROM venues WHERE slug = ?').get(slug) !== undefined;
+}
+
+function columnsOf(venue: Venue, now: string) {
   const a = venue.accessibility;
-  db.prepare(
-    `INSERT INTO venues (${COLUMNS}, updated_at)
-     VALUES (@slug, @name, @areaSlug, @isHub, @address, @postcode, @latitude, @longitude, @phone,
-       @stepFree, @hearingLoop, @accessibleToilet, @parking, @babyChange, @notes, @now)`,
-  ).run({
+  return {
     slug: venue.slug,
     name: venue.name,
     areaSlug: venue.areaSlug,
@@ -94,5 +95,24 @@ export function insertVenue(db: Db, venue: Venue, now: string): void {
     babyChange: toFlag(a.babyChange),
     notes: a.notes,
     now,
-  });
+  };
+}
+
+export function insertVenue(db: Db, venue: Venue, now: string): void {
+  db.prepare(
+    `INSERT INTO venues (${COLUMNS}, updated_at)
+     VALUES (@slug, @name, @areaSlug, @isHub, @address, @postcode, @latitude, @longitude, @phone,
+       @stepFree, @hearingLoop, @accessibleToilet, @parking, @babyChange, @notes, @now)`,
+  ).run(columnsOf(venue, now));
+}
+
+export function updateVenue(db: Db, venue: Venue, now: string): void {
+  db.prepare(
+    `UPDATE venues SET name = @name, area_slug = @areaSlug, is_hub = @isHub, address = @address,
+       postcode = @postcode, latitude = @latitude, longitude = @longitude, phone = @phone,
+       step_free = @stepFree, hearing_loop = @hearingLoop, accessible_toilet = @accessibleToilet,
+       parking = @parking, baby_change = @babyChange, accessibility_notes = @notes,
+       updated_at = @now
+     WHERE slug = @slug`,
+  ).run(columnsOf(venue, now));
 }

@@ -1,7 +1,11 @@
 import { ApiErrorSchema, VenueSchema } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createTestApp, getJson } from '../test-support.ts';
+import { createTestApp, getJson, makeStaffTestApp } from '../test-support.ts';
+
+async function errorOf(res: Response) {
+  return ApiErrorSchema.parse(await res.json()).error;
+}
 
 const VenuesSchema = z.array(VenueSchema);
 
@@ -71,5 +75,42 @@ describe('GET /api/venues/:slug', () => {
     const { status, body } = await getJson(app, '/api/venues/nowhere');
     expect(status).toBe(404);
     expect(ApiErrorSchema.parse(body).error.code).toBe('not_found');
+  });
+});
+
+describe('venues and areas', () => {
+  it('admins create and edit venues; an unknown area is a 400 naming areaSlug', async () => {
+    const t = makeStaffTestApp();
+    const { cookies } = await t.createPeople();
+    const body = {
+      slug: 'new-hall',
+      name: 'New Hall',
+      areaSlug: 'warndon',
+      address: '1 Main Street',
+    };
+    const created = await t.request('POST', '/api/venues', { cookie: cookies.admin, body });
+    expect(created.status).toBe(201);
+    const bad = await t.request('POST', '/api/venues', {
+      cookie: cookies.admin,
+      body: { ...body, slug: 'other-hall', areaSlug: 'atlantis' },
+    });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues[0]?.path).toBe('areaSlug');
+    const patched = await t.request('PATCH', '/api/venues/new-hall', {
+      cookie: cookies.admin,
+      body: { isHub: true, accessibility: { stepFree: true } },
+    });
+    expect(VenueSchema.parse(await patched.json())).toMatchObject({
+      name: 'New Hall',
+      isHub: true,
+      accessibility: { stepFree: true, hearingLoop: false },
+    });
+    const area = await t.request('POST', '/api/areas', {
+      cookie: cookies.admin,
+      body: { slug: 'ronkswood', name: 'Ronkswood' },
+    });
+    expect(area.status).toBe(201);
+    const areas = await (await t.request('GET', '/api/areas')).json();
+    expect(JSON.stringify(areas)).toContain('Ronkswood');
   });
 });

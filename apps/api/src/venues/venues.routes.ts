@@ -1,33 +1,116 @@
-import { SlugSchema } from '@fiveways/shared';
-import { Hono } from 'hono';
+import { SlugSchema, VenueSchema, type Venue } from '@fiveways/shared';
+import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
-import type { ReadCache } from '../cache/read-cache.ts';
+import { areaExists } from '../areas/areas.queries.ts';
+import { isAdmin, loginGuards } from '../auth/login.ts';
+import { createStaffWrite } from '../audit/staff-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
-import { notFound } from '../http/errors.ts';
-import { booleanParam } from '../http/query-params.ts';
-import { validateQuery } from '../http/validate.ts';
-import { getVenue, listVenues } from './venues.queries.ts';
+import { fieldError, notFound, slugInUse, validationError } from '../http/errors.ts';
+import { booleanParam } from '../http/params.ts';
+import {
+  createRouter,
+  type RouterDeps,
+  sentFields,
+  validJson,
+  validQuery,
+} from '../http/router.ts';
+import { venueEditChangesEvents } from '../feeds/render-calendar.ts';
+import { touchSessionsShowingVenue } from '../sessions/sessions.queries.ts';
+import { VENUE } from './venues.policy.ts';
+import { getVenue, insertVenue, listVenues, updateVenue, venueExists } from './venues.queries.ts';
 
 const VenueQuerySchema = z.object({
   area: SlugSchema.optional(),
   hub: booleanParam('hub').optional(),
 });
+const VenueCreateSchema = VenueSchema.strict();
+const VenuePatchSchema = VenueSchema.omit({ slug: true }).partial().strict();
 
-export function venueRoutes({ db, cache }: { db: Db; cache: ReadCache }) {
-  return new Hono()
-    .get('/', validateQuery(VenueQuerySchema), (c) => {
+function checkArea(db: Db, areaSlug: string) {
+  if (!areaExists(db, areaSlug)) throw fieldError('areaSlug', `There is no area "${areaSlug}"`);
+}
+
+/** The venue the path names, for the route behind it; 404 when there is none. */
+function namedVenue(db: Db) {
+  return createMiddleware<{ Variables: { before: Venue } }>(async function namedVenue(c, next) {
+    const venue = getVenue(db, c.req.param('slug') ?? '');
+    if (venue === null) throw notFound('venue with that name');
+    c.set('before', venue);
+    await next();
+  });
+}
+
+/** Venues: anyone reads them; admins add and change them. */
+export function venueRoutes(deps: RouterDeps) {
+  const { db, cache } = deps;
+  const { requireAdmin } = loginGuards(deps);
+  const staffWrite = createStaffWrite(deps);
+
+  return createRouter()
+    .get('/venues', validQuery(VenueQuerySchema), (c) => {
       const q = c.req.valid('query');
       return sendCachedJson(c, cache, `venues:${JSON.stringify([q.area, q.hub])}`, () =>
         listVenues(db, q),
       );
     })
-    .get('/:slug', (c) => {
+
+    .get('/venues/:slug', (c) => {
       const slug = c.req.param('slug');
       return sendCachedJson(c, cache, `venue:${slug}`, () => {
         const venue = getVenue(db, slug);
         if (!venue) throw notFound('venue with that name');
         return venue;
       });
-    });
+    })
+
+    .post('/venues', requireAdmin, validJson(VenueCreateSchema), (c) => {
+      const admin = c.var.staff;
+      const input = c.req.valid('json');
+      checkArea(db, input.areaSlug);
+      const venue = staffWrite({
+        kind: VENUE,
+        action: 'create',
+        by: admin,
+        allowed: isAdmin(admin),
+        before: null,
+        change: (at) => {
+          if (venueExists(db, input.slug)) throw slugInUse(input.slug, 'venue');
+          insertVenue(db, input, at);
+          return input.slug;
+        },
+      });
+      return c.json(venue, 201);
+    })
+
+    .patch(
+      '/venues/:slug',
+      requireAdmin,
+      namedVenue(db),
+      validJson(VenuePatchSchema),
+      async (c) => {
+        const { staff: admin, before } = c.var;
+        const merged = VenueSchema.safeParse({
+          ...before,
+          ...(await sentFields(c, c.req.valid('json'))),
+        });
+        if (!merged.success) throw validationError(merged.error, 'body');
+        checkArea(db, merged.data.areaSlug);
+        const venue = staffWrite({
+          kind: VENUE,
+          action: 'update',
+          by: admin,
+          allowed: isAdmin(admin),
+          before,
+          change: (at) => {
+            updateVenue(db, merged.data, at);
+            if (venueEditChangesEvents(before, merged.data)) {
+              touchSessionsShowingVenue(db, before.slug, at);
+            }
+            return before.slug;
+          },
+        });
+        return c.json(venue);
+      },
+    );
 }

@@ -1,6 +1,6 @@
 import { WAYS } from '@fiveways/shared';
-import { Hono } from 'hono';
+import { createRouter } from '../http/router.ts';
 
 export function wayRoutes() {
-  return new Hono().get('/', (c) => c.json(WAYS));
+  return createRouter().get('/', (c) => c.json(WAYS));
 }

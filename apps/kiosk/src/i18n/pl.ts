@@ -70,7 +70,7 @@ export const pl: Messages = {
   'kind.event': 'Wydarzenie',
   cancelled: 'Odwołane',
   cancelledReason: 'Odwołane: {reason}',
-  changed: 'Zmiana godziny lub miejsca',
+  moved: 'Zmiana godziny lub miejsca',
   free: 'Bezpłatne',
   notFree: 'Płatne',
   dropIn: 'Przyjdź bez zapisów',

@@ -70,7 +70,7 @@ export const ro: Messages = {
   'kind.event': 'Eveniment',
   cancelled: 'Anulat',
   cancelledReason: 'Anulat: {reason}',
-  changed: 'Ora sau locul s-a schimbat',
+  moved: 'Ora sau locul s-a schimbat',
   free: 'Gratuit',
   notFree: 'Cu plată',
   dropIn: 'Veniți fără programare',

@@ -70,7 +70,7 @@ export const ur: Messages = {
   'kind.event': 'تقریب',
   cancelled: 'منسوخ',
   cancelledReason: 'منسوخ: {reason}',
-  changed: 'وقت یا جگہ بدل گئی',
+  moved: 'وقت یا جگہ بدل گئی',
   free: 'مفت',
   notFree: 'اس کی فیس ہے',
   dropIn: 'بس آ جائیں',

@@ -1,5 +1,6 @@
 import type { Audience, Occurrence, WaySlug } from '@fiveways/shared';
-import { addDaysTo, wallDate } from './dates.ts';
+import { addDays } from '@fiveways/shared/dates';
+import { wallDateOf } from '@fiveways/shared/london-time';
 
 export const WAY_ORDER = ['connect', 'be-active', 'take-notice', 'keep-learning', 'give'] as const;
 export const AUDIENCE_ORDER = [
@@ -35,7 +36,7 @@ export const NO_FILTERS: Filters = {
 
 /** The seven days the kiosk calls "this week": today and the six after. */
 export function weekDays(today: string): string[] {
-  return Array.from({ length: 7 }, (_, i) => addDaysTo(today, i));
+  return Array.from({ length: 7 }, (_, i) => addDays(today, i));
 }
 
 /** Occurrences this week that match every choice, in start order. */
@@ -44,9 +45,9 @@ export function filterOccurrences(
   filters: Filters,
   today: string,
 ): Occurrence[] {
-  const last = addDaysTo(today, 6);
+  const last = addDays(today, 6);
   return occurrences.filter((o) => {
-    const date = wallDate(o.start);
+    const date = wallDateOf(o.start);
     if (date < today || date > last) return false;
     if (filters.day !== null && date !== filters.day) return false;
     if (filters.way !== null && !o.ways.includes(filters.way)) return false;

@@ -1,6 +1,8 @@
 import type { Venue } from '@fiveways/shared';
+import { londonDateOf } from '@fiveways/shared/london-time';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { loadDirectory, type Directory } from '../api.ts';
+import { loadDirectory } from './directory/api.ts';
+import type { Directory } from './directory/types.ts';
 import {
   createTranslator,
   loadMessages,
@@ -13,7 +15,6 @@ import { ErrorBoundary } from './components/error-boundary.tsx';
 import { IdleWarning } from './components/idle-warning.tsx';
 import { NavBar } from './components/nav-bar.tsx';
 import { PleaseWait } from './components/please-wait.tsx';
-import { londonToday } from './dates.ts';
 import { applyWaitingUpdate } from './hooks/service-worker.ts';
 import { useIdle } from './hooks/use-idle.ts';
 import { idleLimitMs, KioskContext, type KioskState, type Screen } from './kiosk-context.ts';
@@ -30,6 +31,12 @@ import { readSettings, wipeVisitStorage } from './storage.ts';
 
 const REFRESH_MS = 15 * 60_000;
 const RETRY_MS = 30_000;
+
+/**
+ * Today's date in the UK, whatever zone the device is set to. Worked out with the UK clock-change
+ * rule rather than Intl, whose first use costs the first screen ICU's set-up.
+ */
+const londonToday = () => londonDateOf(new Date());
 
 /** A task of its own for what follows, so the browser can paint and take taps in between. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,7 +1,7 @@
 import type { Venue } from '@fiveways/shared';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Directory } from '../api.ts';
+import type { Directory } from './directory/types.ts';
 import type { Language, Translator } from '../i18n/index.ts';
 import type { Filters } from './filters.ts';
 

@@ -2,7 +2,7 @@ export const SETTINGS_STORAGE_KEY = 'fiveways.kiosk.settings';
 
 /**
  * The only storage key that outlives a visit: this kiosk's own settings. (The saved directory is
- * kept in IndexedDB, which a visit never writes to; see saved-directory.ts.)
+ * kept in IndexedDB, which a visit never writes to; see directory/saved-directory.ts.)
  */
 export const KEPT_STORAGE_KEYS: readonly string[] = [SETTINGS_STORAGE_KEY];
 

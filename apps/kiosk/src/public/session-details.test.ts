@@ -1,12 +1,6 @@
 import type { LocalOccurrence } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  bookingLabel,
-  buildMapLink,
-  costLabel,
-  describeOccurrenceLine,
-  listAccessibilityFeatures,
-} from './session-details.ts';
+import { bookingLabel, buildMapLink, describeOccurrenceLine } from './session-details.ts';
 
 const session = { startTime: '10:00', endTime: '12:00' };
 const venues = new Map([['rainbow-hill-hub', 'Rainbow Hill Hub']]);
@@ -85,25 +79,6 @@ describe('labels', () => {
   it('says whether to book', () => {
     expect(bookingLabel('book')).toBe('Please book a place');
     expect(bookingLabel('drop-in')).toBe('Just drop in, no need to book');
-  });
-
-  it('describes the cost, free or not', () => {
-    expect(costLabel({ free: true, text: '' })).toBe('Free');
-    expect(costLabel({ free: true, text: 'tea and biscuits' })).toBe('Free (tea and biscuits)');
-    expect(costLabel({ free: false, text: '£2 a session' })).toBe('£2 a session');
-  });
-
-  it('lists only the accessibility features the venue has', () => {
-    expect(
-      listAccessibilityFeatures({
-        stepFree: true,
-        hearingLoop: false,
-        accessibleToilet: true,
-        parking: false,
-        babyChange: true,
-        notes: '',
-      }),
-    ).toEqual(['Step-free access', 'Accessible toilet', 'Baby changing']);
   });
 
   it('builds a maps search from the name, address and postcode', () => {

@@ -1,44 +1,10 @@
 // Plain-English pieces of the public session page, kept pure so they can be tested without a browser.
 
-import {
-  formatLongDate,
-  type LocalOccurrence,
-  type Session,
-  type VenueAccessibility,
-} from '@fiveways/shared';
-
-const KIND_LABELS: Record<Session['kind'], string> = {
-  'drop-in': 'Drop-in',
-  group: 'Group',
-  course: 'Course',
-  clinic: 'Clinic',
-  event: 'Event',
-};
-
-export function kindLabel(kind: Session['kind']): string {
-  return KIND_LABELS[kind];
-}
+import { formatLongDate, type LocalOccurrence, type Session } from '@fiveways/shared';
 
 /** "Just drop in, no need to book" or "Please book a place". */
 export function bookingLabel(booking: Session['booking']): string {
   return booking === 'book' ? 'Please book a place' : 'Just drop in, no need to book';
-}
-
-/** "Free", "Free (bring a packed lunch)", "£2 a session". */
-export function costLabel(cost: Session['cost']): string {
-  if (cost.free) return cost.text === '' ? 'Free' : `Free (${cost.text})`;
-  return cost.text === '' ? 'There is a charge: ask the contact below' : cost.text;
-}
-
-/** The venue's accessibility features, each as a short sentence a screen reader reads well. */
-export function listAccessibilityFeatures(accessibility: VenueAccessibility): string[] {
-  const features: string[] = [];
-  if (accessibility.stepFree) features.push('Step-free access');
-  if (accessibility.hearingLoop) features.push('Hearing loop');
-  if (accessibility.accessibleToilet) features.push('Accessible toilet');
-  if (accessibility.parking) features.push('Parking');
-  if (accessibility.babyChange) features.push('Baby changing');
-  return features;
 }
 
 /** A maps search for the place: opens the maps app on a phone. */

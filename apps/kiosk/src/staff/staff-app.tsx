@@ -1,10 +1,11 @@
-// The staff area: who is logged in, the page layout, and the sub-routes under /staff.
+// The staff area: who is logged in, the page layout, and the pages under /staff.
 
 import type { Me } from '@fiveways/shared';
+import { Route, Router, useLocation } from 'preact-iso/router';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { messageOf, write } from '../common/api-client.ts';
 import { Link } from './components/link.tsx';
 import { AuthContext, fetchMe, type Auth } from './hooks/use-auth.ts';
-import { matchPath, navigate, useRoute } from './hooks/use-route.ts';
 import { AreasPage } from './pages/areas-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { GroupEditorPage } from './pages/group-editor-page.tsx';
@@ -18,7 +19,6 @@ import { SessionsPage } from './pages/sessions-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 import { VenuesPage } from './pages/venues-page.tsx';
 import { WeekPage } from './pages/week-page.tsx';
-import { messageOf, post } from './staff-api.ts';
 import './staff.css';
 
 type AuthState =
@@ -41,21 +41,26 @@ function isCurrent(href: string, path: string): boolean {
   return href === '/staff' ? path === '/staff' : path === href || path.startsWith(`${href}/`);
 }
 
-function LoggedInPage({ path }: { path: string }) {
-  let m: Record<string, string> | null;
-  if (path === '/staff') return <WeekPage />;
-  if (path === '/staff/password') return <PasswordPage />;
-  if (path === '/staff/sessions') return <SessionsPage />;
-  if (path === '/staff/sessions/new') return <SessionEditorPage id={null} />;
-  if ((m = matchPath('/staff/sessions/:id', path))) return <SessionEditorPage id={m.id ?? ''} />;
-  if (path === '/staff/groups') return <GroupsPage />;
-  if (path === '/staff/groups/new') return <GroupEditorPage slug={null} />;
-  if ((m = matchPath('/staff/groups/:slug', path))) return <GroupEditorPage slug={m.slug ?? ''} />;
-  if (path === '/staff/admin/venues') return <VenuesPage />;
-  if (path === '/staff/admin/areas') return <AreasPage />;
-  if (path === '/staff/admin/users') return <UsersPage />;
-  if (path === '/staff/admin/audit') return <AuditPage />;
-  return <NotFoundPage />;
+/** The pages under /staff, by the rest of the path; the invite page needs no login. */
+function StaffPages() {
+  return (
+    <Router>
+      <Route path="/" component={WeekPage} />
+      <Route path="/password" component={PasswordPage} />
+      <Route path="/sessions" component={SessionsPage} />
+      <Route path="/sessions/new" component={SessionEditorPage} id={null} />
+      <Route path="/sessions/:id" component={SessionEditorPage} />
+      <Route path="/groups" component={GroupsPage} />
+      <Route path="/groups/new" component={GroupEditorPage} slug={null} />
+      <Route path="/groups/:slug" component={GroupEditorPage} />
+      <Route path="/admin/venues" component={VenuesPage} />
+      <Route path="/admin/areas" component={AreasPage} />
+      <Route path="/admin/users" component={UsersPage} />
+      <Route path="/admin/audit" component={AuditPage} />
+      <Route path="/invite/:token" component={InvitePage} />
+      <Route default component={NotFoundPage} />
+    </Router>
+  );
 }
 
 function Header({ me, path, onLogOut }: { me: Me | null; path: string; onLogOut: () => void }) {
@@ -101,7 +106,7 @@ function Header({ me, path, onLogOut }: { me: Me | null; path: string; onLogOut:
 }
 
 export function StaffApp() {
-  const route = useRoute();
+  const { url, path, query, route } = useLocation();
   const [auth, setAuth] = useState<AuthState>({ state: 'checking' });
 
   const refresh = useCallback(async () => {
@@ -119,37 +124,33 @@ export function StaffApp() {
 
   const logOut = useCallback(async () => {
     try {
-      await post('/api/auth/logout');
+      await write('POST', '/api/auth/logout', {});
     } finally {
       setAuth({ state: 'out' });
-      navigate('/staff/login?loggedOut=1');
+      route('/staff/login?loggedOut=1');
     }
-  }, []);
+  }, [route]);
 
   const context = useMemo<Auth | null>(
     () => (auth.state === 'in' ? { me: auth.me, refresh, logOut } : null),
     [auth, refresh, logOut],
   );
 
-  const path = route.path;
-  const invite = matchPath('/staff/invite/:token', path);
   const onLoginPage = path === '/staff/login';
+  const onInvitePage = path.startsWith('/staff/invite/');
+  const next = query.next ?? null;
 
   // Send people who are not logged in to the login page, and back again afterwards.
   useEffect(() => {
-    if (auth.state === 'out' && !onLoginPage && invite === null) {
-      navigate(`/staff/login?next=${encodeURIComponent(path + location.search)}`, {
-        replace: true,
-      });
+    if (auth.state === 'out' && !onLoginPage && !onInvitePage) {
+      route(`/staff/login?next=${encodeURIComponent(url)}`, true);
     }
-    if (auth.state === 'in' && onLoginPage) {
-      navigate(safeNext(route.query.get('next')), { replace: true });
-    }
-  }, [auth.state, onLoginPage, invite, path, route.query]);
+    if (auth.state === 'in' && onLoginPage) route(safeNext(next), true);
+  }, [auth.state, onLoginPage, onInvitePage, url, next, route]);
 
   let page;
-  if (invite !== null) {
-    page = <InvitePage token={invite.token ?? ''} />;
+  if (onInvitePage || (auth.state === 'in' && !onLoginPage)) {
+    page = <StaffPages />;
   } else if (auth.state === 'checking') {
     page = (
       <main id="main" class="staff-main">
@@ -166,17 +167,8 @@ export function StaffApp() {
         </button>
       </main>
     );
-  } else if (auth.state === 'out' || onLoginPage) {
-    page = (
-      <LoginPage
-        loggedOut={route.query.get('loggedOut') === '1'}
-        onLoggedIn={async () => {
-          await refresh();
-        }}
-      />
-    );
   } else {
-    page = <LoggedInPage path={path} />;
+    page = <LoginPage loggedOut={query.loggedOut === '1'} onLoggedIn={refresh} />;
   }
 
   return (

@@ -1,12 +1,12 @@
 import type { Occurrence } from '@fiveways/shared';
-import { wallDate, wallTime } from '../dates.ts';
+import { wallDateOf, wallTimeOf } from '@fiveways/shared/london-time';
 import { useKiosk } from '../kiosk-context.ts';
 import { WayIcon } from './icons.tsx';
 
 /** One dated occurrence as a large button that opens the session. */
 export function OccurrenceCard({ occurrence: o }: { occurrence: Occurrence }) {
   const { t, nav, day, today } = useKiosk();
-  const date = wallDate(o.start);
+  const date = wallDateOf(o.start);
   const cancelled = o.status === 'cancelled';
   const dayName = date === today ? t('today') : day(date);
   return (
@@ -18,7 +18,7 @@ export function OccurrenceCard({ occurrence: o }: { occurrence: Occurrence }) {
       <span class="card-when">
         <span class="card-day">{dayName}</span>
         <span class="card-time">
-          {t('timeRange', { start: wallTime(o.start), end: wallTime(o.end) })}
+          {t('timeRange', { start: wallTimeOf(o.start), end: wallTimeOf(o.end) })}
         </span>
       </span>
       <span class="card-main">
@@ -38,7 +38,7 @@ export function OccurrenceCard({ occurrence: o }: { occurrence: Occurrence }) {
           ))}
           {o.free ? <span class="tag">{t('free')}</span> : null}
           <span class="tag">{o.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}</span>
-          {o.changed && !cancelled ? <span class="tag tag-changed">{t('changed')}</span> : null}
+          {o.changed && !cancelled ? <span class="tag tag-moved">{t('moved')}</span> : null}
         </span>
       </span>
     </button>

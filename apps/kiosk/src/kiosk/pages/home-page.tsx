@@ -1,4 +1,4 @@
-import { wallDate } from '../dates.ts';
+import { wallDateOf } from '@fiveways/shared/london-time';
 import { NO_FILTERS, notEnded, WAY_ORDER } from '../filters.ts';
 import { useKiosk } from '../kiosk-context.ts';
 import { OccurrenceCard } from '../components/occurrence-card.tsx';
@@ -13,7 +13,7 @@ export function HomePage() {
   const { t, nav, directory, today, homeVenue } = useKiosk();
   const upcoming = directory ? notEnded(directory.occurrences, Date.now()) : [];
   const here = homeVenue ? upcoming.filter((o) => o.venue.slug === homeVenue.slug) : upcoming;
-  const todayHere = here.filter((o) => wallDate(o.start) === today);
+  const todayHere = here.filter((o) => wallDateOf(o.start) === today);
   // With nothing left today, show what comes next so the screen is never empty.
   const shown = (todayHere.length > 0 ? todayHere : here.length > 0 ? here : upcoming).slice(
     0,

@@ -1,7 +1,7 @@
+import { wallDateOf, wallTimeOf } from '@fiveways/shared/london-time';
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { NavIcon } from '../components/icons.tsx';
-import { wallDate, wallTime } from '../dates.ts';
 import { filterOccurrences, NO_FILTERS, weekDays } from '../filters.ts';
 import { findSession, VenueAccess } from './session-detail-page.tsx';
 import { SessionSummary } from './take-home-page.tsx';
@@ -87,7 +87,7 @@ export function PrintWeekPage({ venue: slug }: { venue: string }) {
         <article class="sheet">
           <h2>{t('weekAt', { venue: name })}</h2>
           {weekDays(today).map((d) => {
-            const onDay = week.filter((o) => wallDate(o.start) === d);
+            const onDay = week.filter((o) => wallDateOf(o.start) === d);
             if (onDay.length === 0) return null;
             return (
               <section key={d} class="sheet-day">
@@ -96,7 +96,7 @@ export function PrintWeekPage({ venue: slug }: { venue: string }) {
                   {onDay.map((o) => (
                     <li key={`${o.sessionId}-${o.date}`}>
                       <strong>
-                        {t('timeRange', { start: wallTime(o.start), end: wallTime(o.end) })}
+                        {t('timeRange', { start: wallTimeOf(o.start), end: wallTimeOf(o.end) })}
                       </strong>{' '}
                       {o.title}
                       {o.status === 'cancelled' ? ` · ${t('cancelled').toUpperCase()}` : ''}

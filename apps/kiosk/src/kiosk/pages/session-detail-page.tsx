@@ -124,8 +124,8 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
                         {o.reason ? t('cancelledReason', { reason: o.reason }) : t('cancelled')}
                       </span>
                     ) : o.changed ? (
-                      <span class="tag tag-changed">
-                        {t('changed')}
+                      <span class="tag tag-moved">
+                        {t('moved')}
                         {o.venueSlug ? ` · ${venueName(o.venueSlug)}` : ''}
                       </span>
                     ) : null}

@@ -7,20 +7,14 @@ import {
   type Venue,
   type Way,
 } from '@fiveways/shared';
+import { describeCost, KIND_LABELS, listAccessibilityFeatures } from '@fiveways/shared/labels';
+import { ApiError, getParsed } from '../../common/api-client.ts';
+import { useDocumentTitle } from '../../common/use-document-title.ts';
+import { useLoad } from '../../common/use-load.ts';
 import { PublicLayout } from '../components/public-layout.tsx';
 import { SubscribeRow } from '../components/subscribe-row.tsx';
 import { buildFeedLinks, feedPaths } from '../feed-links.ts';
-import { useDocumentTitle } from '../hooks/use-document-title.ts';
-import { useLoad } from '../hooks/use-load.ts';
-import { fetchSession, fetchVenues, fetchWays } from '../public-api.ts';
-import {
-  bookingLabel,
-  buildMapLink,
-  costLabel,
-  describeOccurrenceLine,
-  kindLabel,
-  listAccessibilityFeatures,
-} from '../session-details.ts';
+import { bookingLabel, buildMapLink, describeOccurrenceLine } from '../session-details.ts';
 
 const NEXT_DATES = 6;
 
@@ -32,18 +26,20 @@ interface SessionView {
 }
 
 async function loadSessionView(id: string, signal: AbortSignal): Promise<SessionView> {
-  const session = await fetchSession(id, signal);
+  // Only whole numbers name a session; anything else cannot exist.
+  if (!/^\d{1,12}$/.test(id)) throw new ApiError(404, 'not_found', 'There is no such session');
   // The session alone is worth showing: venues and way names only add detail.
-  const [venues, ways] = await Promise.all([
-    fetchVenues(signal).catch(() => []),
-    fetchWays(signal).catch(() => []),
+  const [session, venues, ways] = await Promise.all([
+    getParsed(`/api/sessions/${id}`, (s) => s.SessionSchema, signal),
+    getParsed('/api/venues', (s) => s.VenueListSchema, signal).catch(() => []),
+    getParsed('/api/ways', (s) => s.WayListSchema, signal).catch(() => []),
   ]);
   return { session, venues, ways };
 }
 
 /** /sessions/:id — everything a first-timer needs, opened from a kiosk QR code or a feed. */
 export function SessionPage({ id }: { id: string }) {
-  const view = useLoad((signal) => loadSessionView(id, signal), id);
+  const [view] = useLoad((signal) => loadSessionView(id, signal), id);
   useDocumentTitle(
     view.status === 'ready'
       ? view.data.session.title
@@ -121,7 +117,7 @@ function SessionDetails({ session, venues, ways }: SessionView) {
         ))}
       </p>
       <h1 id="session-title">{session.title}</h1>
-      <p class="pub-kind">{kindLabel(session.kind)}</p>
+      <p class="pub-kind">{KIND_LABELS[session.kind]}</p>
       {session.description !== '' && <p class="pub-lead">{session.description}</p>}
       {archived && (
         <p role="note" class="pub-status pub-status-error">
@@ -140,7 +136,7 @@ function SessionDetails({ session, venues, ways }: SessionView) {
         </div>
         <div>
           <dt>Cost</dt>
-          <dd>{costLabel(session.cost)}</dd>
+          <dd>{describeCost(session.cost)}</dd>
         </div>
         <div>
           <dt>Booking</dt>

@@ -1,12 +1,12 @@
 import type { Area, Venue, Way } from '@fiveways/shared';
+import { getParsed } from '../../common/api-client.ts';
+import { useDocumentTitle } from '../../common/use-document-title.ts';
+import { useLoad } from '../../common/use-load.ts';
 import { FeedActions } from '../components/feed-actions.tsx';
 import { FeedPanel } from '../components/feed-panel.tsx';
 import { PublicLayout } from '../components/public-layout.tsx';
 import { SubscribeHelp } from '../components/subscribe-help.tsx';
 import { feedPaths } from '../feed-links.ts';
-import { useDocumentTitle } from '../hooks/use-document-title.ts';
-import { useLoad } from '../hooks/use-load.ts';
-import { fetchAreas, fetchVenues, fetchWays } from '../public-api.ts';
 
 interface Directory {
   ways: Way[];
@@ -16,9 +16,9 @@ interface Directory {
 
 async function loadDirectory(signal: AbortSignal): Promise<Directory> {
   const [ways, venues, areas] = await Promise.all([
-    fetchWays(signal),
-    fetchVenues(signal),
-    fetchAreas(signal),
+    getParsed('/api/ways', (s) => s.WayListSchema, signal),
+    getParsed('/api/venues', (s) => s.VenueListSchema, signal),
+    getParsed('/api/areas', (s) => s.AreaListSchema, signal),
   ]);
   return { ways, hubs: venues.filter((v) => v.isHub), areas };
 }
@@ -26,7 +26,7 @@ async function loadDirectory(signal: AbortSignal): Promise<Directory> {
 /** /subscribe: every calendar a resident can subscribe to, with steps for each kind of phone. */
 export function SubscribePage() {
   useDocumentTitle('Subscribe to a calendar');
-  const directory = useLoad(loadDirectory, 'directory');
+  const [directory] = useLoad(loadDirectory, 'directory');
   return (
     <PublicLayout>
       <h1>Get local sessions in your calendar</h1>

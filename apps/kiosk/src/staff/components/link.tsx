@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import { navigate } from '../hooks/use-route.ts';
 
-/** An ordinary link that moves inside the staff area without a page load (modifier clicks still open tabs). */
+/**
+ * A link inside the staff area. The router (preact-iso's LocationProvider) follows it without a
+ * page load; modifier clicks still open tabs.
+ */
 export function Link(props: {
   href: string;
   children: ComponentChildren;
@@ -9,16 +11,7 @@ export function Link(props: {
   current?: boolean;
 }) {
   return (
-    <a
-      href={props.href}
-      class={props.class}
-      aria-current={props.current ? 'page' : undefined}
-      onClick={(e) => {
-        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-        e.preventDefault();
-        navigate(props.href);
-      }}
-    >
+    <a href={props.href} class={props.class} aria-current={props.current ? 'page' : undefined}>
       {props.children}
     </a>
   );

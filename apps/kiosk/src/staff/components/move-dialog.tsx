@@ -1,6 +1,7 @@
 import type { LocalOccurrence, Venue } from '@fiveways/shared';
 import { useState } from 'preact/hooks';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
+import type { MovedException } from '../session-exceptions.ts';
 import { Dialog } from './dialog.tsx';
 import { ErrorSummary, SelectField, TextField } from './form-fields.tsx';
 
@@ -14,16 +15,6 @@ interface MoveForm {
   reason: string;
 }
 
-/** The body for POST /api/sessions/:id/changes. */
-export interface OccurrenceChange {
-  date: string;
-  newDate: string | null;
-  startTime: string | null;
-  endTime: string | null;
-  venue: string | null;
-  reason: string;
-}
-
 /** Moves one date of a session to another day, time or venue; the others stay as they are. */
 export function MoveDialog(props: {
   occurrence: LocalOccurrence;
@@ -32,11 +23,11 @@ export function MoveDialog(props: {
   ruleStartTime: string;
   ruleEndTime: string;
   venues: readonly Venue[];
-  onConfirm: (change: OccurrenceChange) => Promise<void>;
+  onConfirm: (exception: MovedException) => Promise<void>;
   onClose: () => void;
 }) {
   const o = props.occurrence;
-  const [change, setChange] = useState<MoveForm>({
+  const [form, setForm] = useState<MoveForm>({
     newDate: o.startDate,
     startTime: o.startTime,
     endTime: o.endTime,
@@ -45,20 +36,20 @@ export function MoveDialog(props: {
   });
   const [errors, setErrors] = useState(NO_ERRORS);
   const [busy, setBusy] = useState(false);
-  const set = (key: keyof MoveForm) => (value: string) =>
-    setChange((c) => ({ ...c, [key]: value }));
+  const set = (key: keyof MoveForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 
   async function confirm(e: Event) {
     e.preventDefault();
     setBusy(true);
     try {
       await props.onConfirm({
+        kind: 'moved',
         date: o.date,
-        newDate: change.newDate === o.date ? null : change.newDate,
-        startTime: change.startTime === props.ruleStartTime ? null : change.startTime,
-        endTime: change.endTime === props.ruleEndTime ? null : change.endTime,
-        venue: change.venue === props.sessionVenue ? null : change.venue,
-        reason: change.reason,
+        newDate: form.newDate === o.date ? null : form.newDate,
+        startTime: form.startTime === props.ruleStartTime ? null : form.startTime,
+        endTime: form.endTime === props.ruleEndTime ? null : form.endTime,
+        venue: form.venue === props.sessionVenue ? null : form.venue,
+        reason: form.reason,
       });
     } catch (error) {
       setErrors(errorsFrom(error, FIELDS));
@@ -74,7 +65,7 @@ export function MoveDialog(props: {
           path="move.newDate"
           label="New date"
           type="date"
-          value={change.newDate}
+          value={form.newDate}
           onInput={set('newDate')}
           error={errors.fields.newDate ?? errors.fields.date}
           width="medium"
@@ -85,7 +76,7 @@ export function MoveDialog(props: {
             path="move.startTime"
             label="Starts at"
             type="time"
-            value={change.startTime}
+            value={form.startTime}
             onInput={set('startTime')}
             error={errors.fields.startTime}
             width="short"
@@ -95,7 +86,7 @@ export function MoveDialog(props: {
             path="move.endTime"
             label="Ends at"
             type="time"
-            value={change.endTime}
+            value={form.endTime}
             onInput={set('endTime')}
             error={errors.fields.endTime}
             width="short"
@@ -105,7 +96,7 @@ export function MoveDialog(props: {
         <SelectField
           path="move.venue"
           label="Venue"
-          value={change.venue}
+          value={form.venue}
           options={props.venues.map((v) => ({ value: v.slug, label: v.name }))}
           onChange={set('venue')}
           error={errors.fields.venue}
@@ -114,7 +105,7 @@ export function MoveDialog(props: {
           path="move.reason"
           label="Reason"
           hint="Shown to residents, for example “Hall booked for a wedding”."
-          value={change.reason}
+          value={form.reason}
           onInput={set('reason')}
           error={errors.fields.reason}
         />

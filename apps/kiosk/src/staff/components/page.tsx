@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { usePageTitle } from '../hooks/use-page-title.ts';
+import { useEffect } from 'preact/hooks';
+import { useDocumentTitle } from '../../common/use-document-title.ts';
+import type { Loaded } from '../../common/use-load.ts';
 
 /** A page's main landmark and heading; the heading takes focus when the page opens. */
 export function Page(props: {
@@ -8,7 +10,11 @@ export function Page(props: {
   lead?: ComponentChildren;
   narrow?: boolean;
 }) {
-  usePageTitle(props.title);
+  useDocumentTitle(props.title, 'Five Ways staff');
+  // A new page is announced by moving focus to its heading.
+  useEffect(() => {
+    document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+  }, [props.title]);
   return (
     <main id="main" class={props.narrow ? 'staff-main staff-main--narrow' : 'staff-main'}>
       <h1 tabIndex={-1}>{props.title}</h1>
@@ -27,12 +33,12 @@ export function Notice({ message }: { message: string }) {
   );
 }
 
-/** Shown while a list loads, or when it failed. */
-export function LoadState({ state, message }: { state: 'loading' | 'error'; message?: string }) {
-  if (state === 'loading') return <p role="status">Loading…</p>;
+/** Shown while something loads, or when it could not be had. */
+export function LoadState({ loaded }: { loaded: Exclude<Loaded<unknown>, { status: 'ready' }> }) {
+  if (loaded.status === 'loading') return <p role="status">Loading…</p>;
   return (
     <p class="flash flash--error" role="alert">
-      {message ?? 'This could not be loaded.'}
+      {loaded.message}
     </p>
   );
 }

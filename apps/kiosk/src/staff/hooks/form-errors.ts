@@ -1,6 +1,6 @@
 // Turns a refused request into messages beside each field and a summary at the top of the form.
 
-import { ApiFailure } from '../staff-api.ts';
+import { ApiError } from '../../common/api-client.ts';
 
 export interface FormErrors {
   /** The headline: what went wrong, in one sentence. */
@@ -36,7 +36,7 @@ function normalisePath(path: string): string {
  * field path it starts with ('repeat.days.0' → 'repeat.days'); the rest are listed on their own.
  */
 export function errorsFrom(error: unknown, knownPaths: readonly string[]): FormErrors {
-  if (!(error instanceof ApiFailure)) {
+  if (!(error instanceof ApiError)) {
     return { message: 'Something went wrong. Please try again.', fields: {}, other: [] };
   }
   const fields: Record<string, string> = {};

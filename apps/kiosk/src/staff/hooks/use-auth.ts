@@ -1,7 +1,7 @@
-import { MeSchema, type Me } from '@fiveways/shared';
+import type { Me } from '@fiveways/shared';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { ApiFailure, get, parseWith } from '../staff-api.ts';
+import { ApiError, getParsed } from '../../common/api-client.ts';
 
 export interface Auth {
   me: Me;
@@ -22,9 +22,9 @@ export function useAuth(): Auth {
 /** Who is logged in, or null when nobody is (a 401). */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    return parseWith(MeSchema, await get('/api/auth/me'));
+    return await getParsed('/api/auth/me', (s) => s.MeSchema);
   } catch (error) {
-    if (error instanceof ApiFailure && error.status === 401) return null;
+    if (error instanceof ApiError && error.status === 401) return null;
     throw error;
   }
 }

@@ -3,14 +3,17 @@ import { useState } from 'preact/hooks';
 import { ErrorSummary, TextArea, TextField } from '../components/form-fields.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
-import { useLoad } from '../hooks/use-load.ts';
+import { useLoad } from '../../common/use-load.ts';
 import { slugFrom } from '../slug.ts';
-import { loadAreas, patch, post } from '../staff-api.ts';
+import { getParsed, write } from '../../common/api-client.ts';
 
 const FIELDS = ['slug', 'name', 'description'];
 
 export function AreasPage() {
-  const [loaded, reload] = useLoad(loadAreas, 'areas');
+  const [loaded, reload] = useLoad(
+    (signal) => getParsed('/api/areas', (s) => s.AreaListSchema, signal),
+    'areas',
+  );
   const [editing, setEditing] = useState<Area | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState('');
@@ -23,11 +26,8 @@ export function AreasPage() {
     <Page title="Areas">
       <p>Neighbourhoods residents can filter by, and that each venue and group belongs to.</p>
       {notice ? <Notice message={notice} /> : null}
-      {loaded.state !== 'ready' ? (
-        <LoadState
-          state={loaded.state}
-          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
-        />
+      {loaded.status !== 'ready' ? (
+        <LoadState loaded={loaded} />
       ) : (
         <div class="admin-layout">
           <table class="table">
@@ -94,8 +94,9 @@ function AreaEditor(props: {
     e.preventDefault();
     setBusy(true);
     try {
-      if (area === null) await post('/api/areas', { slug: slug.trim(), name, description });
-      else await patch(`/api/areas/${area.slug}`, { name, description });
+      if (area === null)
+        await write('POST', '/api/areas', { slug: slug.trim(), name, description });
+      else await write('PATCH', `/api/areas/${area.slug}`, { name, description });
       await props.onSaved(area === null ? `Added ${name}.` : `Saved ${name}.`);
     } catch (error) {
       setErrors(errorsFrom(error, FIELDS));

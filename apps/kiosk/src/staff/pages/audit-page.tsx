@@ -1,15 +1,15 @@
-import { AuditListSchema, type AuditEntry } from '@fiveways/shared';
+import type { AuditEntry } from '@fiveways/shared';
 import { useState } from 'preact/hooks';
 import { LoadState, Page } from '../components/page.tsx';
-import { useLoad } from '../hooks/use-load.ts';
-import { get, messageOf, parseWith } from '../staff-api.ts';
+import { useLoad } from '../../common/use-load.ts';
+import { getParsed, messageOf } from '../../common/api-client.ts';
 
 const PAGE_SIZE = 50;
 
-async function loadAudit(before: number | null) {
+function loadAudit(before: number | null, signal?: AbortSignal) {
   const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
   if (before !== null) query.set('before', String(before));
-  return parseWith(AuditListSchema, await get(`/api/audit?${query.toString()}`));
+  return getParsed(`/api/audit?${query.toString()}`, (s) => s.AuditListSchema, signal);
 }
 
 /** Top-level fields whose values differ between before and after. */
@@ -48,18 +48,15 @@ function Snapshot({ label, value }: { label: string; value: unknown }) {
 }
 
 export function AuditPage() {
-  const [loaded] = useLoad(() => loadAudit(null), 'audit');
+  const [loaded] = useLoad((signal) => loadAudit(null, signal), 'audit');
   const [more, setMore] = useState<AuditEntry[]>([]);
   const [next, setNext] = useState<number | null | undefined>(undefined);
   const [failure, setFailure] = useState('');
 
-  if (loaded.state !== 'ready') {
+  if (loaded.status !== 'ready') {
     return (
       <Page title="Audit log">
-        <LoadState
-          state={loaded.state}
-          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
-        />
+        <LoadState loaded={loaded} />
       </Page>
     );
   }

@@ -1,6 +1,9 @@
-import { AUDIENCES, GroupSchema, WAYS, type Area, type Group, type Venue } from '@fiveways/shared';
+import { AUDIENCES, WAYS, type Area, type Group, type Venue } from '@fiveways/shared';
+import { useLocation } from 'preact-iso/router';
 import { useState } from 'preact/hooks';
-import { Dialog } from '../components/dialog.tsx';
+import { getParsed, write, writeParsed } from '../../common/api-client.ts';
+import { useLoad } from '../../common/use-load.ts';
+import { ArchiveDialog } from '../components/archive-dialog.tsx';
 import {
   Checkbox,
   CheckboxGroup,
@@ -13,18 +16,6 @@ import { Link } from '../components/link.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
 import { useAuth } from '../hooks/use-auth.ts';
-import { useLoad } from '../hooks/use-load.ts';
-import { navigate, useRoute } from '../hooks/use-route.ts';
-import {
-  del,
-  get,
-  loadAreas,
-  loadVenues,
-  messageOf,
-  parseWith,
-  patch,
-  post,
-} from '../staff-api.ts';
 import { slugFrom } from '../slug.ts';
 
 interface GroupForm {
@@ -115,24 +106,21 @@ interface Data {
 
 export function GroupEditorPage({ slug }: { slug: string | null }) {
   const { me } = useAuth();
-  const [loaded, reload] = useLoad(async (): Promise<Data> => {
+  const [loaded, reload] = useLoad(async (signal): Promise<Data> => {
     const [group, areas, venues] = await Promise.all([
       slug === null
         ? Promise.resolve(null)
-        : get(`/api/groups/${encodeURIComponent(slug)}`).then((d) => parseWith(GroupSchema, d)),
-      loadAreas(),
-      loadVenues(),
+        : getParsed(`/api/groups/${encodeURIComponent(slug)}`, (s) => s.GroupSchema, signal),
+      getParsed('/api/areas', (s) => s.AreaListSchema, signal),
+      getParsed('/api/venues', (s) => s.VenueListSchema, signal),
     ]);
     const mine = me.role === 'admin' ? venues : venues.filter((v) => me.venues.includes(v.slug));
     return { group, areas, venues: mine };
   }, slug ?? 'new');
-  if (loaded.state !== 'ready') {
+  if (loaded.status !== 'ready') {
     return (
       <Page title={slug === null ? 'Add a group' : 'Edit group'}>
-        <LoadState
-          state={loaded.state}
-          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
-        />
+        <LoadState loaded={loaded} />
       </Page>
     );
   }
@@ -141,7 +129,7 @@ export function GroupEditorPage({ slug }: { slug: string | null }) {
 
 function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void> }) {
   const { me } = useAuth();
-  const route = useRoute();
+  const { query, route } = useLocation();
   const group = data.group;
   const [form, setForm] = useState(() =>
     formOf(group, me.role === 'admin' ? '' : (data.venues[0]?.slug ?? '')),
@@ -149,9 +137,7 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
   const [slugEdited, setSlugEdited] = useState(false);
   const [errors, setErrors] = useState(NO_ERRORS);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState(
-    route.query.get('saved') === 'created' ? 'Added to the directory.' : '',
-  );
+  const [notice, setNotice] = useState(query.saved === 'created' ? 'Added to the directory.' : '');
   const [confirmArchive, setConfirmArchive] = useState(false);
   const set =
     <K extends keyof GroupForm>(key: K) =>
@@ -165,11 +151,16 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
     setNotice('');
     try {
       if (group === null) {
-        const created = parseWith(GroupSchema, await post('/api/groups', bodyOf(form, true)));
-        navigate(`/staff/groups/${created.slug}?saved=created`, { replace: true });
+        const created = await writeParsed(
+          'POST',
+          '/api/groups',
+          bodyOf(form, true),
+          (s) => s.GroupSchema,
+        );
+        route(`/staff/groups/${created.slug}?saved=created`, true);
         return;
       }
-      await patch(`/api/groups/${group.slug}`, bodyOf(form, false));
+      await write('PATCH', `/api/groups/${group.slug}`, bodyOf(form, false));
       setErrors(NO_ERRORS);
       setNotice('Saved.');
       await reload();
@@ -337,50 +328,31 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
       </form>
       {group ? (
         <section class="form-section" aria-labelledby="archive-title">
-          <h2 id="archive-title">Remove from the directory</h2>
-          <p>Use this when the group has stopped meeting.</p>
+          <h2 id="archive-title">Archive this group</h2>
+          <p>
+            Archiving takes the group out of the kiosk and the directory. Use it when the group has
+            stopped meeting.
+          </p>
           <button
             type="button"
             class="button button--warning"
             onClick={() => setConfirmArchive(true)}
           >
-            Remove group
+            Archive group
           </button>
           {confirmArchive ? (
-            <ArchiveGroupDialog group={group} onClose={() => setConfirmArchive(false)} />
+            <ArchiveDialog
+              name={group.name}
+              consequence="Residents will no longer find it in the kiosk."
+              onConfirm={async () => {
+                await write('DELETE', `/api/groups/${group.slug}`);
+                route('/staff/groups?archived=1');
+              }}
+              onClose={() => setConfirmArchive(false)}
+            />
           ) : null}
         </section>
       ) : null}
     </Page>
-  );
-}
-
-function ArchiveGroupDialog({ group, onClose }: { group: Group; onClose: () => void }) {
-  const [failure, setFailure] = useState('');
-  async function confirm() {
-    try {
-      await del(`/api/groups/${group.slug}`);
-      navigate('/staff/groups');
-    } catch (error) {
-      setFailure(messageOf(error));
-    }
-  }
-  return (
-    <Dialog title={`Remove “${group.name}”?`} onClose={onClose}>
-      {failure ? (
-        <p class="flash flash--error" role="alert">
-          {failure}
-        </p>
-      ) : null}
-      <p>Residents will no longer find it in the kiosk.</p>
-      <div class="button-row">
-        <button type="button" class="button button--warning" onClick={() => void confirm()}>
-          Yes, remove it
-        </button>
-        <button type="button" class="button button--secondary" onClick={onClose}>
-          No, keep it
-        </button>
-      </div>
-    </Dialog>
   );
 }

@@ -1,17 +1,11 @@
-import {
-  formatShortDate,
-  GroupListSchema,
-  GroupSchema,
-  WAYS,
-  type Group,
-  type Me,
-} from '@fiveways/shared';
+import { formatShortDate, WAYS, type Group, type Me } from '@fiveways/shared';
+import { useLocation } from 'preact-iso/router';
 import { useState } from 'preact/hooks';
+import { getParsed, messageOf, writeParsed } from '../../common/api-client.ts';
 import { Link } from '../components/link.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
 import { useAuth } from '../hooks/use-auth.ts';
-import { useLoad } from '../hooks/use-load.ts';
-import { get, loadGroups, messageOf, parseWith, post } from '../staff-api.ts';
+import { useLoad } from '../../common/use-load.ts';
 
 /** Admins look after every group; staff the groups that meet at their venues. */
 export function canManageGroup(me: Me, group: { venueSlug: string | null }): boolean {
@@ -24,24 +18,32 @@ function wayNames(group: Group): string {
     .join(', ');
 }
 
-async function loadDirectory() {
+async function loadGroups(signal: AbortSignal) {
   const [all, unchecked] = await Promise.all([
-    loadGroups(),
-    get('/api/staff/groups/unchecked').then((d) => parseWith(GroupListSchema, d).items),
+    getParsed('/api/groups', (s) => s.GroupListSchema, signal),
+    getParsed('/api/staff/groups/unchecked', (s) => s.GroupListSchema, signal),
   ]);
-  return { all, unchecked };
+  return { all: all.items, unchecked: unchecked.items };
 }
 
 export function GroupsPage() {
   const { me } = useAuth();
-  const [loaded, reload] = useLoad(loadDirectory, 'groups');
-  const [notice, setNotice] = useState('');
+  const { query } = useLocation();
+  const [loaded, reload] = useLoad(loadGroups, 'groups');
+  const [notice, setNotice] = useState(
+    query.archived === '1' ? 'Archived. Residents no longer see it.' : '',
+  );
   const [failure, setFailure] = useState('');
 
   async function markChecked(group: Group) {
     setFailure('');
     try {
-      const after = parseWith(GroupSchema, await post(`/api/groups/${group.slug}/checked`));
+      const after = await writeParsed(
+        'POST',
+        `/api/groups/${group.slug}/checked`,
+        {},
+        (s) => s.GroupSchema,
+      );
       setNotice(
         `Marked ${group.name} as checked on ${after.checkedAt ? formatShortDate(after.checkedAt) : 'today'}.`,
       );
@@ -88,11 +90,8 @@ export function GroupsPage() {
           {failure}
         </p>
       ) : null}
-      {loaded.state !== 'ready' ? (
-        <LoadState
-          state={loaded.state}
-          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
-        />
+      {loaded.status !== 'ready' ? (
+        <LoadState loaded={loaded} />
       ) : (
         <>
           <h2 id="unchecked-title">Not checked in three months</h2>

@@ -3,18 +3,10 @@ import { useState } from 'preact/hooks';
 import { ErrorSummary, TextField } from '../components/form-fields.tsx';
 import { Page } from '../components/page.tsx';
 import { errorsFrom, localErrors, NO_ERRORS } from '../hooks/form-errors.ts';
-import { useLoad } from '../hooks/use-load.ts';
-import { ApiFailure, get, post } from '../staff-api.ts';
+import { ApiError, getParsed, write } from '../../common/api-client.ts';
+import { useLoad } from '../../common/use-load.ts';
 
 const FIELDS = ['password', 'confirmPassword'];
-
-function ownerOf(data: unknown): { name: string; email: string } {
-  const record = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  return {
-    name: typeof record.name === 'string' ? record.name : '',
-    email: typeof record.email === 'string' ? record.email : '',
-  };
-}
 
 /** The one-time link an administrator hands over: set a first password, or a new one. */
 export function InvitePage({ token }: { token: string }) {
@@ -23,7 +15,12 @@ export function InvitePage({ token }: { token: string }) {
   const [errors, setErrors] = useState(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [owner] = useLoad(
-    () => get(`/api/auth/invite/${encodeURIComponent(token)}`).then(ownerOf),
+    (signal) =>
+      getParsed(
+        `/api/auth/invite/${encodeURIComponent(token)}`,
+        (s) => s.InviteOwnerSchema,
+        signal,
+      ),
     token,
   );
 
@@ -40,11 +37,11 @@ export function InvitePage({ token }: { token: string }) {
     }
     setBusy(true);
     try {
-      await post(`/api/auth/invite/${encodeURIComponent(token)}`, { password });
+      await write('POST', `/api/auth/invite/${encodeURIComponent(token)}`, { password });
       // Setting the password also logs in: start the staff area afresh.
       window.location.assign('/staff');
     } catch (error) {
-      if (error instanceof ApiFailure && (error.status === 404 || error.status === 410)) {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 410)) {
         setErrors({
           message:
             'This link has expired or has already been used. Ask an administrator for a new one.',
@@ -61,16 +58,18 @@ export function InvitePage({ token }: { token: string }) {
 
   return (
     <Page title="Set your password" narrow>
-      {owner.state === 'error' ? (
+      {owner.status === 'error' || owner.status === 'not-found' ? (
         <p class="flash flash--error" role="alert">
           This link has expired or has already been used. Ask an administrator for a new one.
         </p>
       ) : (
         <p>
-          {owner.state === 'ready' && owner.data.name !== '' ? `Welcome, ${owner.data.name}. ` : ''}
+          {owner.status === 'ready' && owner.data.name !== ''
+            ? `Welcome, ${owner.data.name}. `
+            : ''}
           Choose a password for your staff account
-          {owner.state === 'ready' && owner.data.email !== '' ? ` (${owner.data.email})` : ''}. This
-          link works once.
+          {owner.status === 'ready' && owner.data.email !== '' ? ` (${owner.data.email})` : ''}.
+          This link works once.
         </p>
       )}
       <ErrorSummary errors={errors} />

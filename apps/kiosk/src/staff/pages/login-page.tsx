@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { ErrorSummary, TextField } from '../components/form-fields.tsx';
 import { Notice, Page } from '../components/page.tsx';
 import { errorsFrom, localErrors, NO_ERRORS } from '../hooks/form-errors.ts';
-import { ApiFailure, post } from '../staff-api.ts';
+import { ApiError, write } from '../../common/api-client.ts';
 
 const FIELDS = ['email', 'password'];
 
@@ -23,17 +23,17 @@ export function LoginPage(props: { loggedOut: boolean; onLoggedIn: () => Promise
     }
     setBusy(true);
     try {
-      await post('/api/auth/login', { email, password });
+      await write('POST', '/api/auth/login', { email, password });
       setErrors(NO_ERRORS);
       await props.onLoggedIn();
     } catch (error) {
-      if (error instanceof ApiFailure && error.status === 401) {
+      if (error instanceof ApiError && error.status === 401) {
         setErrors({
           message: 'The email address or password is not right. Check them and try again.',
           fields: {},
           other: [],
         });
-      } else if (error instanceof ApiFailure && error.status === 429) {
+      } else if (error instanceof ApiError && error.status === 429) {
         setErrors({
           message:
             error.code === 'http-429'

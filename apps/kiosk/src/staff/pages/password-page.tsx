@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { ErrorSummary, TextField } from '../components/form-fields.tsx';
 import { Notice, Page } from '../components/page.tsx';
 import { errorsFrom, localErrors, NO_ERRORS } from '../hooks/form-errors.ts';
-import { ApiFailure, post } from '../staff-api.ts';
+import { ApiError, write } from '../../common/api-client.ts';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'];
 
@@ -31,14 +31,14 @@ export function PasswordPage() {
     }
     setBusy(true);
     try {
-      await post('/api/auth/password', { currentPassword, newPassword });
+      await write('POST', '/api/auth/password', { currentPassword, newPassword });
       setErrors(NO_ERRORS);
       setCurrent('');
       setNew('');
       setConfirm('');
       setDone(true);
     } catch (error) {
-      if (error instanceof ApiFailure && error.issues.length === 0 && error.status === 401) {
+      if (error instanceof ApiError && error.issues.length === 0 && error.status === 401) {
         setErrors(localErrors({ currentPassword: 'Your current password is not right' }));
       } else {
         setErrors(errorsFrom(error, FIELDS));

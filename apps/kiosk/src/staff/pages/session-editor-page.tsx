@@ -12,9 +12,13 @@ import {
   type Session,
   type Venue,
 } from '@fiveways/shared';
+import { KIND_LABELS } from '@fiveways/shared/labels';
+import { useLocation } from 'preact-iso/router';
 import { useMemo, useState } from 'preact/hooks';
+import { getParsed, messageOf, write, writeParsed } from '../../common/api-client.ts';
+import { useLoad } from '../../common/use-load.ts';
+import { ArchiveDialog } from '../components/archive-dialog.tsx';
 import { CancelDialog } from '../components/cancel-dialog.tsx';
-import { Dialog } from '../components/dialog.tsx';
 import {
   Checkbox,
   CheckboxGroup,
@@ -30,8 +34,6 @@ import { MoveDialog } from '../components/move-dialog.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
 import { useAuth } from '../hooks/use-auth.ts';
-import { useLoad } from '../hooks/use-load.ts';
-import { navigate, useRoute } from '../hooks/use-route.ts';
 import {
   emptySessionForm,
   previewDates,
@@ -43,25 +45,7 @@ import {
   withStartDate,
   type SessionForm,
 } from '../session-form.ts';
-import {
-  del,
-  loadGroups,
-  loadSession,
-  loadVenues,
-  messageOf,
-  parseWith,
-  patch,
-  post,
-} from '../staff-api.ts';
-import { SessionSchema } from '@fiveways/shared';
-
-const KIND_LABELS: Record<string, string> = {
-  'drop-in': 'Drop-in',
-  group: 'Group',
-  course: 'Course',
-  clinic: 'Clinic',
-  event: 'Event',
-};
+import { addException, removeException, type ExceptionKind } from '../session-exceptions.ts';
 
 const NTH_OPTIONS: Option[] = [
   { value: '1', label: 'first' },
@@ -81,11 +65,16 @@ interface EditorData {
 export function SessionEditorPage({ id }: { id: string | null }) {
   const { me } = useAuth();
   const [loaded, reload] = useLoad(
-    async (): Promise<EditorData> => {
+    async (signal): Promise<EditorData> => {
       const [venues, groups, session] = await Promise.all([
-        loadVenues(),
-        loadGroups().catch(() => []),
-        id === null ? Promise.resolve(null) : loadSession(id),
+        getParsed('/api/venues', (s) => s.VenueListSchema, signal),
+        getParsed('/api/groups', (s) => s.GroupListSchema, signal).then(
+          (list) => list.items,
+          () => [],
+        ),
+        id === null
+          ? Promise.resolve(null)
+          : getParsed(`/api/sessions/${encodeURIComponent(id)}`, (s) => s.SessionSchema, signal),
       ]);
       const mine = me.role === 'admin' ? venues : venues.filter((v) => me.venues.includes(v.slug));
       return { venues: mine, groups, session };
@@ -93,13 +82,10 @@ export function SessionEditorPage({ id }: { id: string | null }) {
     `${id ?? 'new'}`,
   );
   const title = id === null ? 'Add a session' : 'Edit session';
-  if (loaded.state !== 'ready') {
+  if (loaded.status !== 'ready') {
     return (
       <Page title={title}>
-        <LoadState
-          state={loaded.state}
-          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
-        />
+        <LoadState loaded={loaded} />
       </Page>
     );
   }
@@ -122,7 +108,7 @@ function SessionEditor({
   reload: () => Promise<void>;
   title: string;
 }) {
-  const route = useRoute();
+  const { query, route } = useLocation();
   const today = londonDateOf(new Date());
   const session = data.session;
   const [form, setForm] = useState<SessionForm>(() =>
@@ -131,9 +117,7 @@ function SessionEditor({
   const [errors, setErrors] = useState(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState(
-    route.query.get('saved') === 'created'
-      ? 'Published. It is in the kiosk and the feeds now.'
-      : '',
+    query.saved === 'created' ? 'Published. It is in the kiosk and the feeds now.' : '',
   );
   const [confirmArchive, setConfirmArchive] = useState(false);
 
@@ -158,11 +142,11 @@ function SessionEditor({
     try {
       const body = sessionInputOf(form);
       if (session === null) {
-        const created = parseWith(SessionSchema, await post('/api/sessions', body));
-        navigate(`/staff/sessions/${created.id}?saved=created`, { replace: true });
+        const created = await writeParsed('POST', '/api/sessions', body, (s) => s.SessionSchema);
+        route(`/staff/sessions/${created.id}?saved=created`, true);
         return;
       }
-      await patch(`/api/sessions/${session.id}`, body);
+      await write('PATCH', `/api/sessions/${session.id}`, body);
       setErrors(NO_ERRORS);
       setNotice('Saved. The kiosk and the feeds show the change now.');
       await reload();
@@ -175,8 +159,8 @@ function SessionEditor({
 
   async function archive() {
     if (session === null) return;
-    await del(`/api/sessions/${session.id}`);
-    navigate('/staff/sessions?archived=1');
+    await write('DELETE', `/api/sessions/${session.id}`);
+    route('/staff/sessions?archived=1');
   }
 
   return (
@@ -213,7 +197,7 @@ function SessionEditor({
               path="kind"
               label="Kind of session"
               value={form.kind}
-              options={SESSION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k }))}
+              options={SESSION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
               onChange={set('kind')}
               error={err('kind')}
             />
@@ -551,7 +535,8 @@ function SessionEditor({
           </section>
           {confirmArchive ? (
             <ArchiveDialog
-              title={session.title}
+              name={session.title}
+              consequence="Residents will no longer see any of its dates."
               onConfirm={archive}
               onClose={() => setConfirmArchive(false)}
             />
@@ -559,44 +544,6 @@ function SessionEditor({
         </>
       ) : null}
     </Page>
-  );
-}
-
-function ArchiveDialog(props: {
-  title: string;
-  onConfirm: () => Promise<void>;
-  onClose: () => void;
-}) {
-  const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
-  return (
-    <Dialog title={`Archive “${props.title}”?`} onClose={props.onClose}>
-      {failure ? (
-        <p class="flash flash--error" role="alert">
-          {failure}
-        </p>
-      ) : null}
-      <p>Residents will no longer see any of its dates. This cannot be undone here.</p>
-      <div class="button-row">
-        <button
-          type="button"
-          class="button button--warning"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            props.onConfirm().catch((error: unknown) => {
-              setFailure(messageOf(error));
-              setBusy(false);
-            });
-          }}
-        >
-          Yes, archive it
-        </button>
-        <button type="button" class="button button--secondary" onClick={props.onClose}>
-          No, keep it
-        </button>
-      </div>
-    </Dialog>
   );
 }
 
@@ -612,27 +559,17 @@ function UpcomingDates(props: {
   const [moving, setMoving] = useState<LocalOccurrence | null>(null);
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState('');
-  const rule = {
-    startDate: session.startDate,
-    startTime: session.startTime,
-    endTime: session.endTime,
-    repeat: session.repeat,
-    until: session.until,
-    count: session.count,
-    skipBankHolidays: session.skipBankHolidays,
-    exceptions: session.exceptions,
-  };
-  const dates = previewDates(rule, props.today, 10).map((p) => p.occurrence);
+  const dates = previewDates(session, props.today, 10).map((p) => p.occurrence);
   const label = (o: LocalOccurrence) => `${formatLongDate(o.startDate)} at ${o.startTime}`;
   const venueName = (slug: string | null) =>
     slug === null ? null : (props.venues.find((v) => v.slug === slug)?.name ?? slug);
 
-  async function undo(o: LocalOccurrence, what: 'cancellations' | 'changes') {
+  async function removeExceptionOf(o: LocalOccurrence, kind: ExceptionKind) {
     setFailure('');
     try {
-      await del(`/api/sessions/${session.id}/${what}/${o.date}`);
+      await removeException(session.id, kind, o.date);
       setNotice(
-        what === 'cancellations'
+        kind === 'cancelled'
           ? `Back on: ${label(o)}.`
           : `Back to its usual time and place: ${formatLongDate(o.date)}.`,
       );
@@ -689,7 +626,7 @@ function UpcomingDates(props: {
                     <button
                       type="button"
                       class="button button--secondary button--small"
-                      onClick={() => void undo(o, 'cancellations')}
+                      onClick={() => void removeExceptionOf(o, 'cancelled')}
                       aria-label={`Reinstate ${label(o)}`}
                     >
                       Reinstate
@@ -700,7 +637,7 @@ function UpcomingDates(props: {
                         <button
                           type="button"
                           class="button button--secondary button--small"
-                          onClick={() => void undo(o, 'changes')}
+                          onClick={() => void removeExceptionOf(o, 'moved')}
                           aria-label={`Undo move of ${label(o)}`}
                         >
                           Undo move
@@ -734,10 +671,7 @@ function UpcomingDates(props: {
         <CancelDialog
           what={`${session.title} on ${label(cancelling)}`}
           onConfirm={async (reason) => {
-            await post(`/api/sessions/${session.id}/cancellations`, {
-              date: cancelling.date,
-              reason,
-            });
+            await addException(session.id, { kind: 'cancelled', date: cancelling.date, reason });
             setCancelling(null);
             setNotice(`Cancelled: ${label(cancelling)}.`);
             await props.reload();
@@ -752,8 +686,8 @@ function UpcomingDates(props: {
           ruleStartTime={session.startTime}
           ruleEndTime={session.endTime}
           venues={props.venues}
-          onConfirm={async (change) => {
-            await post(`/api/sessions/${session.id}/changes`, change);
+          onConfirm={async (exception) => {
+            await addException(session.id, exception);
             setMoving(null);
             setNotice(`Moved: ${label(moving)}.`);
             await props.reload();

@@ -1,18 +1,21 @@
-import { describeRecurrence, londonDateOf, SessionSchema, type Session } from '@fiveways/shared';
+import { describeRecurrence, londonDateOf, type Session } from '@fiveways/shared';
+import { useLocation } from 'preact-iso/router';
+import { getParsed } from '../../common/api-client.ts';
 import { Link } from '../components/link.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
 import { useAuth } from '../hooks/use-auth.ts';
-import { useLoad } from '../hooks/use-load.ts';
-import { useRoute } from '../hooks/use-route.ts';
-import { get, parseWith, pickList } from '../staff-api.ts';
+import { useLoad } from '../../common/use-load.ts';
 
-async function loadSessions(venues: readonly string[] | null): Promise<Session[]> {
+async function loadSessions(
+  venues: readonly string[] | null,
+  signal: AbortSignal,
+): Promise<Session[]> {
   const paths =
     venues === null
       ? ['/api/sessions']
       : venues.map((v) => `/api/sessions?${new URLSearchParams({ venue: v }).toString()}`);
   const lists = await Promise.all(
-    paths.map(async (p) => pickList(await get(p)).map((s) => parseWith(SessionSchema, s))),
+    paths.map(async (p) => (await getParsed(p, (s) => s.SessionListSchema, signal)).items),
   );
   return lists
     .flat()
@@ -22,25 +25,20 @@ async function loadSessions(venues: readonly string[] | null): Promise<Session[]
 /** Every active session at the venues this person looks after. */
 export function SessionsPage() {
   const { me } = useAuth();
-  const route = useRoute();
+  const { query } = useLocation();
   const venues = me.role === 'admin' ? null : me.venues;
-  const [loaded] = useLoad(() => loadSessions(venues), venues?.join(',') ?? '*');
+  const [loaded] = useLoad((signal) => loadSessions(venues, signal), venues?.join(',') ?? '*');
   const today = londonDateOf(new Date());
   return (
     <Page title="Sessions">
-      {route.query.get('archived') === '1' ? (
-        <Notice message="Archived. Residents no longer see it." />
-      ) : null}
+      {query.archived === '1' ? <Notice message="Archived. Residents no longer see it." /> : null}
       <p>
         <Link class="button" href="/staff/sessions/new">
           Add a session
         </Link>
       </p>
-      {loaded.state !== 'ready' ? (
-        <LoadState
-          state={loaded.state}
-          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
-        />
+      {loaded.status !== 'ready' ? (
+        <LoadState loaded={loaded} />
       ) : loaded.data.length === 0 ? (
         <p>There are no sessions at your venues yet.</p>
       ) : (

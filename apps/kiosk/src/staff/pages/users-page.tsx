@@ -1,12 +1,6 @@
-import {
-  formatShortDate,
-  InviteLinkSchema,
-  UserListSchema,
-  type InviteLink,
-  type User,
-  type Venue,
-} from '@fiveways/shared';
+import { formatShortDate, type InviteLink, type User, type Venue } from '@fiveways/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { getParsed, messageOf, write, writeParsed } from '../../common/api-client.ts';
 import {
   Checkbox,
   CheckboxGroup,
@@ -17,17 +11,16 @@ import {
 import { LoadState, Notice, Page } from '../components/page.tsx';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
 import { useAuth } from '../hooks/use-auth.ts';
-import { useLoad } from '../hooks/use-load.ts';
-import { get, loadVenues, messageOf, parseWith, patch, post } from '../staff-api.ts';
+import { useLoad } from '../../common/use-load.ts';
 
 const FIELDS = ['email', 'name', 'role', 'venues', 'disabled'];
 
-async function loadUsers() {
+async function loadUsers(signal: AbortSignal) {
   const [users, venues] = await Promise.all([
-    get('/api/users').then((d) => parseWith(UserListSchema, d).items),
-    loadVenues(),
+    getParsed('/api/users', (s) => s.UserListSchema, signal),
+    getParsed('/api/venues', (s) => s.VenueListSchema, signal),
   ]);
-  return { users, venues };
+  return { users: users.items, venues };
 }
 
 export function UsersPage() {
@@ -47,7 +40,12 @@ export function UsersPage() {
     setFailure('');
     setNotice('');
     try {
-      const invite = parseWith(InviteLinkSchema, await post(`/api/users/${user.id}/reset`));
+      const invite = await writeParsed(
+        'POST',
+        `/api/users/${user.id}/reset`,
+        {},
+        (s) => s.InviteLinkSchema,
+      );
       setLink({ invite, purpose: 'reset' });
     } catch (error) {
       setFailure(messageOf(error));
@@ -70,11 +68,8 @@ export function UsersPage() {
         </p>
       ) : null}
       {link ? <LinkBox link={link.invite} purpose={link.purpose} /> : null}
-      {loaded.state !== 'ready' ? (
-        <LoadState
-          state={loaded.state}
-          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
-        />
+      {loaded.status !== 'ready' ? (
+        <LoadState loaded={loaded} />
       ) : (
         <div class="admin-layout">
           <table class="table">
@@ -227,9 +222,11 @@ function UserEditor(props: {
       const chosen = role === 'admin' ? [] : venues;
       if (user === null) {
         const body = { email, name, role, venues: chosen };
-        await props.onCreated(parseWith(InviteLinkSchema, await post('/api/users', body)));
+        await props.onCreated(
+          await writeParsed('POST', '/api/users', body, (s) => s.InviteLinkSchema),
+        );
       } else {
-        await patch(`/api/users/${user.id}`, { name, role, venues: chosen, disabled });
+        await write('PATCH', `/api/users/${user.id}`, { name, role, venues: chosen, disabled });
         await props.onSaved(`Saved ${name}.`);
       }
     } catch (error) {

@@ -1,5 +1,7 @@
 import type { Area, Venue } from '@fiveways/shared';
+import { ACCESSIBILITY_FEATURES, ACCESSIBILITY_LABELS } from '@fiveways/shared/labels';
 import { useState } from 'preact/hooks';
+import { getParsed, write } from '../../common/api-client.ts';
 import {
   Checkbox,
   ErrorSummary,
@@ -9,8 +11,7 @@ import {
 } from '../components/form-fields.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
-import { useLoad } from '../hooks/use-load.ts';
-import { loadAreas, loadVenues, patch, post } from '../staff-api.ts';
+import { useLoad } from '../../common/use-load.ts';
 import { slugFrom } from '../slug.ts';
 
 interface VenueForm {
@@ -96,10 +97,13 @@ function bodyOf(f: VenueForm, creating: boolean): Record<string, unknown> {
 }
 
 export function VenuesPage() {
-  const [loaded, reload] = useLoad(
-    async () => ({ venues: await loadVenues(), areas: await loadAreas() }),
-    'venues',
-  );
+  const [loaded, reload] = useLoad(async (signal) => {
+    const [venues, areas] = await Promise.all([
+      getParsed('/api/venues', (s) => s.VenueListSchema, signal),
+      getParsed('/api/areas', (s) => s.AreaListSchema, signal),
+    ]);
+    return { venues, areas };
+  }, 'venues');
   const [editing, setEditing] = useState<Venue | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState('');
@@ -107,11 +111,8 @@ export function VenuesPage() {
   return (
     <Page title="Venues">
       {notice ? <Notice message={notice} /> : null}
-      {loaded.state !== 'ready' ? (
-        <LoadState
-          state={loaded.state}
-          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
-        />
+      {loaded.status !== 'ready' ? (
+        <LoadState loaded={loaded} />
       ) : (
         <div class="admin-layout">
           <table class="table">
@@ -196,8 +197,8 @@ function VenueEditor(props: {
     e.preventDefault();
     setBusy(true);
     try {
-      if (venue === null) await post('/api/venues', bodyOf(form, true));
-      else await patch(`/api/venues/${venue.slug}`, bodyOf(form, false));
+      if (venue === null) await write('POST', '/api/venues', bodyOf(form, true));
+      else await write('PATCH', `/api/venues/${venue.slug}`, bodyOf(form, false));
       await props.onSaved(venue === null ? `Added ${form.name}.` : `Saved ${form.name}.`);
     } catch (error) {
       setErrors(errorsFrom(error, FIELDS));
@@ -291,36 +292,15 @@ function VenueEditor(props: {
         </div>
         <fieldset class="field fieldset" id="f-accessibility" tabIndex={-1}>
           <legend>Accessibility</legend>
-          <Checkbox
-            path="accessibility.stepFree"
-            label="Step-free access"
-            checked={form.stepFree}
-            onChange={set('stepFree')}
-          />
-          <Checkbox
-            path="accessibility.hearingLoop"
-            label="Hearing loop"
-            checked={form.hearingLoop}
-            onChange={set('hearingLoop')}
-          />
-          <Checkbox
-            path="accessibility.accessibleToilet"
-            label="Accessible toilet"
-            checked={form.accessibleToilet}
-            onChange={set('accessibleToilet')}
-          />
-          <Checkbox
-            path="accessibility.parking"
-            label="Parking"
-            checked={form.parking}
-            onChange={set('parking')}
-          />
-          <Checkbox
-            path="accessibility.babyChange"
-            label="Baby change"
-            checked={form.babyChange}
-            onChange={set('babyChange')}
-          />
+          {ACCESSIBILITY_FEATURES.map((feature) => (
+            <Checkbox
+              key={feature}
+              path={`accessibility.${feature}`}
+              label={ACCESSIBILITY_LABELS[feature]}
+              checked={form[feature]}
+              onChange={set(feature)}
+            />
+          ))}
         </fieldset>
         <TextArea
           path="accessibility.notes"

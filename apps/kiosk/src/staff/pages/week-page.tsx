@@ -5,42 +5,59 @@ import {
   isLocalDate,
   londonDateOf,
   startOfWeek,
+  wallDateOf,
+  wallTimeOf,
   type Occurrence,
 } from '@fiveways/shared';
+import { useLocation } from 'preact-iso/router';
 import { useState } from 'preact/hooks';
+import { getParsed, messageOf } from '../../common/api-client.ts';
 import { CancelDialog } from '../components/cancel-dialog.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
 import { useAuth } from '../hooks/use-auth.ts';
-import { useLoad } from '../hooks/use-load.ts';
-import { useRoute } from '../hooks/use-route.ts';
-import { del, loadOccurrences, messageOf, post } from '../staff-api.ts';
+import { useLoad } from '../../common/use-load.ts';
+import { addException, removeException } from '../session-exceptions.ts';
 
-/** The local date and time of an ISO instant written with its UK offset. */
-export function localDateOf(instant: string): string {
-  return instant.slice(0, 10);
-}
-export function localTimeOf(instant: string): string {
-  return instant.slice(11, 16);
+/** Occurrences from..to (inclusive local dates) at the given venues, or everywhere for null. */
+async function loadOccurrences(
+  from: string,
+  to: string,
+  venues: readonly string[] | null,
+  signal: AbortSignal,
+): Promise<Occurrence[]> {
+  const query = (venue?: string) =>
+    `/api/occurrences?${new URLSearchParams({ from, to, ...(venue ? { venue } : {}) }).toString()}`;
+  const paths = venues === null ? [query()] : venues.map((v) => query(v));
+  const lists = await Promise.all(
+    paths.map(async (p) => (await getParsed(p, (s) => s.OccurrenceListSchema, signal)).occurrences),
+  );
+  // Each list is in the API's order; merged, they keep it: start, then title, then session.
+  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return lists
+    .flat()
+    .sort(
+      (a, b) => compare(a.start, b.start) || compare(a.title, b.title) || a.sessionId - b.sessionId,
+    );
 }
 
 function groupByDay(weekStart: string, occurrences: readonly Occurrence[]) {
   return Array.from({ length: 7 }, (_, i) => {
     const date = addDays(weekStart, i);
-    return { date, items: occurrences.filter((o) => localDateOf(o.start) === date) };
+    return { date, items: occurrences.filter((o) => wallDateOf(o.start) === date) };
   });
 }
 
 export function WeekPage() {
   const { me } = useAuth();
-  const route = useRoute();
+  const { query } = useLocation();
   const today = londonDateOf(new Date());
-  const asked = route.query.get('week') ?? '';
+  const asked = query.week ?? '';
   const weekStart = startOfWeek(isLocalDate(asked) ? asked : today);
   const weekEnd = addDays(weekStart, 6);
   const venues = me.role === 'admin' ? null : me.venues;
   const [loaded, reload] = useLoad(
-    () => loadOccurrences(weekStart, weekEnd, venues),
+    (signal) => loadOccurrences(weekStart, weekEnd, venues, signal),
     `${weekStart}|${venues?.join(',') ?? '*'}`,
   );
   const [cancelling, setCancelling] = useState<Occurrence | null>(null);
@@ -48,19 +65,19 @@ export function WeekPage() {
   const [failure, setFailure] = useState('');
 
   const label = (o: Occurrence) =>
-    `${o.title} on ${formatLongDate(localDateOf(o.start))} at ${localTimeOf(o.start)}`;
+    `${o.title} on ${formatLongDate(wallDateOf(o.start))} at ${wallTimeOf(o.start)}`;
 
   async function cancel(o: Occurrence, reason: string) {
-    await post(`/api/sessions/${o.sessionId}/cancellations`, { date: o.date, reason });
+    await addException(o.sessionId, { kind: 'cancelled', date: o.date, reason });
     setCancelling(null);
     setNotice(`Cancelled: ${label(o)}. Residents see this straight away.`);
     await reload();
   }
 
-  async function reinstate(o: Occurrence) {
+  async function removeCancelledException(o: Occurrence) {
     setFailure('');
     try {
-      await del(`/api/sessions/${o.sessionId}/cancellations/${o.date}`);
+      await removeException(o.sessionId, 'cancelled', o.date);
       setNotice(`Back on: ${label(o)}.`);
       await reload();
     } catch (error) {
@@ -108,11 +125,8 @@ export function WeekPage() {
           {failure}
         </p>
       ) : null}
-      {loaded.state !== 'ready' ? (
-        <LoadState
-          state={loaded.state}
-          {...(loaded.state === 'error' ? { message: loaded.message } : {})}
-        />
+      {loaded.status !== 'ready' ? (
+        <LoadState loaded={loaded} />
       ) : (
         groupByDay(weekStart, loaded.data).map((day) => (
           <section class="day" key={day.date} aria-labelledby={`day-${day.date}`}>
@@ -130,7 +144,7 @@ export function WeekPage() {
                     class={`occurrence${o.status === 'cancelled' ? ' occurrence--cancelled' : ''}`}
                   >
                     <p class="occurrence__time">
-                      {localTimeOf(o.start)}–{localTimeOf(o.end)}
+                      {wallTimeOf(o.start)}–{wallTimeOf(o.end)}
                     </p>
                     <div class="occurrence__what">
                       <p class="occurrence__title">
@@ -154,7 +168,7 @@ export function WeekPage() {
                         <button
                           type="button"
                           class="button button--secondary"
-                          onClick={() => void reinstate(o)}
+                          onClick={() => void removeCancelledException(o)}
                           aria-label={`Reinstate ${label(o)}`}
                         >
                           Reinstate

@@ -1,0 +1,67 @@
+// Who is logged in: the login cookie, and the guards that let only staff or only admins through.
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { Db } from '../db/open-db.ts';
+import { forbidden, notLoggedIn } from '../http/errors.ts';
+import type { StaffUser } from '../users/users.queries.ts';
+import { resolveLogin, type ResolvedLogin } from './logins.queries.ts';
+
+// The cookie's name on the wire stays as it was first deployed, so nobody is logged out.
+export const LOGIN_COOKIE = 'fw_session';
+
+/** A cookie token longer than any we issue is not looked up. */
+const MAX_TOKEN_LENGTH = 200;
+
+/** What a guard puts on the context for the route behind it. */
+export interface LoggedIn {
+  Variables: {
+    staff: StaffUser;
+    /** The login this request came with, e.g. to keep it when the others end. */
+    loginId: string;
+  };
+}
+
+export function isAdmin(staff: StaffUser): boolean {
+  return staff.role === 'admin';
+}
+
+/**
+ * The login guards, looked up only on the routes that use them: `requireStaff` answers 401 unless
+ * someone is logged in, `requireAdmin` also 403 unless that is an admin. `loginOf` says who the
+ * cookie logs in, or null.
+ */
+export function loginGuards({ db, clock }: { db: Db; clock: () => Date }) {
+  function loginOf(c: Context): ResolvedLogin | null {
+    const token = getCookie(c, LOGIN_COOKIE);
+    if (token === undefined || token.length > MAX_TOKEN_LENGTH) return null;
+    return resolveLogin(db, token, clock());
+  }
+
+  const requireStaff = createMiddleware<LoggedIn>(async function requireStaff(c, next) {
+    const login = loginOf(c);
+    if (login === null) throw notLoggedIn();
+    c.set('staff', login.user);
+    c.set('loginId', login.loginId);
+    await next();
+  });
+
+  const requireAdmin = createMiddleware<LoggedIn>(async function requireAdmin(c, next) {
+    const login = loginOf(c);
+    if (login === null) throw notLoggedIn();
+    if (!isAdmin(login.user)) throw forbidden('Only an admin can do this');
+    c.set('staff', login.user);
+    c.set('loginId', login.loginId);
+    await next();
+  });
+
+  return { loginOf, requireStaff, requireAdmin };
+}
+
+export function setLoginCookie(c: Context, token: string, secure: boolean): void {
+  setCookie(c, LOGIN_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
+}
+
+export function clearLoginCookie(c: Context, secure: boolean): void {
+  deleteCookie(c, LOGIN_COOKIE, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
+}

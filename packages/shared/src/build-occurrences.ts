@@ -1,0 +1,91 @@
+// Turns sessions into dated occurrences for a window: the one builder behind GET /api/occurrences
+// and the kiosk's offline copy. Pure, no clock, no server zone, and free of zod, so the kiosk can
+// load it in a small chunk of its own.
+import { londonSpan } from './london-time.ts';
+import type { Occurrence, OccurrenceQuery } from './occurrence.ts';
+import { expandRecurrence } from './recurrence.ts';
+import type { Session } from './session.ts';
+import type { Venue } from './venue.ts';
+
+/** The window and filters the builder honours; paging is the caller's. */
+export type OccurrenceFilter = Pick<
+  OccurrenceQuery,
+  'from' | 'to' | 'way' | 'venue' | 'area' | 'group' | 'audience'
+>;
+
+interface Timed {
+  occurrence: Occurrence;
+  startMs: number;
+}
+
+function compareTimed(a: Timed, b: Timed): number {
+  if (a.startMs !== b.startMs) return a.startMs - b.startMs;
+  const [x, y] = [a.occurrence.title, b.occurrence.title];
+  if (x !== y) return x < y ? -1 : 1;
+  return a.occurrence.sessionId - b.occurrence.sessionId;
+}
+
+/**
+ * Occurrences of the active sessions whose actual date falls in [from, to], cancelled ones
+ * included, filtered and sorted by start, then title, then session id. A moved occurrence is shown
+ * at, and filtered by, the venue it moved to. `cancelReason` is set only on a cancelled one.
+ */
+export function buildOccurrences(
+  sessions: readonly Session[],
+  venues: readonly Pick<Venue, 'slug' | 'name' | 'areaSlug'>[],
+  filter: OccurrenceFilter,
+): Occurrence[] {
+  const venueBySlug = new Map(venues.map((v) => [v.slug, v]));
+  const out: Timed[] = [];
+  for (const session of sessions) {
+    if (session.status !== 'active') continue;
+    if (filter.way !== undefined && !session.ways.includes(filter.way)) continue;
+    if (filter.group !== undefined && session.group !== filter.group) continue;
+    if (filter.audience !== undefined && !session.audiences.includes(filter.audience)) continue;
+    const local = expandRecurrence(
+      {
+        startDate: session.startDate,
+        startTime: session.startTime,
+        endTime: session.endTime,
+        repeat: session.repeat,
+        until: session.until,
+        count: session.count,
+        skipBankHolidays: session.skipBankHolidays,
+        exceptions: session.exceptions,
+      },
+      filter.from,
+      filter.to,
+    );
+    for (const o of local) {
+      const moved = o.venueSlug === null ? undefined : venueBySlug.get(o.venueSlug);
+      const venue = moved
+        ? { slug: moved.slug, name: moved.name, areaSlug: moved.areaSlug }
+        : session.venue;
+      if (filter.venue !== undefined && venue.slug !== filter.venue) continue;
+      if (filter.area !== undefined && venue.areaSlug !== filter.area) continue;
+      // One meaning for times in the clock-change hour (see london-time.ts).
+      const span = londonSpan(o.startDate, o.startTime, o.endTime);
+      out.push({
+        startMs: span.startMs,
+        occurrence: {
+          sessionId: session.id,
+          title: session.title,
+          date: o.date,
+          start: span.start,
+          end: span.end,
+          status: o.status,
+          cancelReason: o.status === 'cancelled' ? (o.reason ?? '') : null,
+          changed: o.changed,
+          venue,
+          ways: session.ways,
+          kind: session.kind,
+          booking: session.booking,
+          free: session.cost.free,
+          audiences: session.audiences,
+          group: session.group,
+        },
+      });
+    }
+  }
+  return out.sort(compareTimed).map((t) => t.occurrence);
+}

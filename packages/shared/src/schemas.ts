@@ -1,0 +1,13 @@
+// The contract's zod schemas on their own, for clients that load them lazily (the front end's
+// pages and the kiosk's directory worker): none of the pure helpers come along.
+export * from './api-error.ts';
+export * from './area.ts';
+export * from './audience.ts';
+export * from './common.ts';
+export * from './group.ts';
+export * from './meta.ts';
+export * from './occurrence.ts';
+export * from './session.ts';
+export * from './staff.ts';
+export * from './venue.ts';
+export * from './way.ts';
