@@ -6,6 +6,7 @@ import { createSessionStore } from './cache/session-store.ts';
 import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
 import { ConfigError, loadEnv, type Env } from './env.ts';
+import { recordUidDomain } from './sessions/sessions.queries.ts';
 import { AdminInputError, ensureBootstrapAdmin } from './users/bootstrap-admin.ts';
 import { createLogger } from './ops/logger.ts';
 
@@ -23,6 +24,8 @@ function loadEnvOrExit(): Env {
 
 const env = loadEnvOrExit();
 const db = openDb(env.databasePath);
+// Before the sample data, so a new deployment's sessions all carry its domain in their UIDs.
+recordUidDomain(db, env.publicUrl);
 if (env.demoData && isDirectoryEmpty(db)) {
   seedSampleData(db, readSampleDataFile());
   log.info('filled the empty database with the sample Worcester data');

@@ -1,7 +1,7 @@
 // Turns sessions into dated occurrences for a window: the one builder behind GET /api/occurrences
 // and the kiosk's offline copy. Pure, no clock, no server zone, and free of zod, so the kiosk can
 // load it in a small chunk of its own.
-import { toEpochMs, toLondonInstant } from './london-time.ts';
+import { londonSpan } from './london-time.ts';
 import type { Occurrence, OccurrenceQuery } from './occurrence.ts';
 import { expandRecurrence } from './recurrence.ts';
 import type { Session } from './session.ts';
@@ -63,14 +63,16 @@ export function buildOccurrences(
         : session.venue;
       if (filter.venue !== undefined && venue.slug !== filter.venue) continue;
       if (filter.area !== undefined && venue.areaSlug !== filter.area) continue;
+      // One meaning for times in the clock-change hour (see london-time.ts).
+      const span = londonSpan(o.startDate, o.startTime, o.endTime);
       out.push({
-        startMs: toEpochMs(o.startDate, o.startTime),
+        startMs: span.startMs,
         occurrence: {
           sessionId: session.id,
           title: session.title,
           date: o.date,
-          start: toLondonInstant(o.startDate, o.startTime),
-          end: toLondonInstant(o.startDate, o.endTime),
+          start: span.start,
+          end: span.end,
           status: o.status,
           cancelReason: o.status === 'cancelled' ? (o.reason ?? '') : null,
           changed: o.changed,

@@ -15,6 +15,8 @@ import {
   validJson,
   validQuery,
 } from '../http/router.ts';
+import { venueEditChangesEvents } from '../feeds/render-calendar.ts';
+import { touchSessionsShowingVenue } from '../sessions/sessions.queries.ts';
 import { VENUE } from './venues.policy.ts';
 import { getVenue, insertVenue, listVenues, updateVenue, venueExists } from './venues.queries.ts';
 
@@ -102,6 +104,9 @@ export function venueRoutes(deps: RouterDeps) {
           before,
           change: (at) => {
             updateVenue(db, merged.data, at);
+            if (venueEditChangesEvents(before, merged.data)) {
+              touchSessionsShowingVenue(db, before.slug, at);
+            }
             return before.slug;
           },
         });
