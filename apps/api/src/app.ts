@@ -1,6 +1,7 @@
 import { areaRoutes } from './areas/areas.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { SCRYPT_PASSWORDS, type PasswordHasher } from './auth/password.ts';
 import { createReadCache, type ReadCache } from './cache/read-cache.ts';
 import { createSessionStore, type SessionStore } from './cache/session-store.ts';
 import type { Db } from './db/open-db.ts';
@@ -40,6 +41,10 @@ export interface AppDeps {
   feedChunkIds?: number | undefined;
   /** Render every session's calendar events in the background from the start (the server does). */
   warmFeeds?: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXY); none by default. */
+  trustedProxies?: readonly string[];
+  /** How passwords are hashed and checked; scrypt unless a test counts the checks. */
+  passwords?: PasswordHasher;
 }
 
 export function createApp({
@@ -52,6 +57,8 @@ export function createApp({
   log = silentLogger,
   feedChunkIds,
   warmFeeds = false,
+  trustedProxies = [],
+  passwords = SCRYPT_PASSWORDS,
 }: AppDeps) {
   const deps = { db, cache, clock };
   // Every request is logged and gets the security headers; every state-changing /api request
@@ -71,7 +78,7 @@ export function createApp({
     .route('/api', groupRoutes(deps))
     .route('/api', sessionRoutes(deps))
     .route('/api', userRoutes({ ...deps, publicUrl }))
-    .route('/api', authRoutes({ ...deps, publicUrl }))
+    .route('/api', authRoutes({ ...deps, publicUrl, trustedProxies, passwords }))
     .route('/api', auditRoutes(deps));
 
   // Calendar feeds (/feeds/…) mount before the front end's catch-all.

@@ -56,6 +56,7 @@ const app = createApp({
   sessionStore,
   log,
   warmFeeds: true,
+  trustedProxies: env.trustedProxies,
 });
 
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {

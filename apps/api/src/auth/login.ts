@@ -10,8 +10,12 @@ import { resolveLogin, type ResolvedLogin } from './logins.queries.ts';
 // The cookie's name on the wire stays as it was first deployed, so nobody is logged out.
 export const LOGIN_COOKIE = 'fw_session';
 
+/** The known-browser cookie (devices.queries.ts), sent only to the login endpoint. */
+export const DEVICE_COOKIE = 'fw_device';
+const DEVICE_COOKIE_PATH = '/api/auth/login';
+
 /** A cookie token longer than any we issue is not looked up. */
-const MAX_TOKEN_LENGTH = 200;
+export const MAX_TOKEN_LENGTH = 200;
 
 /** What a guard puts on the context for the route behind it. */
 export interface LoggedIn {
@@ -60,6 +64,26 @@ export function loginGuards({ db, clock }: { db: Db; clock: () => Date }) {
 
 export function setLoginCookie(c: Context, token: string, secure: boolean): void {
   setCookie(c, LOGIN_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
+}
+
+/** The known-browser token this request carries, if it could be one of ours. */
+export function deviceTokenOf(c: Context): string | null {
+  const token = getCookie(c, DEVICE_COOKIE);
+  return token === undefined || token === '' || token.length > MAX_TOKEN_LENGTH ? null : token;
+}
+
+/**
+ * Marks this browser as one that logged in to the account: HttpOnly, SameSite=Strict, sent only
+ * to the login endpoint, kept for a year (renewed at each login).
+ */
+export function setDeviceCookie(c: Context, token: string, secure: boolean, maxAgeMs: number) {
+  setCookie(c, DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: DEVICE_COOKIE_PATH,
+    secure,
+    maxAge: Math.floor(maxAgeMs / 1000),
+  });
 }
 
 export function clearLoginCookie(c: Context, secure: boolean): void {
