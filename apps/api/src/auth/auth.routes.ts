@@ -153,9 +153,8 @@ export function authRoutes(deps: AuthDeps) {
           by: staff,
           // Anyone logged in may change their own password, and only their own.
           allowed: true,
-          before: null,
           after: 'none',
-          change: (at) => {
+          change: ({ at }) => {
             setPasswordHash(db, staff.id, passwordHash, at);
             deleteUserLogins(db, staff.id, loginId);
             deleteUserDevices(db, staff.id);
@@ -183,8 +182,7 @@ export function authRoutes(deps: AuthDeps) {
           by: { id: owner.userId },
           // Holding the link is the right to set this account's password, once.
           allowed: true,
-          before: null,
-          change: (at, now) => {
+          change: ({ at, now }) => {
             // Checked again inside the transaction: two racing uses cannot both succeed.
             if (!findUsableToken(db, token, now) || !markTokenUsed(db, token, now)) {
               throw linkUnusable();

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import type { AccessRule } from '../audit/staff-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { forbidden, notLoggedIn } from '../http/errors.ts';
 import type { StaffUser } from '../users/users.queries.ts';
@@ -29,6 +30,9 @@ export interface LoggedIn {
 export function isAdmin(staff: StaffUser): boolean {
   return staff.role === 'admin';
 }
+
+/** The rule for writes only admins make (venues, areas, accounts), asked as the account now is. */
+export const adminOnly: AccessRule<unknown, unknown> = (staff) => isAdmin(staff);
 
 /**
  * The login guards, looked up only on the routes that use them: `requireStaff` answers 401 unless
