@@ -3,6 +3,8 @@ import type { Session } from '@fiveways/shared';
 import { createMiddleware } from 'hono/factory';
 import type { AccessRule, AuditedKind } from '../audit/staff-write.ts';
 import type { Db } from '../db/open-db.ts';
+import { canManageGroup } from '../groups/groups.policy.ts';
+import { getGroup } from '../groups/groups.queries.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { IdParamSchema } from '../http/params.ts';
 import type { StaffUser } from '../users/users.queries.ts';
@@ -19,11 +21,13 @@ export const SESSION_SCOPE =
 
 /**
  * The rule for every write to a session, asked of it as it was (null: new) and as the write
- * leaves it. The session must be held at one of the person's venues on both sides, and a date
- * moved to a venue must be moved to one of theirs. References that were already there when the
- * write began are left alone.
+ * leaves it. The session must be held at one of the person's venues on both sides, and what it
+ * newly points at obeys the same scope as the records themselves: a date moved to a venue must be
+ * moved to one of theirs, and a group it joins must be one they may manage (so staff cannot put
+ * their session into another venue's group, or into a group that meets at no venue, which only
+ * admins manage). References that were already there when the write began are left alone.
  */
-export function sessionRule(_db: Db): AccessRule<Session | null, Session> {
+export function sessionRule(db: Db): AccessRule<Session | null, Session> {
   return (staff, { before, after }) => {
     if (before !== null && !canManageSession(staff, before)) return false;
     if (after === null) return true;
@@ -33,6 +37,10 @@ export function sessionRule(_db: Db): AccessRule<Session | null, Session> {
       return e.venueSlug !== null && earlier?.venueSlug !== e.venueSlug;
     });
     if (!movedTo.every((e) => canManageVenue(staff, e.venueSlug))) return false;
+    if (after.group !== null && after.group !== before?.group) {
+      const group = getGroup(db, after.group);
+      if (group === null || !canManageGroup(staff, group)) return false;
+    }
     return true;
   };
 }
