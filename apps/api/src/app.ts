@@ -10,6 +10,7 @@ import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { limitBodySize } from './http/body-limit.ts';
 import { answerNothingHere, errorHandler } from './http/errors.ts';
+import { noStoreForPrivate } from './http/no-store.ts';
 import { createRouter } from './http/router.ts';
 import { sameOrigin } from './http/same-origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -61,13 +62,16 @@ export function createApp({
   passwords = SCRYPT_PASSWORDS,
 }: AppDeps) {
   const deps = { db, cache, clock };
-  // Every request is logged and gets the security headers; every state-changing /api request
-  // must come from our own origin and stay under the body limit, before any route reads it.
-  // Each entity's router answers its reads and its staff writes below /api.
+  // Every request is logged and every answer, errors and refusals included, gets the security
+  // headers (so they are mounted before anything that can refuse); private answers are not kept
+  // by caches; every state-changing /api request must come from our own origin and stay under the
+  // body limit, before any route reads it. Each entity's router answers its reads and its staff
+  // writes below /api.
   const app = createRouter()
     .use('*', requestLogger({ log }))
-    .use('/api/*', limitBodySize())
     .use('*', securityHeaders({ https: publicUrl.startsWith('https:') }))
+    .use('/api/*', noStoreForPrivate())
+    .use('/api/*', limitBodySize())
     .use('/api/*', sameOrigin(publicUrl))
     .route('/api/health', healthRoutes(db))
     .route('/api/ways', wayRoutes())

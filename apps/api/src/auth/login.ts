@@ -5,6 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AccessRule } from '../audit/staff-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { forbidden, notLoggedIn } from '../http/errors.ts';
+import { markNoStore } from '../http/no-store.ts';
 import type { StaffUser } from '../users/users.queries.ts';
 import { resolveLogin, type ResolvedLogin } from './logins.queries.ts';
 
@@ -52,6 +53,7 @@ export function loginGuards({ db, clock }: { db: Db; clock: () => Date }) {
     c.set('staff', login.user);
     c.set('loginId', login.loginId);
     await next();
+    markNoStore(c);
   });
 
   const requireAdmin = createMiddleware<LoggedIn>(async function requireAdmin(c, next) {
@@ -61,6 +63,7 @@ export function loginGuards({ db, clock }: { db: Db; clock: () => Date }) {
     c.set('staff', login.user);
     c.set('loginId', login.loginId);
     await next();
+    markNoStore(c);
   });
 
   return { loginOf, requireStaff, requireAdmin };
