@@ -160,12 +160,14 @@ export function updateUser(
   );
 }
 
+/** Sets a new password; any reset or invite link still unused stops working with the old one. */
 export function setPasswordHash(db: Db, id: number, passwordHash: string, now: string): void {
   db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(
     passwordHash,
     now,
     id,
   );
+  db.prepare('DELETE FROM user_tokens WHERE user_id = ? AND used_at IS NULL').run(id);
 }
 
 export function countActiveAdmins(db: Db): number {
