@@ -85,8 +85,9 @@ export function authRoutes(deps: AuthDeps) {
   /** The known browser this request comes from, when it logged in to this email's account before. */
   function knownDevice(c: Context, email: string, now: Date) {
     const token = deviceTokenOf(c);
-    const device = token === null ? null : findDeviceFor(db, token, email, now);
-    return device === null || token === null ? null : { ...device, token };
+    if (token === null) return null;
+    const device = findDeviceFor(db, token, email, now);
+    return device === null ? null : { ...device, token };
   }
 
   return (
