@@ -6,3 +6,4 @@ export * from './describe-recurrence.ts';
 export * from './labels.ts';
 export * from './london-time.ts';
 export * from './recurrence.ts';
+export * from './web-address.ts';
