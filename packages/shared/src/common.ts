@@ -74,8 +74,8 @@ export type TextKind = 'line' | 'paragraphs';
 // eslint-disable-next-line no-control-regex
 const LINE_BREAK = /[\n\r\u000b\u000c\u0085\u2028\u2029]/;
 // Control characters (C0 but tab, LF and CR; DEL; C1 but NEL) and lone surrogates (no UTF-8).
-// eslint-disable-next-line no-control-regex
 const CONTROL =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]|[\ud800-\udfff]/u;
 const TAB = /\t/;
 
