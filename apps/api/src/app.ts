@@ -65,7 +65,7 @@ export function createApp({
     .route('/api/health', healthRoutes(db))
     .route('/api/ways', wayRoutes())
     .route('/api/meta', metaRoutes({ db, cache, clock }))
-    .route('/api/occurrences', occurrenceRoutes({ cache, sessionStore }))
+    .route('/api/occurrences', occurrenceRoutes({ db, cache, sessionStore }))
     .route('/api', areaRoutes(deps))
     .route('/api', venueRoutes(deps))
     .route('/api', groupRoutes(deps))
