@@ -3,7 +3,7 @@
 // load it in a small chunk of its own.
 import { toEpochMs, toLondonInstant } from './london-time.ts';
 import type { Occurrence, OccurrenceQuery } from './occurrence.ts';
-import { expandRecurrence } from './recurrence.ts';
+import { expandRecurrence, type LocalOccurrence } from './recurrence.ts';
 import type { Session } from './session.ts';
 import type { Venue } from './venue.ts';
 
@@ -23,6 +23,27 @@ function compareTimed(a: Timed, b: Timed): number {
   const [x, y] = [a.occurrence.title, b.occurrence.title];
   if (x !== y) return x < y ? -1 : 1;
   return a.occurrence.sessionId - b.occurrence.sessionId;
+}
+
+/** When an occurrence starts and ends: ISO 8601 with the UK offset, and the start in epoch ms. */
+export interface OccurrenceSpan {
+  start: string;
+  end: string;
+  startMs: number;
+}
+
+/**
+ * The instants of an occurrence's wall-clock date and times: the one reading of them that the
+ * API, the kiosk (online or offline) and the public pages all show.
+ */
+export function occurrenceSpan(
+  o: Pick<LocalOccurrence, 'startDate' | 'startTime' | 'endTime'>,
+): OccurrenceSpan {
+  return {
+    start: toLondonInstant(o.startDate, o.startTime),
+    end: toLondonInstant(o.startDate, o.endTime),
+    startMs: toEpochMs(o.startDate, o.startTime),
+  };
 }
 
 /**
@@ -63,14 +84,15 @@ export function buildOccurrences(
         : session.venue;
       if (filter.venue !== undefined && venue.slug !== filter.venue) continue;
       if (filter.area !== undefined && venue.areaSlug !== filter.area) continue;
+      const span = occurrenceSpan(o);
       out.push({
-        startMs: toEpochMs(o.startDate, o.startTime),
+        startMs: span.startMs,
         occurrence: {
           sessionId: session.id,
           title: session.title,
           date: o.date,
-          start: toLondonInstant(o.startDate, o.startTime),
-          end: toLondonInstant(o.startDate, o.endTime),
+          start: span.start,
+          end: span.end,
           status: o.status,
           cancelReason: o.status === 'cancelled' ? (o.reason ?? '') : null,
           changed: o.changed,
