@@ -1,0 +1,51 @@
+// What the server says about an address the front end draws: 200 for one of the app's pages
+// (shared/pages.ts), 404 for any other, and for a session's page its title and Event JSON-LD, so
+// a crawler that runs no script still reads the event.
+
+import { matchAppPage } from '@fiveways/shared';
+import type { SessionStore } from '../cache/session-store.ts';
+import type { Db } from '../db/open-db.ts';
+import { getGroup } from '../groups/groups.queries.ts';
+import type { DescribePage, PageAnswer } from '../http/static.ts';
+import { getSession } from '../sessions/sessions.queries.ts';
+import { buildSessionEvent, jsonLdScript } from './session-event.ts';
+
+export interface PageAnswersDeps {
+  db: Db;
+  sessionStore: SessionStore;
+  publicUrl: string;
+  clock: () => Date;
+}
+
+/** The site's name, after a page's own in its title. */
+const SITE_NAME = 'Five Ways Worcester';
+
+export function createPageAnswers({
+  db,
+  sessionStore,
+  publicUrl,
+  clock,
+}: PageAnswersDeps): DescribePage {
+  function sessionPage(id: number): PageAnswer {
+    // Archived sessions keep their page, which says they no longer run.
+    const session = sessionStore.activeSession(id) ?? getSession(db, id);
+    if (session === null) return { status: 404 };
+    const group = session.group === null ? null : getGroup(db, session.group);
+    const event = buildSessionEvent({
+      session,
+      venue: sessionStore.venue,
+      group,
+      publicUrl,
+      now: clock(),
+    });
+    const answer: PageAnswer = { status: 200, title: `${session.title} · ${SITE_NAME}` };
+    if (event !== null) answer.head = jsonLdScript(event);
+    return answer;
+  }
+
+  return function describePage(path: string): PageAnswer {
+    const page = matchAppPage(path);
+    if (page === null) return { status: 404 };
+    return page.name === 'session' ? sessionPage(Number(page.id)) : { status: 200 };
+  };
+}
