@@ -65,7 +65,7 @@ export function createApp({
     .use('/api/*', sameOrigin(publicUrl))
     .route('/api/health', healthRoutes(db))
     .route('/api/ways', wayRoutes())
-    .route('/api/meta', metaRoutes({ db, cache, clock }))
+    .route('/api/meta', metaRoutes({ db, cache, clock, publicUrl }))
     .route('/api/occurrences', occurrenceRoutes({ db, cache, sessionStore }))
     .route('/api', areaRoutes(deps))
     .route('/api', venueRoutes(deps))
