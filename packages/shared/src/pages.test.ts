@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchAppPage, matchPath } from './pages.ts';
+import { feedPathOf, followPathOf, matchAppPage, matchPath } from './pages.ts';
 
 describe('matchAppPage', () => {
   it('knows the kiosk, the public pages and every staff page', () => {
@@ -10,7 +10,10 @@ describe('matchAppPage', () => {
       '/sessions/12': 'session',
       '/sessions/12/': 'session',
       '/subscribe': 'subscribe',
-      '/follow': 'follow',
+      '/follow/all': 'follow',
+      '/follow/ways/be-active': 'follow',
+      '/follow/venues/warndon-hub': 'follow',
+      '/follow/sessions/12': 'follow',
       '/staff': 'staff',
       '/staff/': 'staff',
       '/staff/password': 'staff',
@@ -26,6 +29,10 @@ describe('matchAppPage', () => {
       expect(matchAppPage(path)?.name, path).toBe(name);
     }
     expect(matchAppPage('/sessions/42')).toEqual({ name: 'session', id: '42' });
+    expect(matchAppPage('/follow/groups/time-to-talk')).toEqual({
+      name: 'follow',
+      target: { kind: 'groups', key: 'time-to-talk' },
+    });
   });
 
   it('opens nothing for any other address', () => {
@@ -37,6 +44,12 @@ describe('matchAppPage', () => {
       '/sessions/12x',
       '/sessions/12/more',
       '/subscribe/more',
+      '/follow',
+      '/follow/ways',
+      '/follow/sessions/abc',
+      '/follow/ways/Be Active',
+      '/follow/planets/mars',
+      '/follow/all/more',
       '/staff/nonsense',
       '/staff/admin',
       '/staff/sessions/3/edit',
@@ -53,5 +66,14 @@ describe('matchPath', () => {
     expect(matchPath('/staff/*', '/staff/a/b')).toEqual({});
     expect(matchPath('/groups/:slug', '/groups/')).toBeNull();
     expect(matchPath('/groups/:slug', '/groups//')).toBeNull();
+  });
+});
+
+describe('feedPathOf and followPathOf', () => {
+  it('name a calendar feed and its follow page', () => {
+    expect(feedPathOf({ kind: 'all' })).toBe('/feeds/all.ics');
+    expect(feedPathOf({ kind: 'sessions', key: '12' })).toBe('/feeds/sessions/12.ics');
+    expect(followPathOf({ kind: 'all' })).toBe('/follow/all');
+    expect(followPathOf({ kind: 'ways', key: 'be-active' })).toBe('/follow/ways/be-active');
   });
 });

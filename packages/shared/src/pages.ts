@@ -8,7 +8,8 @@ export const PAGE_PATHS = {
   kioskNamed: '/kiosk',
   session: '/sessions/:id',
   subscribe: '/subscribe',
-  follow: '/follow',
+  followAll: '/follow/all',
+  follow: '/follow/:kind/:key',
   staff: '/staff',
   staffPages: '/staff/*',
 } as const;
@@ -30,13 +31,40 @@ export const STAFF_PAGE_PATHS = {
   invite: '/invite/:token',
 } as const;
 
+/** The kinds of calendar feed named after one thing, as their addresses spell them. */
+export const FEED_KINDS = ['ways', 'venues', 'areas', 'groups', 'sessions'] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
+
+/** A calendar a resident can follow: everything, or one way, venue, area, group or session. */
+export type FollowTarget = { kind: 'all' } | { kind: FeedKind; key: string };
+
 /** The page an address opens, with the session id for a session page. */
 export type AppPage =
   | { name: 'kiosk' }
   | { name: 'session'; id: string }
   | { name: 'subscribe' }
-  | { name: 'follow' }
+  | { name: 'follow'; target: FollowTarget }
   | { name: 'staff' };
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID = /^\d{1,12}$/;
+
+/** The calendar a follow page's kind and key name, or null when they name none. */
+export function followTargetOf(kind: string, key: string): FollowTarget | null {
+  const feedKind = FEED_KINDS.find((k) => k === kind);
+  if (feedKind === undefined) return null;
+  return (feedKind === 'sessions' ? ID : SLUG).test(key) ? { kind: feedKind, key } : null;
+}
+
+/** The feed's path: /feeds/all.ics, /feeds/ways/be-active.ics, /feeds/sessions/12.ics. */
+export function feedPathOf(target: FollowTarget): string {
+  return target.kind === 'all' ? '/feeds/all.ics' : `/feeds/${target.kind}/${target.key}.ics`;
+}
+
+/** The follow page's path: /follow/all, /follow/ways/be-active, /follow/sessions/12. */
+export function followPathOf(target: FollowTarget): string {
+  return target.kind === 'all' ? '/follow/all' : `/follow/${target.kind}/${target.key}`;
+}
 
 /** The named segments of `path` when it fits `pattern`, or null. */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {
@@ -74,10 +102,17 @@ export function matchAppPage(path: string): AppPage | null {
   const session = matchPath(PAGE_PATHS.session, path);
   if (session !== null) {
     const id = session['id'] ?? '';
-    return /^\d{1,12}$/.test(id) ? { name: 'session', id } : null;
+    return ID.test(id) ? { name: 'session', id } : null;
   }
   if (matchPath(PAGE_PATHS.subscribe, path) !== null) return { name: 'subscribe' };
-  if (matchPath(PAGE_PATHS.follow, path) !== null) return { name: 'follow' };
+  if (matchPath(PAGE_PATHS.followAll, path) !== null) {
+    return { name: 'follow', target: { kind: 'all' } };
+  }
+  const follow = matchPath(PAGE_PATHS.follow, path);
+  if (follow !== null) {
+    const target = followTargetOf(follow['kind'] ?? '', follow['key'] ?? '');
+    return target === null ? null : { name: 'follow', target };
+  }
   if (matchPath(PAGE_PATHS.staffPages, path) === null) return null;
   const rest = path.slice('/staff'.length) || '/';
   return Object.values(STAFF_PAGE_PATHS).some((p) => matchPath(p, rest) !== null)

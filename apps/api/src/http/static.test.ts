@@ -57,7 +57,6 @@ describe('the built front end', () => {
     '/kiosk',
     '/kiosk/',
     '/subscribe',
-    '/follow',
     '/staff',
     '/staff/sessions/new',
     '/staff/admin/users',

@@ -92,6 +92,42 @@ describe('a session page from the server', () => {
   });
 });
 
+describe('a follow page from the server', () => {
+  it('opens for a calendar that exists, named in its title, and is a 404 for one that does not', async () => {
+    const app = createApp({
+      db: openTestDb(),
+      clock: testClock,
+      publicUrl: 'https://fiveways.example.org',
+      staticRoot: shellRoot(),
+    });
+    const titles: Record<string, string> = {
+      '/follow/all': 'Follow All sessions · Five Ways Worcester',
+      '/follow/ways/be-active': 'Follow Be Active · Five Ways Worcester',
+      '/follow/venues/gorse-hill-hub': 'Follow Gorse Hill Community Hub · Five Ways Worcester',
+      '/follow/areas/warndon': 'Follow Warndon · Five Ways Worcester',
+      '/follow/groups/walking-for-health': 'Follow Walking for Health · Five Ways Worcester',
+      '/follow/sessions/1': 'Follow Walk and Talk · Five Ways Worcester',
+    };
+    for (const [path, title] of Object.entries(titles)) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text()).toContain(`<title>${title}</title>`);
+    }
+    for (const path of [
+      '/follow/ways/swimming',
+      '/follow/venues/atlantis',
+      '/follow/areas/atlantis',
+      '/follow/groups/nobody',
+      '/follow/sessions/99999',
+      '/follow/sessions/abc',
+    ]) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).toBe(SHELL);
+    }
+  });
+});
+
 describe('fillShell', () => {
   it('puts the title in place and the head markup before </head>', () => {
     const html = fillShell(SHELL, { status: 200, title: 'A & B', head: '<meta name="x" />' });

@@ -2,7 +2,8 @@
 // (shared/pages.ts), 404 for any other, and for a session's page its title and Event JSON-LD, so
 // a crawler that runs no script still reads the event.
 
-import { matchAppPage } from '@fiveways/shared';
+import { matchAppPage, WAYS, type FollowTarget } from '@fiveways/shared';
+import { getArea } from '../areas/areas.queries.ts';
 import type { SessionStore } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
 import { getGroup } from '../groups/groups.queries.ts';
@@ -43,9 +44,36 @@ export function createPageAnswers({
     return answer;
   }
 
+  /** The name of what a follow page's calendar holds, or null when it names nothing. */
+  function followedName(target: FollowTarget): string | null {
+    switch (target.kind) {
+      case 'all':
+        return 'All sessions';
+      case 'ways':
+        return WAYS.find((w) => w.slug === target.key)?.name ?? null;
+      case 'venues':
+        return sessionStore.venue(target.key)?.name ?? null;
+      case 'areas':
+        return getArea(db, target.key)?.name ?? null;
+      case 'groups':
+        return getGroup(db, target.key)?.name ?? null;
+      case 'sessions': {
+        const id = Number(target.key);
+        return (sessionStore.activeSession(id) ?? getSession(db, id))?.title ?? null;
+      }
+    }
+  }
+
   return function describePage(path: string): PageAnswer {
     const page = matchAppPage(path);
     if (page === null) return { status: 404 };
-    return page.name === 'session' ? sessionPage(Number(page.id)) : { status: 200 };
+    if (page.name === 'session') return sessionPage(Number(page.id));
+    if (page.name === 'follow') {
+      const name = followedName(page.target);
+      return name === null
+        ? { status: 404 }
+        : { status: 200, title: `Follow ${name} · ${SITE_NAME}` };
+    }
+    return { status: 200 };
   };
 }
