@@ -17,6 +17,7 @@ describe('matchAppPage', () => {
       '/staff': 'staff',
       '/staff/': 'staff',
       '/staff/password': 'staff',
+      '/staff/login': 'staff',
       '/staff/sessions': 'staff',
       '/staff/sessions/new': 'staff',
       '/staff/sessions/3': 'staff',

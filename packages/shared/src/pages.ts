@@ -9,7 +9,7 @@ export const PAGE_PATHS = {
   session: '/sessions/:id',
   subscribe: '/subscribe',
   followAll: '/follow/all',
-  follow: '/follow/:kind/:key',
+  follow: '/follow/:kind/:slug',
   staff: '/staff',
   staffPages: '/staff/*',
 } as const;
@@ -17,6 +17,7 @@ export const PAGE_PATHS = {
 /** The staff area's pages, below /staff. */
 export const STAFF_PAGE_PATHS = {
   week: '/',
+  login: '/login',
   password: '/password',
   sessions: '/sessions',
   newSession: '/sessions/new',
@@ -110,7 +111,7 @@ export function matchAppPage(path: string): AppPage | null {
   }
   const follow = matchPath(PAGE_PATHS.follow, path);
   if (follow !== null) {
-    const target = followTargetOf(follow['kind'] ?? '', follow['key'] ?? '');
+    const target = followTargetOf(follow['kind'] ?? '', follow['slug'] ?? '');
     return target === null ? null : { name: 'follow', target };
   }
   if (matchPath(PAGE_PATHS.staffPages, path) === null) return null;

@@ -1,19 +1,32 @@
+import { feedPathOf } from '@fiveways/shared/pages';
 import { describe, expect, it } from 'vitest';
-import { buildFeedLinks, feedPaths } from './feed-links.ts';
+import { buildFeedLinks, calendarFileUrl, followPageUrl, sessionPageUrl } from './feed-links.ts';
 
 describe('buildFeedLinks', () => {
-  it('gives the https feed, its webcal twin and an encoded Google Calendar link', () => {
-    const links = buildFeedLinks('https://fiveways.example', feedPaths.way('be-active'));
+  it('gives the https feed, its webcal twin, and encoded Google Calendar and Outlook links', () => {
+    const links = buildFeedLinks(
+      'https://fiveways.example',
+      feedPathOf({ kind: 'ways', key: 'be-active' }),
+      'Be Active',
+    );
     expect(links).toEqual({
       https: 'https://fiveways.example/feeds/ways/be-active.ics',
       webcal: 'webcal://fiveways.example/feeds/ways/be-active.ics',
       google:
         'https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Ffiveways.example%2Ffeeds%2Fways%2Fbe-active.ics',
+      outlook:
+        'https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Ffiveways.example%2Ffeeds%2Fways%2Fbe-active.ics&name=Be%20Active',
     });
+    expect(new URL(links.outlook).searchParams.get('url')).toBe(links.https);
+    expect(new URL(links.outlook).searchParams.get('name')).toBe('Be Active');
   });
 
-  it('keeps the port of a local origin and turns http into webcal', () => {
-    const links = buildFeedLinks('http://localhost:8787', feedPaths.venue('tolladine-hub'));
+  it('keeps the port of a local address and turns http into webcal', () => {
+    const links = buildFeedLinks(
+      'http://localhost:8787',
+      feedPathOf({ kind: 'venues', key: 'tolladine-hub' }),
+      'Tolladine',
+    );
     expect(links.https).toBe('http://localhost:8787/feeds/venues/tolladine-hub.ics');
     expect(links.webcal).toBe('webcal://localhost:8787/feeds/venues/tolladine-hub.ics');
   });
@@ -22,17 +35,30 @@ describe('buildFeedLinks', () => {
     const links = buildFeedLinks(
       'https://fiveways.example',
       '/feeds/all.ics?way=give&area=warndon',
+      'Give, Warndon & more',
     );
     expect(links.google).toBe(
       'https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Ffiveways.example%2Ffeeds%2Fall.ics%3Fway%3Dgive%26area%3Dwarndon',
     );
     expect(new URL(links.google).searchParams.get('cid')).toBe(links.webcal);
+    expect(new URL(links.outlook).searchParams.get('name')).toBe('Give, Warndon & more');
   });
+});
 
-  it('names each kind of feed by its path', () => {
-    expect(feedPaths.all()).toBe('/feeds/all.ics');
-    expect(feedPaths.area('gorse-hill')).toBe('/feeds/areas/gorse-hill.ics');
-    expect(feedPaths.group('time-to-talk')).toBe('/feeds/groups/time-to-talk.ics');
-    expect(feedPaths.session(42)).toBe('/feeds/sessions/42.ics');
+describe('addresses for a phone', () => {
+  const PUBLIC = 'https://fiveways.example';
+
+  it('are https pages on the public address, in the visitor’s language', () => {
+    expect(followPageUrl(PUBLIC, { kind: 'all' })).toBe('https://fiveways.example/follow/all');
+    expect(followPageUrl(PUBLIC, { kind: 'ways', key: 'give' }, 'ur')).toBe(
+      'https://fiveways.example/follow/ways/give?lang=ur',
+    );
+    expect(followPageUrl(PUBLIC, { kind: 'sessions', key: '12' }, 'en')).toBe(
+      'https://fiveways.example/follow/sessions/12',
+    );
+    expect(sessionPageUrl(PUBLIC, 12, 'pl')).toBe('https://fiveways.example/sessions/12?lang=pl');
+    expect(calendarFileUrl('http://127.0.0.1:8821', 12)).toBe(
+      'http://127.0.0.1:8821/feeds/sessions/12.ics',
+    );
   });
 });
