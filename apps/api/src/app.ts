@@ -17,6 +17,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
 import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
+import { createPageAnswers } from './pages/page-answers.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
 import { requestLogger } from './ops/request-logger.ts';
 import { sessionRoutes } from './sessions/sessions.routes.ts';
@@ -75,8 +76,8 @@ export function createApp({
     .use('/api/*', sameOrigin(publicUrl))
     .route('/api/health', healthRoutes(db))
     .route('/api/ways', wayRoutes())
-    .route('/api/meta', metaRoutes({ db, cache, clock }))
-    .route('/api/occurrences', occurrenceRoutes({ cache, sessionStore }))
+    .route('/api/meta', metaRoutes({ db, cache, clock, publicUrl }))
+    .route('/api/occurrences', occurrenceRoutes({ db, cache, sessionStore }))
     .route('/api', areaRoutes(deps))
     .route('/api', venueRoutes(deps))
     .route('/api', groupRoutes(deps))
@@ -101,7 +102,12 @@ export function createApp({
     }),
   );
 
-  const frontEnd = serveFrontEnd(staticRoot ?? DEFAULT_STATIC_ROOT);
+  // The front end's pages: 200 for the app's addresses (a session's with its Event JSON-LD), and
+  // the same shell with a 404 for any other, so the app draws its not-found page.
+  const frontEnd = serveFrontEnd(
+    staticRoot ?? DEFAULT_STATIC_ROOT,
+    createPageAnswers({ db, sessionStore, publicUrl, clock }),
+  );
   app.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : frontEnd(c)));
 
   app.notFound(answerNothingHere);

@@ -3,7 +3,7 @@
 // load it in a small chunk of its own.
 import { londonSpan } from './london-time.ts';
 import type { Occurrence, OccurrenceQuery } from './occurrence.ts';
-import { expandRecurrence } from './recurrence.ts';
+import { expandRecurrence, type LocalOccurrence } from './recurrence.ts';
 import type { Session } from './session.ts';
 import type { Venue } from './venue.ts';
 
@@ -23,6 +23,25 @@ function compareTimed(a: Timed, b: Timed): number {
   const [x, y] = [a.occurrence.title, b.occurrence.title];
   if (x !== y) return x < y ? -1 : 1;
   return a.occurrence.sessionId - b.occurrence.sessionId;
+}
+
+/** When an occurrence starts and ends: ISO 8601 with the UK offset, and the start in epoch ms. */
+export interface OccurrenceSpan {
+  start: string;
+  end: string;
+  startMs: number;
+}
+
+/**
+ * The instants of an occurrence's wall-clock date and times: the one reading of them that the
+ * API, the kiosk (online or offline) and the public pages all show.
+ */
+export function occurrenceSpan(
+  o: Pick<LocalOccurrence, 'startDate' | 'startTime' | 'endTime'>,
+): OccurrenceSpan {
+  // One meaning for times in the clock-change hour (see london-time.ts).
+  const { start, end, startMs } = londonSpan(o.startDate, o.startTime, o.endTime);
+  return { start, end, startMs };
 }
 
 /**
@@ -63,8 +82,7 @@ export function buildOccurrences(
         : session.venue;
       if (filter.venue !== undefined && venue.slug !== filter.venue) continue;
       if (filter.area !== undefined && venue.areaSlug !== filter.area) continue;
-      // One meaning for times in the clock-change hour (see london-time.ts).
-      const span = londonSpan(o.startDate, o.startTime, o.endTime);
+      const span = occurrenceSpan(o);
       out.push({
         startMs: span.startMs,
         occurrence: {

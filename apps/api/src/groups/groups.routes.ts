@@ -17,6 +17,7 @@ import { createStaffWrite } from '../audit/staff-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
 import { fieldError, notFound, slugInUse, validationError } from '../http/errors.ts';
+import { createFilterCheck } from '../http/filter-references.ts';
 import { booleanParam } from '../http/params.ts';
 import {
   createRouter,
@@ -74,10 +75,12 @@ export function groupRoutes(deps: RouterDeps) {
   const { requireStaff } = loginGuards(deps);
   const staffWrite = createStaffWrite(deps);
   const own = ownGroup(db);
+  const checkFilterReferences = createFilterCheck(db, cache);
 
   return createRouter()
     .get('/groups', validQuery(GroupQuerySchema), (c) => {
       const q = c.req.valid('query');
+      checkFilterReferences(q);
       const filter = JSON.stringify([q.way, q.area, q.audience, q.free]);
       // The whole filtered list is read once per version; each page is a slice of it.
       const all = () => cache.memo(`groups-all:${filter}`, () => listGroups(db, q));

@@ -7,6 +7,7 @@ import { createStaffWrite } from '../audit/staff-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
 import { fieldError, notFound, slugInUse, validationError } from '../http/errors.ts';
+import { createFilterCheck } from '../http/filter-references.ts';
 import { booleanParam } from '../http/params.ts';
 import {
   createRouter,
@@ -46,10 +47,12 @@ export function venueRoutes(deps: RouterDeps) {
   const { db, cache } = deps;
   const { requireAdmin } = loginGuards(deps);
   const staffWrite = createStaffWrite(deps);
+  const checkFilterReferences = createFilterCheck(db, cache);
 
   return createRouter()
     .get('/venues', validQuery(VenueQuerySchema), (c) => {
       const q = c.req.valid('query');
+      checkFilterReferences(q);
       return sendCachedJson(c, cache, `venues:${JSON.stringify([q.area, q.hub])}`, () =>
         listVenues(db, q),
       );

@@ -6,6 +6,7 @@ import { filterOccurrences, NO_FILTERS, weekDays } from '../filters.ts';
 import { findSession, VenueAccess } from './session-detail-page.tsx';
 import { SessionSummary } from './take-home-page.tsx';
 import { QrCode } from '../../components/qr-code.tsx';
+import { sessionPageUrl } from '../../common/feed-links.ts';
 
 function PrintButton() {
   const { t } = useKiosk();
@@ -34,7 +35,7 @@ export function PrintSessionPage({ id }: { id: number }) {
     );
   }
   const venue = directory.venues.find((v) => v.slug === session.venue.slug);
-  const url = `${location.origin}/sessions/${session.id}`;
+  const url = sessionPageUrl(directory.meta.publicUrl, session.id);
   return (
     <>
       <TopBar title={t('printHeading')} />

@@ -1,4 +1,6 @@
-import type { Session, Venue } from '@fiveways/shared';
+import type { LocalOccurrence, Session, Venue } from '@fiveways/shared';
+import { wallDateOf, wallTimeOf } from '@fiveways/shared/london-time';
+import type { Directory } from '../directory/types.ts';
 import { QrCode } from '../../components/qr-code.tsx';
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
@@ -9,6 +11,15 @@ import { websiteQrValue } from '../website-qr.ts';
 export function showCostText(cost: Session['cost']): boolean {
   const text = cost.text.trim().toLowerCase();
   return text !== '' && !(cost.free && text === 'free');
+}
+
+/** A date's day and times as the API and the kiosk's lists give them (clock-change days too). */
+export function shownTimes(
+  directory: Pick<Directory, 'occurrenceSpan'>,
+  occurrence: LocalOccurrence,
+): { date: string; start: string; end: string } {
+  const span = directory.occurrenceSpan(occurrence);
+  return { date: wallDateOf(span.start), start: wallTimeOf(span.start), end: wallTimeOf(span.end) };
 }
 
 export function findSession(id: number, sessions: readonly Session[] | undefined) {
@@ -115,24 +126,27 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
               <p>{t('noMoreDates')}</p>
             ) : (
               <ul class="dates">
-                {next.map((o) => (
-                  <li key={o.date} class={o.status === 'cancelled' ? 'date-cancelled' : ''}>
-                    <span class="date-day">
-                      {o.startDate === today ? t('today') : day(o.startDate)}
-                    </span>
-                    <span>{t('timeRange', { start: o.startTime, end: o.endTime })}</span>
-                    {o.status === 'cancelled' ? (
-                      <span class="badge badge-cancelled">
-                        {o.reason ? t('cancelledReason', { reason: o.reason }) : t('cancelled')}
+                {next.map((o) => {
+                  const shown = shownTimes(directory, o);
+                  return (
+                    <li key={o.date} class={o.status === 'cancelled' ? 'date-cancelled' : ''}>
+                      <span class="date-day">
+                        {shown.date === today ? t('today') : day(shown.date)}
                       </span>
-                    ) : o.changed ? (
-                      <span class="tag tag-moved">
-                        {t('moved')}
-                        {o.venueSlug ? ` · ${venueName(o.venueSlug)}` : ''}
-                      </span>
-                    ) : null}
-                  </li>
-                ))}
+                      <span>{t('timeRange', { start: shown.start, end: shown.end })}</span>
+                      {o.status === 'cancelled' ? (
+                        <span class="badge badge-cancelled">
+                          {o.reason ? t('cancelledReason', { reason: o.reason }) : t('cancelled')}
+                        </span>
+                      ) : o.changed ? (
+                        <span class="tag tag-moved">
+                          {t('moved')}
+                          {o.venueSlug ? ` · ${venueName(o.venueSlug)}` : ''}
+                        </span>
+                      ) : null}
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </section>
