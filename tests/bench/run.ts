@@ -9,6 +9,7 @@ import { affectedFeeds } from '@fiveways/api/bench/affected-feeds.ts';
 import { addDays, londonDateOf } from '@fiveways/shared';
 import { freePort, logIn, startServer, type RunningServer } from '../crash/server-process.ts';
 import { generateDatabase, isSize, type Counts, type Size } from './generate-data.ts';
+import { runReadLoad } from './read-load.ts';
 
 const run = promisify(execFile);
 const AUTOCANNON = resolve(import.meta.dirname, '../node_modules/autocannon/autocannon.js');
@@ -577,7 +578,7 @@ function checkTargets(results: SizeResult[]): string[] {
  * Sections kept between their markers when the report is rewritten: the hand-written reading of
  * the figures, and the kiosk budgets that another script writes.
  */
-const KEPT_SECTIONS = ['reading', 'kiosk-budgets'];
+const KEPT_SECTIONS = ['reading', 'kiosk-budgets', 'read-load'];
 
 function keptSections(): string {
   let current = '';
@@ -612,6 +613,8 @@ async function main(): Promise<void> {
   const report = renderReport(results, options, await machineNotes(pin));
   writeFileSync(REPORT, report + keptSections());
   console.log(`\n${checkTargets(results).join('\n')}\n\nWritten to ${REPORT}`);
+  // The read side under random queries, and event-loop stalls: its own section of the report.
+  await runReadLoad({ sizes: options.sizes });
 }
 
 main().catch((error: unknown) => {

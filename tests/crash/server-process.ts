@@ -27,6 +27,8 @@ export interface ServerOptions {
   onLog?: (line: string) => void;
   /** Pin the server to one CPU (Linux taskset), so a load generator can have the other. */
   cpu?: number;
+  /** More environment variables for the server (READ_CACHE_MB, BENCH_STATS, …). */
+  env?: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -55,6 +57,7 @@ export async function startServer(
     PUBLIC_URL: url,
     DEMO_DATA: options.demoData ? 'on' : 'off',
   };
+  Object.assign(env, options.env);
   if (options.admin) {
     env.ADMIN_EMAIL = options.admin.email;
     env.ADMIN_PASSWORD = options.admin.password;

@@ -2,6 +2,7 @@ import { areaRoutes } from './areas/areas.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { SCRYPT_PASSWORDS, type PasswordHasher } from './auth/password.ts';
+import { createGroupStore, type GroupStore } from './cache/group-store.ts';
 import { createReadCache, type ReadCache } from './cache/read-cache.ts';
 import { createSessionStore, type SessionStore } from './cache/session-store.ts';
 import type { Db } from './db/open-db.ts';
@@ -35,6 +36,8 @@ export interface AppDeps {
   cache?: ReadCache;
   /** Active sessions in memory for feeds and occurrences; made over `db` and `cache` if not given. */
   sessionStore?: SessionStore;
+  /** Groups in memory for their list; made over `db` and `cache` if not given. */
+  groupStore?: GroupStore;
   /** The built front end; defaults to apps/kiosk/dist. */
   staticRoot?: string;
   /** Where request and error log lines go; silent unless given (the server passes its logger). */
@@ -55,6 +58,7 @@ export function createApp({
   publicUrl,
   cache = createReadCache(),
   sessionStore = createSessionStore(db, cache),
+  groupStore = createGroupStore(db, cache),
   staticRoot,
   log = silentLogger,
   feedChunkIds,
@@ -80,8 +84,8 @@ export function createApp({
     .route('/api/occurrences', occurrenceRoutes({ db, cache, sessionStore }))
     .route('/api', areaRoutes(deps))
     .route('/api', venueRoutes(deps))
-    .route('/api', groupRoutes(deps))
-    .route('/api', sessionRoutes(deps))
+    .route('/api', groupRoutes({ ...deps, groupStore, sessionStore }))
+    .route('/api', sessionRoutes({ ...deps, sessionStore }))
     .route('/api', userRoutes({ ...deps, publicUrl }))
     .route('/api', authRoutes({ ...deps, publicUrl, trustedProxies, passwords }))
     .route('/api', auditRoutes(deps));

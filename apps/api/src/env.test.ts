@@ -21,6 +21,8 @@ describe('loadEnv', () => {
       demoData: true,
       admin: null,
       trustedProxies: [],
+      readCacheBytes: 256 * 1024 * 1024,
+      benchStats: false,
     });
   });
 
@@ -33,6 +35,8 @@ describe('loadEnv', () => {
       ADMIN_EMAIL: 'Admin@Example.org',
       ADMIN_PASSWORD: 'correct horse',
       TRUSTED_PROXY: '127.0.0.1, ::1',
+      READ_CACHE_MB: '64',
+      BENCH_STATS: 'on',
     });
     expect(env).toEqual({
       port: 8899,
@@ -41,6 +45,8 @@ describe('loadEnv', () => {
       demoData: false,
       admin: { email: 'admin@example.org', password: 'correct horse' },
       trustedProxies: ['127.0.0.1', '::1'],
+      readCacheBytes: 64 * 1024 * 1024,
+      benchStats: true,
     });
   });
 
@@ -70,6 +76,9 @@ describe('loadEnv', () => {
     ['TRUSTED_PROXY', 'proxy.example.org', 'IP addresses separated by commas'],
     ['TRUSTED_PROXY', '10.0.0.0/8', 'no ranges'],
     ['TRUSTED_PROXY', '127.0.0.1,,::1', 'TRUSTED_PROXY=127.0.0.1'],
+    ['READ_CACHE_MB', '1.5', 'whole number of megabytes'],
+    ['READ_CACHE_MB', '8', 'from 16 to 65536'],
+    ['BENCH_STATS', 'yes', '"on"'],
   ])('rejects %s=%s with a message saying how to fix it', (variable, value, hint) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems).toHaveLength(1);

@@ -21,6 +21,10 @@ export interface Env {
    * its client address read from X-Forwarded-For. Empty: the peer is the client.
    */
   trustedProxies: string[];
+  /** The most the read cache may hold (READ_CACHE_MB), in bytes. */
+  readCacheBytes: number;
+  /** BENCH_STATS=on: log event-loop and memory figures on SIGUSR2, for the benchmarks. */
+  benchStats: boolean;
 }
 
 export interface ConfigProblem {
@@ -74,6 +78,23 @@ const PublicUrlSchema = z
     error:
       'must be a plain address without ? or #, for example PUBLIC_URL=https://fiveways.example.org',
   });
+
+/** READ_CACHE_MB when unset: a quarter of the deployment guide's MemoryMax=1G. */
+export const DEFAULT_READ_CACHE_MB = 256;
+
+const ReadCacheMbSchema = z
+  .string()
+  .regex(/^\d{1,6}$/, {
+    error: 'must be a whole number of megabytes, for example READ_CACHE_MB=256',
+  })
+  .transform(Number)
+  .refine((n) => n >= 16 && n <= 65536, {
+    error: 'must be from 16 to 65536 megabytes, for example READ_CACHE_MB=256',
+  });
+
+const BenchStatsSchema = z.enum(['on', 'off'], {
+  error: 'must be "on" (log event-loop and memory figures on SIGUSR2) or "off"',
+});
 
 const DemoDataSchema = z.enum(['on', 'off'], {
   error: 'must be "on" (fill a new, empty database with sample data) or "off"',
@@ -167,14 +188,37 @@ export function loadEnv(source: Source = process.env): Env {
       ? []
       : check('TRUSTED_PROXY', TrustedProxySchema, rawTrustedProxy);
 
+  const rawReadCacheMb = read(source, 'READ_CACHE_MB');
+  const readCacheMb =
+    rawReadCacheMb === undefined
+      ? DEFAULT_READ_CACHE_MB
+      : check('READ_CACHE_MB', ReadCacheMbSchema, rawReadCacheMb);
+
+  const rawBenchStats = read(source, 'BENCH_STATS');
+  const benchStats =
+    rawBenchStats === undefined
+      ? 'off'
+      : check('BENCH_STATS', BenchStatsSchema, rawBenchStats.toLowerCase());
+
   if (
     problems.length > 0 ||
     trustedProxies === undefined ||
+    readCacheMb === undefined ||
+    benchStats === undefined ||
     port === undefined ||
     publicUrl === undefined ||
     demoData === undefined
   ) {
     throw new ConfigError(problems);
   }
-  return { port, databasePath, publicUrl, demoData: demoData === 'on', admin, trustedProxies };
+  return {
+    port,
+    databasePath,
+    publicUrl,
+    demoData: demoData === 'on',
+    admin,
+    trustedProxies,
+    readCacheBytes: readCacheMb * 1024 * 1024,
+    benchStats: benchStats === 'on',
+  };
 }

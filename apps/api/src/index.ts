@@ -1,5 +1,6 @@
 // Starts the service: settings → database → sample data → app → HTTP server; stops cleanly.
 import { createApp } from './app.ts';
+import { createGroupStore } from './cache/group-store.ts';
 import { createReadCache } from './cache/read-cache.ts';
 import { createSessionStore } from './cache/session-store.ts';
 import { openDb } from './db/open-db.ts';
@@ -8,6 +9,7 @@ import { ConfigError, loadEnv, type Env } from './env.ts';
 import { startServer } from './http/server-limits.ts';
 import { recordUidDomain } from './sessions/sessions.queries.ts';
 import { AdminInputError, ensureBootstrapAdmin } from './users/bootstrap-admin.ts';
+import { reportBenchStats } from './ops/bench-stats.ts';
 import { createLogger } from './ops/logger.ts';
 
 const log = createLogger();
@@ -46,21 +48,26 @@ if (env.admin) {
   }
 }
 
-const cache = createReadCache();
+const cache = createReadCache({ budgetBytes: env.readCacheBytes });
 const sessionStore = createSessionStore(db, cache);
-// Sessions are loaded into memory before listening (see docs/benchmarks.md for how long) rather
-// than inside the first request, which would hold every other answer back meanwhile.
+const groupStore = createGroupStore(db, cache);
+// Sessions and groups are loaded into memory before listening (see docs/benchmarks.md for how
+// long) rather than inside the first request, which would hold every other answer back meanwhile.
 sessionStore.load();
+groupStore.load();
 const app = createApp({
   db,
   clock: () => new Date(),
   publicUrl: env.publicUrl,
   cache,
   sessionStore,
+  groupStore,
   log,
   warmFeeds: true,
   trustedProxies: env.trustedProxies,
 });
+
+if (env.benchStats) reportBenchStats(cache, log);
 
 // With short deadlines for headers and bodies (http/server-limits.ts).
 const server = startServer(app.fetch, env.port, (info) => {

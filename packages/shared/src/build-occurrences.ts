@@ -13,12 +13,16 @@ export type OccurrenceFilter = Pick<
   'from' | 'to' | 'way' | 'venue' | 'area' | 'group' | 'audience'
 >;
 
-interface Timed {
+/** An occurrence with its start instant, for sorting. */
+export interface TimedOccurrence {
   occurrence: Occurrence;
   startMs: number;
 }
 
-function compareTimed(a: Timed, b: Timed): number {
+type VenueRef = Pick<Venue, 'slug' | 'name' | 'areaSlug'>;
+
+/** The list's order: by start, then title, then session id. */
+export function compareTimedOccurrences(a: TimedOccurrence, b: TimedOccurrence): number {
   if (a.startMs !== b.startMs) return a.startMs - b.startMs;
   const [x, y] = [a.occurrence.title, b.occurrence.title];
   if (x !== y) return x < y ? -1 : 1;
@@ -45,65 +49,90 @@ export function occurrenceSpan(
 }
 
 /**
+ * One session's occurrences whose actual date falls in [from, to] and that match the filter,
+ * unsorted: what buildOccurrences gathers for each session. `venueBySlug` holds every venue.
+ */
+export function sessionOccurrences(
+  session: Session,
+  venueBySlug: ReadonlyMap<string, VenueRef>,
+  filter: OccurrenceFilter,
+): TimedOccurrence[] {
+  const out: TimedOccurrence[] = [];
+  if (session.status !== 'active') return out;
+  if (filter.way !== undefined && !session.ways.includes(filter.way)) return out;
+  if (filter.group !== undefined && session.group !== filter.group) return out;
+  if (filter.audience !== undefined && !session.audiences.includes(filter.audience)) return out;
+  // A venue or area filter takes only sessions there or moved there for a date: skip the rest
+  // before expanding them.
+  const there = (slug: string | null, areaSlug: string | undefined) =>
+    (filter.venue === undefined || slug === filter.venue) &&
+    (filter.area === undefined || areaSlug === filter.area);
+  if (
+    !there(session.venue.slug, session.venue.areaSlug) &&
+    !session.exceptions.some(
+      (ex) => ex.venueSlug !== null && there(ex.venueSlug, venueBySlug.get(ex.venueSlug)?.areaSlug),
+    )
+  ) {
+    return out;
+  }
+  const local = expandRecurrence(
+    {
+      startDate: session.startDate,
+      startTime: session.startTime,
+      endTime: session.endTime,
+      repeat: session.repeat,
+      until: session.until,
+      count: session.count,
+      skipBankHolidays: session.skipBankHolidays,
+      exceptions: session.exceptions,
+    },
+    filter.from,
+    filter.to,
+  );
+  for (const o of local) {
+    const moved = o.venueSlug === null ? undefined : venueBySlug.get(o.venueSlug);
+    const venue = moved
+      ? { slug: moved.slug, name: moved.name, areaSlug: moved.areaSlug }
+      : session.venue;
+    if (filter.venue !== undefined && venue.slug !== filter.venue) continue;
+    if (filter.area !== undefined && venue.areaSlug !== filter.area) continue;
+    const span = occurrenceSpan(o);
+    out.push({
+      startMs: span.startMs,
+      occurrence: {
+        sessionId: session.id,
+        title: session.title,
+        date: o.date,
+        start: span.start,
+        end: span.end,
+        status: o.status,
+        cancelReason: o.status === 'cancelled' ? (o.reason ?? '') : null,
+        changed: o.changed,
+        venue,
+        ways: session.ways,
+        kind: session.kind,
+        booking: session.booking,
+        free: session.cost.free,
+        audiences: session.audiences,
+        group: session.group,
+      },
+    });
+  }
+  return out;
+}
+
+/**
  * Occurrences of the active sessions whose actual date falls in [from, to], cancelled ones
  * included, filtered and sorted by start, then title, then session id. A moved occurrence is shown
  * at, and filtered by, the venue it moved to. `cancelReason` is set only on a cancelled one.
  */
 export function buildOccurrences(
   sessions: readonly Session[],
-  venues: readonly Pick<Venue, 'slug' | 'name' | 'areaSlug'>[],
+  venues: readonly VenueRef[],
   filter: OccurrenceFilter,
 ): Occurrence[] {
   const venueBySlug = new Map(venues.map((v) => [v.slug, v]));
-  const out: Timed[] = [];
-  for (const session of sessions) {
-    if (session.status !== 'active') continue;
-    if (filter.way !== undefined && !session.ways.includes(filter.way)) continue;
-    if (filter.group !== undefined && session.group !== filter.group) continue;
-    if (filter.audience !== undefined && !session.audiences.includes(filter.audience)) continue;
-    const local = expandRecurrence(
-      {
-        startDate: session.startDate,
-        startTime: session.startTime,
-        endTime: session.endTime,
-        repeat: session.repeat,
-        until: session.until,
-        count: session.count,
-        skipBankHolidays: session.skipBankHolidays,
-        exceptions: session.exceptions,
-      },
-      filter.from,
-      filter.to,
-    );
-    for (const o of local) {
-      const moved = o.venueSlug === null ? undefined : venueBySlug.get(o.venueSlug);
-      const venue = moved
-        ? { slug: moved.slug, name: moved.name, areaSlug: moved.areaSlug }
-        : session.venue;
-      if (filter.venue !== undefined && venue.slug !== filter.venue) continue;
-      if (filter.area !== undefined && venue.areaSlug !== filter.area) continue;
-      const span = occurrenceSpan(o);
-      out.push({
-        startMs: span.startMs,
-        occurrence: {
-          sessionId: session.id,
-          title: session.title,
-          date: o.date,
-          start: span.start,
-          end: span.end,
-          status: o.status,
-          cancelReason: o.status === 'cancelled' ? (o.reason ?? '') : null,
-          changed: o.changed,
-          venue,
-          ways: session.ways,
-          kind: session.kind,
-          booking: session.booking,
-          free: session.cost.free,
-          audiences: session.audiences,
-          group: session.group,
-        },
-      });
-    }
-  }
-  return out.sort(compareTimed).map((t) => t.occurrence);
+  const out: TimedOccurrence[] = [];
+  for (const session of sessions) out.push(...sessionOccurrences(session, venueBySlug, filter));
+  return out.sort(compareTimedOccurrences).map((t) => t.occurrence);
 }

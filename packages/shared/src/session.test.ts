@@ -83,6 +83,15 @@ describe('SessionInputSchema', () => {
     expect(issuesOf({ ...minimal, colour: 'red' }).map((i) => i.path)).toEqual(['']);
   });
 
+  it('rejects an end date more than ten years after the start date, naming the field', () => {
+    const from2027 = { ...minimal, startDate: '2027-03-02' };
+    expect(SessionInputSchema.safeParse({ ...from2027, until: '2037-03-02' }).success).toBe(true);
+    expect(issuesOf({ ...from2027, until: '2037-03-03' }).map((i) => i.path)).toEqual(['until']);
+    expect(issuesOf({ ...minimal, startDate: '1900-01-01', until: '2200-12-31' })).toEqual([
+      { path: 'until', message: 'The end date must be at most 10 years after the start date' },
+    ]);
+  });
+
   it('rejects a repeat other than weekly or monthly, and bad intervals', () => {
     expect(issuesOf({ ...minimal, repeat: { every: 'day' } })).toEqual([
       { path: 'repeat.every', message: 'Repeat must be every "week" or every "month"' },

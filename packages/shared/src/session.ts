@@ -130,6 +130,14 @@ function withoutDefault<T extends z.ZodType>(schema: T): NoDefault<T> {
   return (schema instanceof z.ZodDefault ? schema.unwrap() : schema) as NoDefault<T>;
 }
 
+/** The longest a repeating session may run by end date: a rule past this is a typo or an attack. */
+export const MAX_RULE_YEARS = 10;
+
+/** The same day `years` later, as a comparable 'YYYY-MM-DD' string (29 February stays as it is). */
+function yearsAfter(date: string, years: number): string {
+  return `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
+}
+
 /** Checks that need several fields at once; shared by create and update. */
 function checkSessionShape(
   s: {
@@ -161,6 +169,13 @@ function checkSessionShape(
       code: 'custom',
       path: ['until'],
       message: 'The end date must be on or after the start date',
+    });
+  }
+  if (s.until !== null && s.until > yearsAfter(s.startDate, MAX_RULE_YEARS)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['until'],
+      message: `The end date must be at most ${MAX_RULE_YEARS} years after the start date`,
     });
   }
   if (s.repeat === null && (s.until !== null || (s.count !== null && s.count !== 1))) {

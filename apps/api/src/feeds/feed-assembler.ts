@@ -8,6 +8,7 @@ import type { ReadCache } from '../cache/read-cache.ts';
 import type { SessionStore } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
 import { Piece } from '../http/body-pieces.ts';
+import { runInSlices, type Sliced } from '../cache/slices.ts';
 import { createPiecesBody, type CompressedBody } from '../http/compressed-body.ts';
 import { latestUpdate, readMeta } from '../meta/meta.queries.ts';
 import {
@@ -35,8 +36,8 @@ const ETAG_LENGTH = 32;
 const CHUNK_IDS = 64;
 /** The longest the background warm-up holds the event loop at a time. */
 const WARM_SLICE_MS = 8;
-/** Feeds whose chunks are kept between writes; past this the least recently asked for goes. */
-const MAX_KEPT_FEEDS = 2000;
+/** What a chunk costs beyond its bytes and segment: the objects that hold it. */
+const CHUNK_OVERHEAD_BYTES = 200;
 const TAIL = new Piece(new Uint8Array(Buffer.from(CALENDAR_TAIL, 'utf8')));
 
 const asBytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
@@ -54,8 +55,11 @@ export interface WarmUpReport {
 }
 
 export interface FeedAssembler {
-  /** The feed for a filter, from the read cache or assembled; `key` names the feed, `name` titles it. */
-  feedFor(key: string, filter: FeedFilter, name: string): AssembledFeed;
+  /**
+   * The feed for a filter as of now, from the read cache or assembled a slice at a time;
+   * `key` names the feed, `name` titles it.
+   */
+  feedFor(key: string, filter: FeedFilter, name: string): Promise<AssembledFeed>;
   /** Renders every session's events in the background, a few milliseconds at a time. */
   warmUp(): Promise<WarmUpReport>;
 }
@@ -118,6 +122,40 @@ export function feedTitles(
     : { name: `${SITE_NAME} — ${name}`, description };
 }
 
+/**
+ * What the read cache keeps of one feed across writes: its chunks, the feed last assembled from
+ * them and the version it shows, and the assembly under way, if any.
+ */
+interface FeedEntry {
+  state: FeedState | null;
+  assembled: { version: number; windowFrom: string; feed: AssembledFeed } | null;
+  pending: Promise<void> | null;
+}
+
+function sizeOfFeed(entry: FeedEntry): number {
+  let bytes = entry.state?.head?.bytes.byteLength ?? 0;
+  for (const chunk of entry.state?.chunks.values() ?? []) {
+    bytes += chunk.piece.bytes.byteLength + CHUNK_OVERHEAD_BYTES;
+    bytes += chunk.piece.segment?.deflated.byteLength ?? 0;
+  }
+  // Its bytes and gzip form are the chunks and their segments; br is its own.
+  return bytes + (entry.assembled?.feed.body.sizes().br ?? 0);
+}
+
+/** Active sessions with ids from `from` up to but not including `to`, from an id-sorted list. */
+function sessionsInRange(sorted: readonly Session[], from: number, to: number): Session[] {
+  const indexOf = (id: number) => {
+    let [lo, hi] = [0, sorted.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid]?.id ?? Infinity) < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sorted.slice(indexOf(from), indexOf(to));
+}
+
 export function createFeedAssembler({
   db,
   cache,
@@ -174,15 +212,18 @@ export function createFeedAssembler({
     );
   }
 
-  /** Kept between writes, by feed: what a write leaves alone is not assembled again. */
-  const states = new Map<string, FeedState>();
-
   /** One chunk of a feed: its events for sessions with ids in one range, or null for none. */
-  function chunkOf(bucket: number, filter: FeedFilter, window: FeedWindow): Chunk | null {
+  function* chunkOf(
+    sessions: readonly Session[],
+    bucket: number,
+    filter: FeedFilter,
+    window: FeedWindow,
+  ): Sliced<Chunk | null> {
     const bytes: Buffer[] = [];
     const hash = createHash('sha256');
-    for (const session of store.sessionsInRange(bucket * chunkIds, (bucket + 1) * chunkIds)) {
+    for (const session of sessionsInRange(sessions, bucket * chunkIds, (bucket + 1) * chunkIds)) {
       const kept = blocksOf(session, window);
+      yield;
       const part = partOf(filter, session, kept.reach);
       if (part === null) continue;
       const block = blockOf(session, kept, part);
@@ -193,77 +234,113 @@ export function createFeedAssembler({
     return { piece: new Piece(asBytes(Buffer.concat(bytes))), digest: hash.digest() };
   }
 
-  /** Brings a feed's chunks up to date: every chunk when new, else the chunks writes touched. */
-  function chunksFor(key: string, filter: FeedFilter, window: FeedWindow): FeedState {
+  /**
+   * Brings a feed's chunks up to date with a snapshot of the sessions: every chunk when new or for
+   * a new window, else the chunks that writes since touched. Returns the new state.
+   */
+  function* chunksFor(kept: FeedState | null, filter: FeedFilter, window: FeedWindow) {
     const { sessions, revision } = store.snapshot();
-    const kept = states.get(key);
     const changed =
-      kept !== undefined && kept.windowFrom === window.from
-        ? store.changedSince(kept.revision)
-        : null;
+      kept !== null && kept.windowFrom === window.from ? store.changedSince(kept.revision) : null;
     // A session's feed looks only at its own chunk.
     const only = filter.sessionId === undefined ? null : Math.floor(filter.sessionId / chunkIds);
-    let state: FeedState;
-    if (kept === undefined || changed === null) {
-      state = { windowFrom: window.from, revision, chunks: new Map(), head: null };
-      const buckets =
-        only !== null ? [only] : [...new Set(sessions.map((s) => Math.floor(s.id / chunkIds)))];
-      for (const bucket of buckets) {
-        const chunk = chunkOf(bucket, filter, window);
-        if (chunk !== null) state.chunks.set(bucket, chunk);
-      }
-    } else {
-      state = { ...kept, revision, chunks: new Map(kept.chunks) };
-      const buckets = new Set([...changed].map((id) => Math.floor(id / chunkIds)));
-      for (const bucket of buckets) {
-        if (only !== null && bucket !== only) continue;
-        const chunk = chunkOf(bucket, filter, window);
-        if (chunk !== null) state.chunks.set(bucket, chunk);
-        else state.chunks.delete(bucket);
-      }
-    }
-    states.delete(key);
-    states.set(key, state);
-    if (states.size > MAX_KEPT_FEEDS) {
-      const oldest = states.keys().next();
-      if (oldest.done !== true) states.delete(oldest.value);
+    const state: FeedState =
+      kept === null || changed === null
+        ? { windowFrom: window.from, revision, chunks: new Map(), head: null }
+        : { ...kept, revision, chunks: new Map(kept.chunks) };
+    const buckets =
+      changed === null
+        ? only !== null
+          ? [only]
+          : [...new Set(sessions.map((s) => Math.floor(s.id / chunkIds)))]
+        : [...new Set([...changed].map((id) => Math.floor(id / chunkIds)))];
+    for (const bucket of buckets) {
+      if (only !== null && bucket !== only) continue;
+      const chunk = yield* chunkOf(sessions, bucket, filter, window);
+      if (chunk !== null) state.chunks.set(bucket, chunk);
+      else state.chunks.delete(bucket);
     }
     return state;
   }
 
-  function feedFor(key: string, filter: FeedFilter, name: string): AssembledFeed {
-    const window = feedWindow(clock());
-    return cache.memo(`feed:${key}:${window.from}`, () => {
-      const version = cache.version();
-      const state = chunksFor(key, filter, window);
-      const sampleData = cache.memo('feed-sample-data', () => readMeta(db, 'sample_data') === '1');
-      const headBytes = Buffer.from(
-        renderCalendarHead({
-          ...feedTitles(name, sampleData),
-          refreshHours: FEED_REFRESH_HOURS,
-        }),
-        'utf8',
-      );
-      // The head's compressed segment is kept while its text stays the same.
-      if (state.head === null || !headBytes.equals(state.head.bytes)) {
-        state.head = new Piece(asBytes(headBytes));
-      }
-      const pieces: Piece[] = [state.head];
-      const hash = createHash('sha256').update(headBytes);
-      for (const bucket of [...state.chunks.keys()].sort((a, b) => a - b)) {
-        const chunk = state.chunks.get(bucket);
-        if (chunk === undefined) continue;
-        pieces.push(chunk.piece);
-        hash.update(chunk.digest);
-      }
-      pieces.push(TAIL);
-      return {
-        body: createPiecesBody(pieces, hash.digest('base64url').slice(0, ETAG_LENGTH), {
-          isCurrent: () => cache.version() === version,
-        }),
-        lastModified: lastModified(window),
-      };
+  /** Assembles the feed again from its chunks, brought up to date first, into `entry`. */
+  function* assemble(
+    entry: FeedEntry,
+    entryKey: string,
+    filter: FeedFilter,
+    name: string,
+    window: FeedWindow,
+  ): Sliced<void> {
+    const version = cache.version();
+    const state = yield* chunksFor(entry.state, filter, window);
+    const sampleData = cache.memo('feed-sample-data', () => readMeta(db, 'sample_data') === '1');
+    const headBytes = Buffer.from(
+      renderCalendarHead({
+        ...feedTitles(name, sampleData),
+        refreshHours: FEED_REFRESH_HOURS,
+      }),
+      'utf8',
+    );
+    // The head's compressed segment is kept while its text stays the same.
+    if (state.head === null || !headBytes.equals(state.head.bytes)) {
+      state.head = new Piece(asBytes(headBytes));
+    }
+    const pieces: Piece[] = [state.head];
+    const hash = createHash('sha256').update(headBytes);
+    for (const bucket of [...state.chunks.keys()].sort((a, b) => a - b)) {
+      const chunk = state.chunks.get(bucket);
+      if (chunk === undefined) continue;
+      pieces.push(chunk.piece);
+      hash.update(chunk.digest);
+    }
+    pieces.push(TAIL);
+    const feed: AssembledFeed = {
+      body: createPiecesBody(pieces, hash.digest('base64url').slice(0, ETAG_LENGTH), {
+        isCurrent: () => cache.version() === version,
+        onGrow: () => cache.remeasure(entryKey),
+      }),
+      lastModified: lastModified(window),
+    };
+    entry.state = state;
+    entry.assembled = { version, windowFrom: window.from, feed };
+  }
+
+  /** Starts assembling the feed again, unless that is under way already. */
+  function reassemble(
+    entry: FeedEntry,
+    entryKey: string,
+    filter: FeedFilter,
+    name: string,
+  ): Promise<void> {
+    entry.pending ??= runInSlices(
+      assemble(entry, entryKey, filter, name, feedWindow(clock())),
+    ).finally(() => {
+      entry.pending = null;
+      cache.remeasure(entryKey);
     });
+    return entry.pending;
+  }
+
+  async function feedFor(key: string, filter: FeedFilter, name: string): Promise<AssembledFeed> {
+    const entryKey = `feed:${key}`;
+    // Held for this request: a cache short of room may let it go meanwhile.
+    const entry = cache.lasting<FeedEntry>(
+      entryKey,
+      () => ({ state: null, assembled: null, pending: null }),
+      sizeOfFeed,
+    );
+    // The answer must show every write made before the request came.
+    const asked = cache.version();
+    for (;;) {
+      const assembled = entry.assembled;
+      if (assembled !== null && assembled.version >= asked) {
+        if (assembled.windowFrom === feedWindow(clock()).from) return assembled.feed;
+        // A new day moved the window: yesterday's feed is still right while today's is made.
+        reassemble(entry, entryKey, filter, name).catch(() => undefined);
+        return assembled.feed;
+      }
+      await reassemble(entry, entryKey, filter, name);
+    }
   }
 
   function warmUp(): Promise<WarmUpReport> {

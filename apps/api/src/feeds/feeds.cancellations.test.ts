@@ -27,6 +27,20 @@ async function cancelledIn(t: ReturnType<typeof makeStaffTestApp>, path: string)
   );
 }
 
+/**
+ * The cancellations a feed shows once it has caught up with a new day: the first request after
+ * the window moves gets the previous day's feed while the new one is assembled a slice at a time.
+ */
+async function cancelledOnNewDay(t: ReturnType<typeof makeStaffTestApp>, path: string) {
+  const before = await cancelledIn(t, path);
+  for (let turn = 0; turn < 1000; turn += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const now = await cancelledIn(t, path);
+    if (JSON.stringify(now) !== JSON.stringify(before)) return now;
+  }
+  return before;
+}
+
 describe('cancellations in feeds', () => {
   it('stay while inside the window, past dates too, and leave with it', async () => {
     const t = makeStaffTestApp();
@@ -53,11 +67,13 @@ describe('cancellations in feeds', () => {
     }
     // 28 days after the April date: still inside the window; the March one has left it.
     t.advance(Date.parse('2027-05-04T12:00:00Z') - t.clock().getTime());
-    for (const path of FEEDS) expect(await cancelledIn(t, path)).toEqual(both);
+    for (const path of FEEDS) expect(await cancelledOnNewDay(t, path)).toEqual(both);
     // A day later the April date leaves the window, and the feeds.
     t.advance(DAY);
     for (const path of FEEDS) {
-      expect(await cancelledIn(t, path)).toEqual(['fiveways-worcester-session-1 20280328T100000']);
+      expect(await cancelledOnNewDay(t, path)).toEqual([
+        'fiveways-worcester-session-1 20280328T100000',
+      ]);
     }
   });
 });

@@ -64,7 +64,12 @@ export function feedRoutes({
       });
   }
 
-  function send(c: Context, feed: AssembledFeed, filename: string): Response {
+  async function send(
+    c: Context,
+    assembling: Promise<AssembledFeed>,
+    filename: string,
+  ): Promise<Response> {
+    const feed = await assembling;
     return sendCompressed(c, feed.body, {
       contentType: 'text/calendar; charset=utf-8',
       cacheControl: `public, max-age=${FEED_MAX_AGE_SECONDS}`,

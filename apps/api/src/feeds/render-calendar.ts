@@ -3,6 +3,7 @@
 // sessions, venues and window always give the same bytes.
 
 import {
+  BANK_HOLIDAYS,
   WAYS,
   addDays,
   clockChangeClash,
@@ -220,13 +221,12 @@ function ruleLines(
     lines.push(`EXDATE;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, session.startTime)}`);
   }
   if (session.skipBankHolidays) {
+    // Walks the bank holidays, not the rule: a daily rule over centuries costs no more than a week.
     const end = last ?? window.to;
-    const kept = new Set(ruleDates(recurrence, dtstart, end));
-    const every = ruleDates({ ...recurrence, skipBankHolidays: false }, dtstart, end);
-    for (const date of every) {
-      if (!kept.has(date)) {
-        lines.push(`EXDATE;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, session.startTime)}`);
-      }
+    const unskipped = { ...recurrence, skipBankHolidays: false };
+    for (const date of BANK_HOLIDAYS) {
+      if (date < dtstart || date > end || !isRuleDate(unskipped, date)) continue;
+      lines.push(`EXDATE;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, session.startTime)}`);
     }
   }
   return lines.join('\n');

@@ -42,6 +42,6 @@ export const GROUP: AuditedKind<string, Group> = {
   idOf: (slug) => slug,
   load: getGroup,
   missing: 'group with that name',
-  // Lists, pages and feed names read groups through the memos; no session or venue changes.
-  publicChange: () => ({}),
+  // The group store reloads this group; lists, pages and feed names are memos over it.
+  publicChange: (slug) => ({ groups: [slug] }),
 };

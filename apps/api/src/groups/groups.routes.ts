@@ -6,16 +6,17 @@ import {
   PageQueryFields,
   SlugSchema,
   WaySlugSchema,
-  pageOf,
   type Group,
-  type GroupList,
 } from '@fiveways/shared';
 import { z } from 'zod';
 import { areaExists } from '../areas/areas.queries.ts';
 import { loginGuards } from '../auth/login.ts';
 import { createStaffWrite } from '../audit/staff-write.ts';
+import type { GroupStore } from '../cache/group-store.ts';
+import type { SessionStore } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
+import { memoJsonList, sendJsonList } from '../http/json-list.ts';
 import { fieldError, notFound, slugInUse, validationError } from '../http/errors.ts';
 import { createFilterCheck } from '../http/filter-references.ts';
 import { booleanParam } from '../http/params.ts';
@@ -33,8 +34,8 @@ import {
   getGroup,
   groupSlugTaken,
   insertGroup,
-  listGroups,
   listUncheckedGroupSlugs,
+  type GroupFilter,
   markGroupChecked,
   updateGroup,
 } from './groups.queries.ts';
@@ -51,6 +52,16 @@ const GroupPatchSchema = GroupInputSchema.omit({ slug: true }).partial().strict(
 
 /** A group's details are due for checking this many months after they last were. */
 const CHECK_EVERY_MONTHS = 3;
+
+/** What listGroups' query keeps, for groups held in memory; `areaOf` gives a venue's area. */
+function matchesGroupFilter(group: Group, q: GroupFilter, areaOf: ReadonlyMap<string, string>) {
+  if (q.way !== undefined && !group.ways.includes(q.way)) return false;
+  if (q.audience !== undefined && !group.audiences.includes(q.audience)) return false;
+  if (q.free !== undefined && group.cost.free !== q.free) return false;
+  if (q.area === undefined) return true;
+  const venueArea = group.venueSlug === null ? undefined : areaOf.get(group.venueSlug);
+  return venueArea === q.area || group.areaSlugs.includes(q.area);
+}
 
 /** 400 naming the field when the venue or an area a group points at does not exist. */
 function checkGroupReferences(
@@ -70,24 +81,31 @@ function checkGroupReferences(
  * Groups: anyone reads them; admins change all, staff those meeting at their venues. Archiving
  * (DELETE) takes a group out of every list and page for good; its slug stays taken.
  */
-export function groupRoutes(deps: RouterDeps) {
-  const { db, cache, clock } = deps;
+export function groupRoutes(
+  deps: RouterDeps & { groupStore: GroupStore; sessionStore: SessionStore },
+) {
+  const { db, cache, clock, groupStore, sessionStore } = deps;
   const { requireStaff } = loginGuards(deps);
   const staffWrite = createStaffWrite(deps);
   const own = ownGroup(db);
   const checkFilterReferences = createFilterCheck(db, cache);
 
   return createRouter()
-    .get('/groups', validQuery(GroupQuerySchema), (c) => {
+    .get('/groups', validQuery(GroupQuerySchema), async (c) => {
       const q = c.req.valid('query');
       checkFilterReferences(q);
       const filter = JSON.stringify([q.way, q.area, q.audience, q.free]);
-      // The whole filtered list is read once per version; each page is a slice of it.
-      const all = () => cache.memo(`groups-all:${filter}`, () => listGroups(db, q));
-      return sendCachedJson(c, cache, `groups:${filter}:${q.limit}:${q.offset}`, () => {
-        const items = all();
-        return { items: pageOf(items, q), total: items.length } satisfies GroupList;
+      // One list per filter until the next write, from the groups held in memory, built a slice
+      // at a time; every page is cut from it.
+      const list = await memoJsonList(cache, `groups:${filter}`, 'items', function* (writer) {
+        const groups = groupStore.groups();
+        const areaOf = new Map(sessionStore.venues().map((v) => [v.slug, v.areaSlug]));
+        for (const group of groups) {
+          if (matchesGroupFilter(group, q, areaOf)) writer.add(JSON.stringify(group));
+          yield;
+        }
       });
+      return sendJsonList(c, list, q);
     })
 
     .get('/groups/:slug', (c) => {

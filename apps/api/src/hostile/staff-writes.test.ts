@@ -117,10 +117,11 @@ describe('hostile bodies on the staff API', () => {
     }
   });
 
-  it('refuses an end before the start and an until before the first date', async () => {
+  it('refuses an end before the start, an until before the first date or decades after it', async () => {
     for (const [patch, field] of [
       [{ startTime: '11:00', endTime: '10:00' }, 'endTime'],
       [{ until: '2027-03-01' }, 'until'],
+      [{ startDate: '1900-01-01', until: '2200-12-31', skipBankHolidays: true }, 'until'],
     ] as const) {
       const res = await staffApp.request('POST', '/api/sessions', {
         cookie: admin,

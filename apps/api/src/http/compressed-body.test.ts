@@ -1,10 +1,12 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../test-support.ts';
 import { Piece } from './body-pieces.ts';
 import {
   createCompressedBody,
   createPiecesBody,
+  sendCompressed,
   type BodyBytes,
   MIN_COMPRESS_BYTES,
   LARGE_BODY_BYTES,
@@ -222,5 +224,41 @@ describe('large bodies', () => {
     await body.whenCompressed();
     expect(body.bytesFor('br')).toBeNull();
     expect(body.bytesFor('gzip')).not.toBeNull();
+  });
+});
+
+describe('a client that asks for a compressed form', () => {
+  /** An app answering with a fresh body of `pieces` pieces of 100 KB each, nothing made yet. */
+  function appWith(pieces: number, largeBrotliDelayMs = 50) {
+    const text = 'BEGIN:VEVENT\r\nSUMMARY:Walk and Talk\r\nEND:VEVENT\r\n';
+    const piece = (i: number) =>
+      new Piece(new Uint8Array(Buffer.from(`UID:${i}\r\n${text.repeat(2000)}`)));
+    const all = Array.from({ length: pieces }, (_, i) => piece(i));
+    const identity = Buffer.concat(all.map((p) => p.bytes));
+    const app = new Hono().get('/', (c) =>
+      sendCompressed(c, createPiecesBody(all, 'big', { largeBrotliDelayMs }), {
+        contentType: 'text/plain',
+      }),
+    );
+    return { app, identity };
+  }
+
+  it.each([
+    ['gzip', 'gzip'],
+    ['br', 'br'],
+    ['br, gzip', 'gzip'],
+  ])('"%s" gets %s on the first request for a large body, waiting for it', async (asks, gets) => {
+    const { app, identity } = appWith(30);
+    expect(identity.byteLength).toBeGreaterThan(LARGE_BODY_BYTES);
+    const res = await app.request('/', { headers: { 'Accept-Encoding': asks } });
+    expect(res.headers.get('content-encoding')).toBe(gets);
+    expect(decode(gets, Buffer.from(await res.arrayBuffer())).equals(identity)).toBe(true);
+  });
+
+  it('that prefers the uncompressed bytes gets them', async () => {
+    const { app, identity } = appWith(30);
+    const res = await app.request('/', { headers: { 'Accept-Encoding': 'identity, gzip;q=0.5' } });
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(Buffer.from(await res.arrayBuffer()).equals(identity)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, createBrotliCompress } from 'node:zlib';
 import type { Context } from 'hono';
 import type { ReadCache } from '../cache/read-cache.ts';
-import { gzipFromSegments, Piece, totalLength, type Bytes } from './body-pieces.ts';
+import { gzipFromSegments, Piece, totalLength, type Bytes, type Segment } from './body-pieces.ts';
 import {
   acceptedCodings,
   matchingEtag,
@@ -28,12 +28,23 @@ export interface CompressedBody {
   /** The strong ETag of the uncompressed bytes; compressed forms add a suffix. */
   readonly etag: string;
   readonly compressible: boolean;
+  /** Made for one answer and then dropped: only the form that answer needs is worth making. */
+  readonly perRequest: boolean;
   /** The ETag of one representation: `"tag"`, `"tag-gzip"` or `"tag-br"`. */
   etagFor(coding: ContentCoding): string;
-  /** The bytes of one representation, or null while a large body is still being compressed. */
+  /**
+   * The bytes of one representation, or null while it is still being made (asking starts it).
+   * Null for the compressed forms of a body too small to compress.
+   */
   bytesFor(coding: ContentCoding): BodyBytes | null;
+  /** Resolves once that representation's bytes exist (at once for the uncompressed form). */
+  whenReady(coding: ContentCoding): Promise<void>;
   /** Resolves once both compressed forms exist (at once for small or tiny bodies). */
   whenCompressed(): Promise<void>;
+  /** Bytes of each representation made so far (0 for one not made), without making any. */
+  sizes(): Record<ContentCoding, number>;
+  /** Bytes this body holds: the uncompressed form, and the compressed ones made. */
+  byteSize(): number;
 }
 
 /** Base64url SHA-256 of some bytes, shortened to 32 characters: a strong ETag's opaque part. */
@@ -57,6 +68,9 @@ function brotliOptions(size: number) {
       [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
       [constants.BROTLI_PARAM_SIZE_HINT]: size,
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      // A window no larger than the body (brotli's default, 4 MB, at the most): the encoder's
+      // memory follows it, and most bodies are far smaller.
+      [constants.BROTLI_PARAM_LGWIN]: Math.min(22, Math.max(16, Math.ceil(Math.log2(size + 1)))),
     },
   };
 }
@@ -70,10 +84,35 @@ export interface PiecesBodyOptions {
   /** False once a newer version has replaced this body: its br form is then not worth making. */
   isCurrent?: () => boolean;
   largeBrotliDelayMs?: number;
+  /** Told when a compressed form has been made, so whoever keeps the body can count it. */
+  onGrow?: () => void;
+  /** The body answers one request and is not kept (a page cut from a list). */
+  perRequest?: boolean;
 }
 
 /** Pieces whose segments are missing past this many bytes are compressed off the event loop. */
 const SYNC_SEGMENT_MAX_BYTES = 512 * 1024;
+
+/** Pieces compressed at once on zlib's threads: each holds a deflate state of a few hundred KB. */
+const SEGMENTS_IN_FLIGHT = 2;
+
+/**
+ * Every piece's segment, made off the event loop a couple at a time: a list of thousands of
+ * pieces asked for all at once would create thousands of zlib streams in one go.
+ */
+async function segmentsInTurn(pieces: readonly Piece[]): Promise<Segment[]> {
+  const segments: Segment[] = [];
+  let next = 0;
+  const work = async () => {
+    for (let i = next; i < pieces.length; i = next) {
+      next += 1;
+      const piece = pieces[i];
+      if (piece !== undefined) segments[i] = piece.segment ?? (await piece.segmentAsync());
+    }
+  };
+  await Promise.all(Array.from({ length: SEGMENTS_IN_FLIGHT }, work));
+  return segments;
+}
 
 /**
  * A body kept as pieces (see body-pieces.ts), sent without joining them. Its gzip form is joined
@@ -89,7 +128,12 @@ export function createPiecesBody(
   tag: string,
   options: PiecesBodyOptions = {},
 ): CompressedBody {
-  const { isCurrent = () => true, largeBrotliDelayMs = LARGE_BROTLI_DELAY_MS } = options;
+  const {
+    isCurrent = () => true,
+    largeBrotliDelayMs = LARGE_BROTLI_DELAY_MS,
+    onGrow = () => undefined,
+    perRequest = false,
+  } = options;
   const identity = pieces.map((p) => p.bytes);
   const size = totalLength(identity);
   const compressible = size >= MIN_COMPRESS_BYTES;
@@ -104,9 +148,11 @@ export function createPiecesBody(
     if (missing <= SYNC_SEGMENT_MAX_BYTES) {
       gz = gzipFromSegments(pieces.map((p) => p.segmentSync()));
       gzPending = Promise.resolve();
+      onGrow();
     } else {
-      gzPending = Promise.all(pieces.map((p) => p.segmentAsync())).then((segments) => {
+      gzPending = segmentsInTurn(pieces).then((segments) => {
         gz = gzipFromSegments(segments);
+        onGrow();
       });
     }
     return gzPending;
@@ -118,6 +164,7 @@ export function createPiecesBody(
     if (size <= SYNC_BROTLI_PIECES_MAX_BYTES) {
       br = asBytes(brotliCompressSync(Buffer.concat(identity), brotliOptions(size)));
       brPending = Promise.resolve();
+      onGrow();
       return brPending;
     }
     const delay = size > LARGE_BODY_BYTES ? largeBrotliDelayMs : 0;
@@ -129,7 +176,11 @@ export function createPiecesBody(
         const stream = createBrotliCompress(brotliOptions(size));
         stream.on('data', (chunk: Buffer) => out.push(chunk));
         stream.on('error', reject);
-        stream.on('end', () => resolve(void (br = asBytes(Buffer.concat(out)))));
+        stream.on('end', () => {
+          br = asBytes(Buffer.concat(out));
+          onGrow();
+          resolve();
+        });
         for (const part of identity) stream.write(part);
         stream.end();
       };
@@ -143,6 +194,7 @@ export function createPiecesBody(
   return {
     etag: etagOf(tag, 'identity'),
     compressible,
+    perRequest,
     etagFor: (coding) => etagOf(tag, coding),
     bytesFor(coding) {
       if (coding === 'identity') return identity;
@@ -154,7 +206,17 @@ export function createPiecesBody(
       quietly(makeBrotli());
       return br;
     },
+    whenReady(coding) {
+      if (coding === 'identity' || !compressible) return Promise.resolve();
+      return coding === 'gzip' ? makeGzip() : makeBrotli();
+    },
     whenCompressed: () => Promise.all([makeGzip(), makeBrotli()]).then(() => undefined),
+    sizes: () => ({
+      identity: size,
+      gzip: gz === null ? 0 : totalLength(gz),
+      br: br?.byteLength ?? 0,
+    }),
+    byteSize: () => size + (gz === null ? 0 : totalLength(gz)) + (br?.byteLength ?? 0),
   };
 }
 
@@ -185,11 +247,42 @@ export interface SendOptions {
 }
 
 /**
+ * The representation to send: identity when the client prefers it or the body is too small;
+ * otherwise the first compressed form it prefers that is ready, or else the one to wait for
+ * (gzip, made quickly, before br, which a large body gets only a while after it changes).
+ */
+function chooseCoding(
+  body: CompressedBody,
+  accepted: readonly ContentCoding[],
+): { coding: ContentCoding; wait: boolean } {
+  const identityAt = accepted.indexOf('identity');
+  const preferred = (identityAt < 0 ? accepted : accepted.slice(0, identityAt)).filter(
+    (coding) => coding !== 'identity',
+  );
+  if (!body.compressible || preferred.length === 0) return { coding: 'identity', wait: false };
+  if (body.perRequest) {
+    // Made once for this answer: in the form that costs least, br only when it is small.
+    const small = body.sizes().identity <= SYNC_BROTLI_PIECES_MAX_BYTES;
+    const cheap =
+      preferred[0] === 'br' && small ? 'br' : preferred.includes('gzip') ? 'gzip' : 'br';
+    return { coding: cheap, wait: true };
+  }
+  const ready = preferred.find((coding) => body.bytesFor(coding) !== null);
+  if (ready !== undefined) return { coding: ready, wait: false };
+  return { coding: preferred.includes('gzip') ? 'gzip' : (preferred[0] ?? 'identity'), wait: true };
+}
+
+/**
  * Answers with the best representation the client takes (br, gzip or the bytes as they are),
  * its ETag and `Vary: Accept-Encoding`, or 304 when If-None-Match names any representation it
- * holds (If-Modified-Since only when there is no If-None-Match).
+ * holds (If-Modified-Since only when there is no If-None-Match). A client that asked for a
+ * compressed form gets one, waiting for it if need be: never the uncompressed bytes instead.
  */
-export function sendCompressed(c: Context, body: CompressedBody, options: SendOptions): Response {
+export async function sendCompressed(
+  c: Context,
+  body: CompressedBody,
+  options: SendOptions,
+): Promise<Response> {
   c.header('Vary', 'Accept-Encoding');
   if (options.cacheControl !== undefined) c.header('Cache-Control', options.cacheControl);
   if (options.lastModified != null) c.header('Last-Modified', options.lastModified.toUTCString());
@@ -212,16 +305,9 @@ export function sendCompressed(c: Context, body: CompressedBody, options: SendOp
     c.header('ETag', body.etag);
     return c.body(null, 304);
   }
-  let coding: ContentCoding = 'identity';
-  let bytes = body.bytesFor('identity') ?? new Uint8Array(0);
-  for (const wanted of acceptedCodings(c.req.header('accept-encoding'))) {
-    const candidate = body.bytesFor(wanted);
-    if (candidate !== null) {
-      coding = wanted;
-      bytes = candidate;
-      break;
-    }
-  }
+  const { coding, wait } = chooseCoding(body, acceptedCodings(c.req.header('accept-encoding')));
+  if (wait) await body.whenReady(coding);
+  const bytes = body.bytesFor(coding) ?? body.bytesFor('identity') ?? new Uint8Array(0);
   c.header('ETag', body.etagFor(coding));
   c.header('Content-Type', options.contentType);
   if (coding !== 'identity') c.header('Content-Encoding', coding);
@@ -263,7 +349,17 @@ export function sendCachedJson(
   cache: ReadCache,
   key: string,
   build: () => unknown,
-): Response {
-  const body = cache.memo(`json:${key}`, () => jsonBody(build()));
+): Promise<Response> {
+  const memoKey = `json:${key}`;
+  const body = cache.memo(
+    memoKey,
+    () => {
+      const bytes = asBytes(Buffer.from(JSON.stringify(build()), 'utf8'));
+      return createPiecesBody([new Piece(bytes)], hashOf(bytes), {
+        onGrow: () => cache.remeasure(memoKey),
+      });
+    },
+    (b) => b.byteSize(),
+  );
   return sendCompressed(c, body, { contentType: JSON_TYPE });
 }

@@ -154,7 +154,12 @@ function filledPageBody(shellFile: string, page: PageAnswer): CompressedBody {
 }
 
 /** The shell for a page: as built, or filled in; 404 for an address that is no page. */
-function pageResponse(c: Context, root: string, index: string, page: PageAnswer): Response {
+function pageResponse(
+  c: Context,
+  root: string,
+  index: string,
+  page: PageAnswer,
+): Response | Promise<Response> {
   c.header('x-content-type-options', 'nosniff');
   const plain = page.title === undefined && (page.head ?? '') === '';
   return sendCompressed(c, plain ? textFileBody(index) : filledPageBody(index, page), {
@@ -164,7 +169,7 @@ function pageResponse(c: Context, root: string, index: string, page: PageAnswer)
   });
 }
 
-function fileResponse(c: Context, root: string, file: string): Response {
+function fileResponse(c: Context, root: string, file: string): Response | Promise<Response> {
   const extension = extname(file).toLowerCase();
   const type = CONTENT_TYPES[extension] ?? 'application/octet-stream';
   c.header('x-content-type-options', 'nosniff');
@@ -198,7 +203,7 @@ const EVERY_PATH_A_PAGE: DescribePage = () => ({ status: 200 });
  * for an address that is none of the app's pages; JSON-LD for a session page).
  */
 export function serveFrontEnd(root: string, describePage: DescribePage = EVERY_PATH_A_PAGE) {
-  return function serveStatic(c: Context): Response {
+  return function serveStatic(c: Context): Response | Promise<Response> {
     const path = c.req.path;
     const index = join(resolve(root), 'index.html');
     if (!existsSync(index)) {

@@ -16,9 +16,13 @@ import {
 import { z } from 'zod';
 import { loginGuards } from '../auth/login.ts';
 import { createStaffWrite } from '../audit/staff-write.ts';
+import type { SessionStore } from '../cache/session-store.ts';
+import { sortInSlices } from '../cache/slices.ts';
+import { compareText } from '../cache/text-order.ts';
 import type { Db } from '../db/open-db.ts';
 import { groupExists } from '../groups/groups.queries.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
+import { memoJsonList, sendJsonList } from '../http/json-list.ts';
 import { apiError, fieldError, invalidFields, notFound, validationError } from '../http/errors.ts';
 import { IdParamSchema } from '../http/params.ts';
 import {
@@ -38,7 +42,6 @@ import {
   deleteException,
   getSession,
   insertSession,
-  listSessions,
   touchSessionSchedule,
   updateSession,
   upsertException,
@@ -114,8 +117,13 @@ type ExceptionKind = OccurrenceException['kind'];
  * sessions at their venues, and make exceptions to the rule for one date: cancelled
  * (/cancellations) or moved (/changes), each undone by a DELETE of that date.
  */
-export function sessionRoutes(deps: RouterDeps) {
-  const { db, cache } = deps;
+/** listSessions' order: title, then id, as SQLite compares text. */
+function compareSessions(a: Session, b: Session): number {
+  return compareText(a.title, b.title) || a.id - b.id;
+}
+
+export function sessionRoutes(deps: RouterDeps & { sessionStore: SessionStore }) {
+  const { db, cache, sessionStore } = deps;
   const { requireStaff } = loginGuards(deps);
   const staffWrite = createStaffWrite(deps);
   const own = ownSession(db);
@@ -167,13 +175,26 @@ export function sessionRoutes(deps: RouterDeps) {
   }
 
   return createRouter()
-    .get('/sessions', validQuery(SessionQuerySchema), (c) => {
+    .get('/sessions', validQuery(SessionQuerySchema), async (c) => {
       const q = c.req.valid('query');
       const key = `sessions:${JSON.stringify([q.venue, q.group, q.way])}`;
-      return sendCachedJson(c, cache, key, () => {
-        const items: Session[] = listSessions(db, q);
-        return { items, total: items.length };
+      // From the sessions held in memory, sorted and serialised a slice at a time.
+      const list = await memoJsonList(cache, key, 'items', function* (writer) {
+        const items = sessionStore
+          .sessions()
+          .filter(
+            (s) =>
+              (q.venue === undefined || s.venue.slug === q.venue) &&
+              (q.group === undefined || s.group === q.group) &&
+              (q.way === undefined || s.ways.includes(q.way)),
+          );
+        yield* sortInSlices(items, compareSessions);
+        for (const session of items) {
+          writer.add(JSON.stringify(session));
+          yield;
+        }
       });
+      return sendJsonList(c, list, {});
     })
 
     .get('/sessions/:id', validParams(IdParamSchema), (c) => {
