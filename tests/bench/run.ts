@@ -1,4 +1,4 @@
-// `pnpm bench [--sizes=S,M,L|none] [--duration=5] [--connections=50] [--requests=40000] [--rounds=5]`:
+// `pnpm bench [--sizes=S,M,L|none] [--duration=5] [--connections=50] [--cost-duration=4] [--rounds=5]`:
 // load-tests the production server on loopback with autocannon, first against bare hello-world
 // servers (request-cost.ts), then per data size, and writes docs/benchmarks.md. `--sizes=none`
 // measures only the request cost and replaces only its section. Not part of `pnpm test`.
@@ -29,8 +29,8 @@ interface Options {
   sizes: Size[];
   duration: number;
   connections: number;
-  /** Requests per request-cost measurement, and measurements per target. */
-  requests: number;
+  /** Seconds per request-cost measurement, and measurements per target. */
+  costDuration: number;
   rounds: number;
 }
 
@@ -39,7 +39,7 @@ function parseOptions(argv: readonly string[]): Options {
     sizes: ['S', 'M'],
     duration: 5,
     connections: 50,
-    requests: 40_000,
+    costDuration: 4,
     rounds: 5,
   };
   for (const arg of argv) {
@@ -52,7 +52,8 @@ function parseOptions(argv: readonly string[]): Options {
       options.sizes = sizes.filter(isSize);
     } else if (key === 'duration') options.duration = Math.max(1, Math.min(30, Number(value)));
     else if (key === 'connections') options.connections = Math.max(1, Number(value));
-    else if (key === 'requests') options.requests = Math.max(1000, Number(value));
+    else if (key === 'cost-duration')
+      options.costDuration = Math.max(1, Math.min(30, Number(value)));
     else if (key === 'rounds') options.rounds = Math.max(1, Math.min(9, Number(value)));
     else if (arg !== '--') throw new Error(`Unknown option ${arg}`);
   }
@@ -654,12 +655,12 @@ async function main(): Promise<void> {
     pin = false;
   }
   console.log(
-    `Benchmarking request cost (${options.requests} requests × ${options.rounds} rounds) and sizes ` +
+    `Benchmarking request cost (${options.costDuration} s × ${options.rounds} rounds) and sizes ` +
       `${options.sizes.join(', ') || 'none'}: ${options.connections} connections, ${options.duration} s per route` +
       (pin ? ', server on CPU 0, autocannon on CPU 1' : ''),
   );
   const cost: RequestCost = await measureRequestCost(
-    { requests: options.requests, rounds: options.rounds, connections: options.connections },
+    { seconds: options.costDuration, rounds: options.rounds, connections: options.connections },
     pin,
   );
   const costSection = renderRequestCost(cost, pin);
