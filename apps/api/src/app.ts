@@ -1,6 +1,7 @@
 import { areaRoutes } from './areas/areas.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { SCRYPT_PASSWORDS, type PasswordHasher } from './auth/password.ts';
 import { createReadCache, type ReadCache } from './cache/read-cache.ts';
 import { createSessionStore, type SessionStore } from './cache/session-store.ts';
 import type { Db } from './db/open-db.ts';
@@ -9,6 +10,7 @@ import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { limitBodySize } from './http/body-limit.ts';
 import { answerNothingHere, errorHandler } from './http/errors.ts';
+import { noStoreForPrivate } from './http/no-store.ts';
 import { createRouter } from './http/router.ts';
 import { sameOrigin } from './http/same-origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -41,6 +43,10 @@ export interface AppDeps {
   feedChunkIds?: number | undefined;
   /** Render every session's calendar events in the background from the start (the server does). */
   warmFeeds?: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXY); none by default. */
+  trustedProxies?: readonly string[];
+  /** How passwords are hashed and checked; scrypt unless a test counts the checks. */
+  passwords?: PasswordHasher;
 }
 
 export function createApp({
@@ -53,15 +59,20 @@ export function createApp({
   log = silentLogger,
   feedChunkIds,
   warmFeeds = false,
+  trustedProxies = [],
+  passwords = SCRYPT_PASSWORDS,
 }: AppDeps) {
   const deps = { db, cache, clock };
-  // Every request is logged and gets the security headers; every state-changing /api request
-  // must come from our own origin and stay under the body limit, before any route reads it.
-  // Each entity's router answers its reads and its staff writes below /api.
+  // Every request is logged and every answer, errors and refusals included, gets the security
+  // headers (so they are mounted before anything that can refuse); private answers are not kept
+  // by caches; every state-changing /api request must come from our own origin and stay under the
+  // body limit, before any route reads it. Each entity's router answers its reads and its staff
+  // writes below /api.
   const app = createRouter()
     .use('*', requestLogger({ log }))
-    .use('/api/*', limitBodySize())
     .use('*', securityHeaders({ https: publicUrl.startsWith('https:') }))
+    .use('/api/*', noStoreForPrivate())
+    .use('/api/*', limitBodySize())
     .use('/api/*', sameOrigin(publicUrl))
     .route('/api/health', healthRoutes(db))
     .route('/api/ways', wayRoutes())
@@ -72,7 +83,7 @@ export function createApp({
     .route('/api', groupRoutes(deps))
     .route('/api', sessionRoutes(deps))
     .route('/api', userRoutes({ ...deps, publicUrl }))
-    .route('/api', authRoutes({ ...deps, publicUrl }))
+    .route('/api', authRoutes({ ...deps, publicUrl, trustedProxies, passwords }))
     .route('/api', auditRoutes(deps));
 
   // Calendar feeds (/feeds/…) mount before the front end's catch-all.

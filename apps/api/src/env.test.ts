@@ -20,6 +20,7 @@ describe('loadEnv', () => {
       publicUrl: 'http://localhost:8787',
       demoData: true,
       admin: null,
+      trustedProxies: [],
     });
   });
 
@@ -31,6 +32,7 @@ describe('loadEnv', () => {
       DEMO_DATA: 'off',
       ADMIN_EMAIL: 'Admin@Example.org',
       ADMIN_PASSWORD: 'correct horse',
+      TRUSTED_PROXY: '127.0.0.1, ::1',
     });
     expect(env).toEqual({
       port: 8899,
@@ -38,6 +40,7 @@ describe('loadEnv', () => {
       publicUrl: 'https://fiveways.example.org',
       demoData: false,
       admin: { email: 'admin@example.org', password: 'correct horse' },
+      trustedProxies: ['127.0.0.1', '::1'],
     });
   });
 
@@ -64,6 +67,9 @@ describe('loadEnv', () => {
     ['PUBLIC_URL', 'not a url', 'http:// or https://'],
     ['PUBLIC_URL', 'https://example.org/', 'must not end with a slash'],
     ['DEMO_DATA', 'yes', '"on"'],
+    ['TRUSTED_PROXY', 'proxy.example.org', 'IP addresses separated by commas'],
+    ['TRUSTED_PROXY', '10.0.0.0/8', 'no ranges'],
+    ['TRUSTED_PROXY', '127.0.0.1,,::1', 'TRUSTED_PROXY=127.0.0.1'],
   ])('rejects %s=%s with a message saying how to fix it', (variable, value, hint) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems).toHaveLength(1);

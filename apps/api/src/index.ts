@@ -1,11 +1,12 @@
 // Starts the service: settings → database → sample data → app → HTTP server; stops cleanly.
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createReadCache } from './cache/read-cache.ts';
 import { createSessionStore } from './cache/session-store.ts';
 import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
 import { ConfigError, loadEnv, type Env } from './env.ts';
+import { startServer } from './http/server-limits.ts';
+import { recordUidDomain } from './sessions/sessions.queries.ts';
 import { AdminInputError, ensureBootstrapAdmin } from './users/bootstrap-admin.ts';
 import { createLogger } from './ops/logger.ts';
 
@@ -23,6 +24,8 @@ function loadEnvOrExit(): Env {
 
 const env = loadEnvOrExit();
 const db = openDb(env.databasePath);
+// Before the sample data, so a new deployment's sessions all carry its domain in their UIDs.
+recordUidDomain(db, env.publicUrl);
 if (env.demoData && isDirectoryEmpty(db)) {
   seedSampleData(db, readSampleDataFile());
   log.info('filled the empty database with the sample Worcester data');
@@ -56,9 +59,11 @@ const app = createApp({
   sessionStore,
   log,
   warmFeeds: true,
+  trustedProxies: env.trustedProxies,
 });
 
-const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
+// With short deadlines for headers and bodies (http/server-limits.ts).
+const server = startServer(app.fetch, env.port, (info) => {
   log.info('listening', { url: env.publicUrl, port: info.port, database: env.databasePath });
 });
 

@@ -1,7 +1,7 @@
 // Turns sessions into dated occurrences for a window: the one builder behind GET /api/occurrences
 // and the kiosk's offline copy. Pure, no clock, no server zone, and free of zod, so the kiosk can
 // load it in a small chunk of its own.
-import { toEpochMs, toLondonInstant } from './london-time.ts';
+import { londonSpan } from './london-time.ts';
 import type { Occurrence, OccurrenceQuery } from './occurrence.ts';
 import { expandRecurrence, type LocalOccurrence } from './recurrence.ts';
 import type { Session } from './session.ts';
@@ -39,11 +39,9 @@ export interface OccurrenceSpan {
 export function occurrenceSpan(
   o: Pick<LocalOccurrence, 'startDate' | 'startTime' | 'endTime'>,
 ): OccurrenceSpan {
-  return {
-    start: toLondonInstant(o.startDate, o.startTime),
-    end: toLondonInstant(o.startDate, o.endTime),
-    startMs: toEpochMs(o.startDate, o.startTime),
-  };
+  // One meaning for times in the clock-change hour (see london-time.ts).
+  const { start, end, startMs } = londonSpan(o.startDate, o.startTime, o.endTime);
+  return { start, end, startMs };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  ContactSchema,
   findTextProblem,
   isLocalDate,
   LocalTimeSchema,
@@ -167,5 +168,26 @@ describe('pageOf', () => {
     expect(pageOf(items, { limit: 10, offset: 4 })).toEqual([5]);
     expect(pageOf(items, { offset: 3 })).toEqual([4, 5]);
     expect(pageOf(items, { limit: 1, offset: 9 })).toEqual([]);
+  });
+});
+
+describe('ContactSchema', () => {
+  it('takes an empty website or an http(s) one, trimmed', () => {
+    expect(ContactSchema.parse({}).website).toBe('');
+    expect(ContactSchema.parse({ website: ' https://example.org/cafe ' }).website).toBe(
+      'https://example.org/cafe',
+    );
+  });
+
+  it('refuses any other website, naming the field in plain English', () => {
+    for (const website of ['javascript:alert(1)', 'WIFI:T:WPA;S:x;P:y;;', 'www.example.org']) {
+      const result = ContactSchema.safeParse({ website });
+      expect(result.success, website).toBe(false);
+      expect(result.error?.issues[0]).toMatchObject({
+        path: ['website'],
+        message:
+          'Website must be a web address starting with https:// or http://, for example https://example.org',
+      });
+    }
   });
 });

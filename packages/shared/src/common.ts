@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWebAddress } from './web-address.ts';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -116,6 +117,13 @@ export function text(label: string, max: number, kind: TextKind = 'line') {
     });
 }
 
+/** A web address staff enter (a group's or session's website): empty, or http(s) only. */
+export function webAddress(label: string, max: number) {
+  return text(label, max).refine((s) => s === '' || isWebAddress(s), {
+    error: `${label} must be a web address starting with https:// or http://, for example https://example.org`,
+  });
+}
+
 export const CostSchema = z.object({
   free: z.boolean({ error: 'Say whether it is free (true or false)' }),
   text: text('Cost details', 200).default(''),
@@ -126,6 +134,6 @@ export const ContactSchema = z.object({
   name: text('Contact name', 120).default(''),
   phone: text('Contact phone', 40).default(''),
   email: text('Contact email', 200).default(''),
-  website: text('Website', 300).default(''),
+  website: webAddress('Website', 300).default(''),
 });
 export type Contact = z.infer<typeof ContactSchema>;

@@ -7,3 +7,4 @@ export * from './labels.ts';
 export * from './london-time.ts';
 export * from './pages.ts';
 export * from './recurrence.ts';
+export * from './web-address.ts';

@@ -5,6 +5,7 @@ import { QrCode } from '../../components/qr-code.tsx';
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { NavIcon, WayIcon } from '../components/icons.tsx';
+import { websiteQrValue } from '../website-qr.ts';
 
 /** Cost details worth showing: not just the word "Free" again. */
 export function showCostText(cost: Session['cost']): boolean {
@@ -52,16 +53,17 @@ export function VenueAccess({ venue }: { venue: Venue }) {
 
 export function ContactDetails({ contact }: { contact: Session['contact'] }) {
   const { t } = useKiosk();
-  if (!contact.name && !contact.phone && !contact.email && !contact.website) return null;
+  const website = websiteQrValue(contact.website);
+  if (!contact.name && !contact.phone && !contact.email && website === null) return null;
   return (
     <section class="panel">
       <h2>{t('contact')}</h2>
       {contact.name ? <p>{contact.name}</p> : null}
       {contact.phone ? <p>{t('phone', { value: contact.phone })}</p> : null}
       {contact.email ? <p>{t('email', { value: contact.email })}</p> : null}
-      {contact.website ? (
+      {website !== null ? (
         <div class="qr-inline">
-          <QrCode value={contact.website} label={t('websiteQr')} size={160} />
+          <QrCode value={website} label={t('websiteQr')} size={160} />
           <p>{t('websiteQr')}</p>
         </div>
       ) : null}
