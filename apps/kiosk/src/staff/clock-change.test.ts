@@ -1,6 +1,6 @@
 import type { Recurrence } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
-import { findClockChangeWarnings, meetsClockChangeHour } from './clock-change.ts';
+import { findClockChangeWarnings } from './clock-change.ts';
 
 function rule(fields: Partial<Recurrence>): Recurrence {
   return {
@@ -16,30 +16,12 @@ function rule(fields: Partial<Recurrence>): Recurrence {
   };
 }
 
-describe('meetsClockChangeHour', () => {
-  it('says when times meet 01:00–02:00 on the last Sundays of March and October', () => {
-    expect(meetsClockChangeHour('2027-03-28', '01:30', '02:30')).toBe('forward');
-    expect(meetsClockChangeHour('2027-10-31', '01:30', '02:30')).toBe('back');
-    expect(meetsClockChangeHour('2027-03-28', '00:30', '01:00')).toBe('forward');
-    expect(meetsClockChangeHour('2027-03-28', '00:00', '03:00')).toBe('forward');
-    expect(meetsClockChangeHour('2027-10-31', '01:59', '02:00')).toBe('back');
-  });
-
-  it('says nothing for other times that day, or the same times on other days', () => {
-    expect(meetsClockChangeHour('2027-03-28', '02:00', '03:00')).toBeNull();
-    expect(meetsClockChangeHour('2027-03-28', '00:00', '00:59')).toBeNull();
-    expect(meetsClockChangeHour('2027-03-28', '10:00', '11:00')).toBeNull();
-    expect(meetsClockChangeHour('2027-03-21', '01:30', '02:30')).toBeNull();
-    expect(meetsClockChangeHour('2028-03-26', '01:30', '02:30')).toBe('forward');
-  });
-});
-
 describe('findClockChangeWarnings', () => {
   it('warns, in plain words, for each date of a rule that meets the hour', () => {
     const warnings = findClockChangeWarnings(rule({ until: '2027-12-31' }), '2027-01-01');
     expect(warnings.map((w) => [w.date, w.change])).toEqual([
-      ['2027-03-28', 'forward'],
-      ['2027-10-31', 'back'],
+      ['2027-03-28', 'spring'],
+      ['2027-10-31', 'autumn'],
     ]);
     expect(warnings[0]?.message).toBe(
       'On Sunday 28 March 2027 the clocks go forward at 1am: 01:00 to 01:59 does not happen that night. A time in that hour is moved an hour later, and the session keeps its length. Choose another time if you can.',

@@ -1,6 +1,5 @@
-import type { LocalOccurrence, Venue } from '@fiveways/shared';
+import { clockChangeClash, type LocalOccurrence, type Venue } from '@fiveways/shared';
 import { useState } from 'preact/hooks';
-import { meetsClockChangeHour } from '../clock-change.ts';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
 import { ClockChangeNotice } from './clock-change-notice.tsx';
 import type { MovedException } from '../session-exceptions.ts';
@@ -97,7 +96,7 @@ export function MoveDialog(props: {
         </div>
         <ClockChangeNotice
           date={form.newDate}
-          change={meetsClockChangeHour(form.newDate, form.startTime, form.endTime)}
+          change={clockChangeClash(form.newDate, form.startTime, form.endTime)}
         />
         <SelectField
           path="move.venue"

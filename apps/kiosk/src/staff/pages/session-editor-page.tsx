@@ -38,6 +38,7 @@ import { useAuth } from '../hooks/use-auth.ts';
 import {
   emptySessionForm,
   previewDates,
+  shownWhen,
   recurrenceOf,
   sentenceOf,
   SESSION_FIELD_PATHS,
@@ -510,8 +511,7 @@ function SessionEditor({
               <ol>
                 {preview.map((p) => (
                   <li key={p.occurrence.date}>
-                    {formatLongDate(p.occurrence.startDate)}, {p.occurrence.startTime}–
-                    {p.occurrence.endTime}
+                    {shownWhen(p.occurrence)}
                     {p.occurrence.status === 'cancelled' ? ' (cancelled)' : ''}
                     {p.clockNote ? <span class="clock-note">{p.clockNote}</span> : null}
                   </li>
