@@ -57,6 +57,19 @@ function capitalised(text: string): string {
  * welcome"): free is said once ("Free (Free)" never), and the result never ends in a full stop,
  * so a sentence can add its own.
  */
+/**
+ * What a cost text adds to the session's free or paid tag, for surfaces that show the tag in the
+ * reader's language beside it: '' when the text only restates "free" ("Free", "free.", "No
+ * charge"), the rest when it starts by saying so ("Free, bring a packed lunch" → "bring a packed
+ * lunch"), the text itself otherwise.
+ */
+export function costDetail(cost: Cost): string {
+  const text = cost.text.trim().replace(/[.\s]+$/, '');
+  if (!cost.free) return text;
+  const restated = SAYS_FREE.exec(text);
+  return restated === null ? text : text.slice(restated[0].length);
+}
+
 export function describeCost(cost: Cost): string {
   const text = cost.text.trim().replace(/[.\s]+$/, '');
   if (!cost.free) return text === '' ? `${COST_LABELS.charge}: ask when you arrive` : text;

@@ -265,6 +265,12 @@ describe('labels', () => {
       'Free (donations welcome)',
     );
     expect(costLabel(ENGLISH, { free: false, text: '£2' })).toBe('£2');
+    // Text that only restates "free" is not said twice ("Free (Free)").
+    expect(costLabel(ENGLISH, { free: true, text: 'Free' })).toBe('Free');
+    expect(costLabel(ENGLISH, { free: true, text: 'No charge.' })).toBe('Free');
+    expect(costLabel(ENGLISH, { free: true, text: 'Free, bring a packed lunch' })).toBe(
+      'Free (bring a packed lunch)',
+    );
     expect(costLabel(ENGLISH, { free: false, text: '' })).toBe(
       'There is a charge: ask when you arrive',
     );

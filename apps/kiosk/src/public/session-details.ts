@@ -2,6 +2,7 @@
 // browser, in whichever language the page is read.
 
 import {
+  costDetail,
   firstRuleDate,
   occurrenceSpan,
   wallDateOf,
@@ -19,7 +20,10 @@ export function bookingLabel(t: PublicTranslator, booking: Session['booking']): 
 
 /** "Free", "Free (bring a packed lunch)", "£2 a session", or that there is a charge. */
 export function costLabel(t: PublicTranslator, cost: Session['cost']): string {
-  if (cost.free) return cost.text === '' ? t.t('free') : `${t.t('free')} (${cost.text})`;
+  if (cost.free) {
+    const detail = costDetail(cost);
+    return detail === '' ? t.t('free') : `${t.t('free')} (${detail})`;
+  }
   return cost.text === '' ? t.t('chargeAsk') : cost.text;
 }
 

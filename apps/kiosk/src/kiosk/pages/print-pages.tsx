@@ -1,4 +1,5 @@
 import { wallDateOf, wallTimeOf } from '@fiveways/shared/london-time';
+import { costDetail } from '@fiveways/shared/labels';
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { NavIcon } from '../components/icons.tsx';
@@ -53,7 +54,7 @@ export function PrintSessionPage({ id }: { id: number }) {
           {venue ? <VenueAccess venue={venue} /> : null}
           <p>
             {session.cost.free ? t('free') : t('notFree')}
-            {session.cost.text ? ` · ${session.cost.text}` : ''} ·{' '}
+            {costDetail(session.cost) ? ` · ${costDetail(session.cost)}` : ''} ·{' '}
             {session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}
           </p>
           {session.whatToExpect ? (

@@ -1,5 +1,6 @@
 import type { LocalOccurrence, Session, Venue } from '@fiveways/shared';
 import { wallDateOf, wallTimeOf } from '@fiveways/shared/london-time';
+import { costDetail } from '@fiveways/shared/labels';
 import type { Directory } from '../directory/types.ts';
 import { QrCode } from '../../components/qr-code.tsx';
 import { useKiosk } from '../kiosk-context.ts';
@@ -9,8 +10,7 @@ import { websiteQrValue } from '../website-qr.ts';
 
 /** Cost details worth showing: not just the word "Free" again. */
 export function showCostText(cost: Session['cost']): boolean {
-  const text = cost.text.trim().toLowerCase();
-  return text !== '' && !(cost.free && text === 'free');
+  return costDetail(cost) !== '';
 }
 
 /** A date's day and times as the API and the kiosk's lists give them (clock-change days too). */
@@ -167,7 +167,7 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
           <section class="panel">
             <h2>{t('cost')}</h2>
             <p>{session.cost.free ? t('free') : t('notFree')}</p>
-            {showCostText(session.cost) ? <p>{session.cost.text}</p> : null}
+            {showCostText(session.cost) ? <p>{costDetail(session.cost)}</p> : null}
             <h2>{t('booking')}</h2>
             <p>{session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}</p>
             {session.bookingInfo ? <p>{session.bookingInfo}</p> : null}
