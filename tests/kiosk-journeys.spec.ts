@@ -131,15 +131,15 @@ test('take it home: QR codes for the calendar, the phone page and the feeds, wit
   const codes = page.locator('svg[data-qr-value]');
   const values = await codes.evaluateAll((els) => els.map((e) => e.getAttribute('data-qr-value')));
   const origin = new URL(baseURL ?? '').origin;
-  const host = new URL(baseURL ?? '').host;
   expect(values.some((v) => v?.match(new RegExp(`^${origin}/feeds/sessions/\\d+\\.ics$`)))).toBe(
     true,
   );
+  expect(values.some((v) => v?.match(new RegExp(`^${origin}/follow/sessions/\\d+$`)))).toBe(true);
   expect(values.some((v) => v?.match(new RegExp(`^${origin}/sessions/\\d+$`)))).toBe(true);
-  expect(values.some((v) => v?.startsWith(`webcal://${host}/feeds/ways/`))).toBe(true);
-  expect(values.some((v) => v?.startsWith(`webcal://${host}/feeds/venues/${HOME_VENUE}.ics`))).toBe(
-    true,
-  );
+  expect(values.some((v) => v?.startsWith(`${origin}/follow/ways/`))).toBe(true);
+  expect(values).toContain(`${origin}/follow/venues/${HOME_VENUE}`);
+  // A phone must never be handed a bare webcal:// address: Android cannot open one.
+  expect(values.filter((v) => v?.startsWith('webcal:'))).toEqual([]);
   await expect(page.locator('.summary')).toContainText('Gorse Hill Community Centre');
   // Each code is a link a phone can open: the feed answers.
   const ics = values.find((v) => v?.endsWith('.ics') && v.startsWith('http')) ?? '';

@@ -92,7 +92,7 @@ async function createSessionWithExceptions(
 test.describe('subscribe page', () => {
   test.use({ viewport: PHONE });
 
-  test('gives webcal, https and Google Calendar links and a QR code for everything, a way and a hub', async ({
+  test('offers every way to follow everything, a way and a hub, and a QR code to its follow page', async ({
     page,
   }) => {
     await page.goto('/subscribe');
@@ -103,15 +103,16 @@ test.describe('subscribe page', () => {
     const encodedHost = host.replace(':', '%3A');
 
     await expect(
-      page.getByRole('link', { name: 'Subscribe in my calendar app: Everything' }),
+      page.getByRole('link', { name: 'Follow in Apple Calendar: Everything' }),
     ).toHaveAttribute('href', `webcal://${host}/feeds/all.ics`);
-    await expect(
-      page.getByRole('img', { name: 'QR code to subscribe to Everything' }),
-    ).toHaveAttribute('data-qr-value', `webcal://${host}/feeds/all.ics`);
+    await expect(page.getByRole('img', { name: 'QR code to follow Everything' })).toHaveAttribute(
+      'data-qr-value',
+      `${origin}/follow/all`,
+    );
 
     await page.getByText('Be Active', { exact: true }).click();
     await expect(
-      page.getByRole('link', { name: 'Subscribe in my calendar app: Be Active' }),
+      page.getByRole('link', { name: 'Follow in Apple Calendar: Be Active' }),
     ).toHaveAttribute('href', `webcal://${host}/feeds/ways/be-active.ics`);
     await expect(
       page.getByRole('link', {
@@ -119,25 +120,26 @@ test.describe('subscribe page', () => {
       }),
     ).toHaveAttribute('href', `${origin}/feeds/ways/be-active.ics`);
     await expect(
-      page.getByRole('link', { name: 'Add to Google Calendar: Be Active' }),
+      page.getByRole('link', { name: 'Follow in Google Calendar: Be Active' }),
     ).toHaveAttribute(
       'href',
       `https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2F${encodedHost}%2Ffeeds%2Fways%2Fbe-active.ics`,
     );
-    const wayQr = page.getByRole('img', { name: 'QR code to subscribe to Be Active' });
-    await expect(wayQr).toBeVisible();
-    await expect(wayQr).toHaveAttribute(
-      'data-qr-value',
-      `webcal://${host}/feeds/ways/be-active.ics`,
-    );
     await expect(
-      page.getByText('Scan with your phone camera to subscribe to Be Active'),
-    ).toBeVisible();
+      page.getByRole('link', { name: 'Follow in Outlook on the web: Be Active' }),
+    ).toHaveAttribute(
+      'href',
+      `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(`${origin}/feeds/ways/be-active.ics`)}&name=Be%20Active`,
+    );
+    const wayQr = page.getByRole('img', { name: 'QR code to follow Be Active' });
+    await expect(wayQr).toBeVisible();
+    await expect(wayQr).toHaveAttribute('data-qr-value', `${origin}/follow/ways/be-active`);
+    await expect(page.getByText('Scan with your phone camera to follow Be Active')).toBeVisible();
 
     const hub = await firstHub(page);
     await page.getByText(hub.name, { exact: true }).click();
     await expect(
-      page.getByRole('link', { name: `Subscribe in my calendar app: ${hub.name}` }),
+      page.getByRole('link', { name: `Follow in Apple Calendar: ${hub.name}` }),
     ).toHaveAttribute('href', `webcal://${host}/feeds/venues/${hub.slug}.ics`);
     await expect(
       page.getByRole('link', {
@@ -145,17 +147,18 @@ test.describe('subscribe page', () => {
       }),
     ).toHaveAttribute('href', `${origin}/feeds/venues/${hub.slug}.ics`);
     await expect(
-      page.getByRole('link', { name: `Add to Google Calendar: ${hub.name}` }),
+      page.getByRole('link', { name: `Follow in Google Calendar: ${hub.name}` }),
     ).toHaveAttribute(
       'href',
       `https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2F${encodedHost}%2Ffeeds%2Fvenues%2F${hub.slug}.ics`,
     );
-    await expect(
-      page.getByRole('img', { name: `QR code to subscribe to ${hub.name}` }),
-    ).toHaveAttribute('data-qr-value', `webcal://${host}/feeds/venues/${hub.slug}.ics`);
+    await expect(page.getByRole('img', { name: `QR code to follow ${hub.name}` })).toHaveAttribute(
+      'data-qr-value',
+      `${origin}/follow/venues/${hub.slug}`,
+    );
   });
 
-  test('lists a calendar for every way, every hub and every area, with steps for each phone', async ({
+  test('lists a calendar for every way, every hub and every area, and says what following is', async ({
     page,
   }) => {
     await page.goto('/subscribe');
@@ -168,17 +171,28 @@ test.describe('subscribe page', () => {
     for (const { name } of [...ways, ...hubs, ...areas]) {
       await expect(
         page.getByRole('link', {
-          name: `Add to Google Calendar: ${name}`,
+          name: `Follow in Google Calendar: ${name}`,
           exact: true,
           includeHidden: true,
         }),
       ).toHaveCount(1);
     }
-    for (const device of ['iPhone or iPad', 'Android phone or Google Calendar', 'Outlook']) {
-      await expect(page.getByText(device, { exact: true })).toBeVisible();
-    }
-    await page.getByText('Outlook', { exact: true }).click();
-    await expect(page.getByText('Subscribe from web')).toBeVisible();
+    const terms = page.getByRole('region', { name: 'Add or follow?' });
+    await expect(terms.getByText('Follow', { exact: true })).toBeVisible();
+    await expect(terms.getByText('Add to my calendar', { exact: true })).toBeVisible();
+    await expect(terms.getByText(/Later changes will not reach your calendar/)).toBeVisible();
+    await page.getByText('Be Active', { exact: true }).click();
+    await expect(page.getByText(/Outlook on a Windows or Mac computer/).first()).toBeVisible();
+  });
+
+  test('never gives a bare webcal:// address as a QR code', async ({ page }) => {
+    await page.goto('/subscribe');
+    await expect(page.getByRole('heading', { level: 2, name: 'By hub' })).toBeVisible();
+    const values = await page
+      .locator('svg[data-qr-value]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-qr-value') ?? ''));
+    expect(values.length).toBeGreaterThan(5);
+    for (const value of values) expect(value).toMatch(/^https?:\/\/[^/]+\/follow\//);
   });
 
   test('the feed links it gives are calendars', async ({ page }) => {
@@ -192,15 +206,10 @@ test.describe('subscribe page', () => {
     expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
   });
 
-  test('has no WCAG 2.2 AA violations on a phone, with a calendar and the steps open', async ({
-    page,
-  }) => {
+  test('has no WCAG 2.2 AA violations on a phone, with a calendar open', async ({ page }) => {
     await page.goto('/subscribe');
     await page.getByText('Be Active', { exact: true }).click();
-    await page.getByText('iPhone or iPad', { exact: true }).click();
-    await expect(
-      page.getByRole('img', { name: 'QR code to subscribe to Be Active' }),
-    ).toBeVisible();
+    await expect(page.getByRole('img', { name: 'QR code to follow Be Active' })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });
@@ -248,35 +257,48 @@ test.describe('public session page', () => {
       'mailto:stretch@example.org',
     );
 
-    const addLink = page.getByRole('link', { name: 'Add to my calendar' });
+    const choices = page.getByRole('region', { name: 'Put it in your calendar' });
+    const addLink = choices.getByRole('link', { name: 'Add to my calendar' });
     await expect(addLink).toHaveAttribute('href', `${origin}/feeds/sessions/${id}.ics`);
+    await expect(choices.getByText(/^Saves the dates once\. Later changes/)).toBeVisible();
+    await expect(choices.getByRole('link', { name: 'Follow this session' })).toHaveAttribute(
+      'href',
+      `${origin}/follow/sessions/${id}`,
+    );
+    await expect(choices.getByText(/^Your calendar updates itself/)).toBeVisible();
     const ics = await page.request.get(`${origin}/feeds/sessions/${id}.ics`);
     expect(ics.status()).toBe(200);
     expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8');
     expect(await ics.text()).toContain('Morning Stretch');
 
-    await expect(
-      page.getByRole('link', { name: `Subscribe to this hub: ${hub.name}` }),
-    ).toHaveAttribute('href', `webcal://${host}/feeds/venues/${hub.slug}.ics`);
-    await expect(
-      page.getByRole('link', { name: 'Subscribe to this way: Be Active' }),
-    ).toHaveAttribute('href', `webcal://${host}/feeds/ways/be-active.ics`);
-    await expect(
-      page.getByRole('link', { name: 'Subscribe to this way: Connect' }),
-    ).toHaveAttribute('href', `webcal://${host}/feeds/ways/connect.ics`);
+    await expect(page.getByRole('link', { name: `Follow this hub: ${hub.name}` })).toHaveAttribute(
+      'href',
+      `${origin}/follow/venues/${hub.slug}`,
+    );
+    await expect(page.getByRole('link', { name: 'Follow this way: Be Active' })).toHaveAttribute(
+      'href',
+      `${origin}/follow/ways/be-active`,
+    );
+    await expect(page.getByRole('link', { name: 'Follow this way: Connect' })).toHaveAttribute(
+      'href',
+      `${origin}/follow/ways/connect`,
+    );
+    expect(await page.locator(`a[href^="webcal:"]`).count()).toBe(0);
+    expect(host).not.toBe('');
 
     await expectNoAxeViolations(page);
   });
 
-  test('says kindly when a session does not exist, and points to the subscribe page', async ({
+  test('says kindly when a session does not exist, with a 404, and points to the subscribe page', async ({
     page,
   }) => {
     const response = await page.request.get('/api/sessions/987654321');
     expect(response.status()).toBe(404);
-    await page.goto('/sessions/987654321');
+    const answer = await page.goto('/sessions/987654321');
+    expect(answer?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('We can’t find that session');
     await expect(
-      page.getByRole('link', { name: 'See all the calendars you can subscribe to' }),
+      page.getByRole('link', { name: 'See all the calendars you can follow' }),
     ).toHaveAttribute('href', '/subscribe');
     await expectNoAxeViolations(page);
   });
@@ -320,23 +342,35 @@ test.describe('screenshots', () => {
     ['phone', PHONE],
     ['desktop', DESKTOP],
   ] as const) {
-    test(`public pages on a ${size}`, async ({ page }) => {
-      await page.setViewportSize(viewport);
-      await page.goto('/subscribe');
-      await page.getByText('Be Active', { exact: true }).click();
-      await expect(
-        page.getByRole('img', { name: 'QR code to subscribe to Be Active' }),
-      ).toBeVisible();
-      await page.screenshot({
-        path: `${SCREENSHOTS}/public-subscribe-${size}.png`,
-        fullPage: true,
-      });
+    for (const language of ['en', 'ur'] as const) {
+      const suffix = language === 'en' ? size : `urdu-${size}`;
+      const query = language === 'en' ? '' : `?lang=${language}`;
+      test(`public pages on a ${size}, in ${language}`, async ({ page }) => {
+        await page.setViewportSize(viewport);
+        await page.goto(`/subscribe${query}`);
+        await page.locator('details.pub-feed summary').first().click();
+        await expect(page.locator('details.pub-feed[open] svg[data-qr-value]')).toBeVisible();
+        await page.screenshot({
+          path: `${SCREENSHOTS}/public-subscribe-${suffix}.png`,
+          fullPage: true,
+        });
 
-      const hub = await firstHub(page);
-      const { id } = await createSessionWithExceptions(page, hub.slug, 'Morning Stretch');
-      await page.goto(`/sessions/${id}`);
-      await expect(page.getByRole('heading', { name: 'Next dates' })).toBeVisible();
-      await page.screenshot({ path: `${SCREENSHOTS}/public-session-${size}.png`, fullPage: true });
-    });
+        const hub = await firstHub(page);
+        const { id } = await createSessionWithExceptions(page, hub.slug, 'Morning Stretch');
+        await page.goto(`/sessions/${id}${query}`);
+        await expect(page.locator('.pub-dates')).toBeVisible();
+        await page.screenshot({
+          path: `${SCREENSHOTS}/public-session-${suffix}.png`,
+          fullPage: true,
+        });
+
+        await page.goto(`/follow/sessions/${id}${query}`);
+        await expect(page.locator('.pub-follow-options')).toBeVisible();
+        await page.screenshot({
+          path: `${SCREENSHOTS}/public-follow-${suffix}.png`,
+          fullPage: true,
+        });
+      });
+    }
   }
 });

@@ -260,3 +260,43 @@ test('login, this week and the session editor pass axe (WCAG 2.2 AA)', async ({ 
   await expect(page.getByRole('alert')).toBeVisible();
   expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
 });
+
+/** The last Sunday of March after today: the night the clocks go forward. */
+function nextSpringChange(): string {
+  const today = londonDateOf(new Date());
+  for (let year = Number(today.slice(0, 4)); ; year++) {
+    let date = `${year}-03-31`;
+    while (weekdayOf(date) !== 'sun') date = addDays(date, -1);
+    if (date > today) return date;
+  }
+}
+
+test('the session form warns, before saving, when a date and time meet the clock-change hour', async ({
+  page,
+}) => {
+  const hub = await firstHub(page.request);
+  const date = nextSpringChange();
+  await logIn(page);
+  await page.goto('/staff/sessions/new');
+  await page.getByLabel('Title').fill('Night sky walk');
+  await page.getByRole('group', { name: 'Ways to wellbeing' }).getByLabel('Take Notice').check();
+  await page.getByRole('combobox', { name: 'Venue' }).selectOption({ label: hub.name });
+  await page.getByLabel('Once only').check();
+  await page.getByLabel('Date', { exact: true }).fill(date);
+  await page.getByLabel('Starts at').fill('01:30');
+  await page.getByLabel('Ends at').fill('02:30');
+  const warning = page.getByRole('status').filter({ hasText: 'Clock change.' });
+  await expect(warning).toContainText('the clocks go forward at 1am');
+  await expect(warning).toContainText('01:00 to 01:59 does not happen that night');
+  expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
+  if (process.env.SCREENSHOTS) {
+    await page.screenshot({
+      path: new URL('../docs/screenshots/staff-clock-change-warning.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+  }
+  // Another time the same night needs no warning.
+  await page.getByLabel('Starts at').fill('20:00');
+  await page.getByLabel('Ends at').fill('21:00');
+  await expect(warning).toHaveCount(0);
+});

@@ -200,7 +200,7 @@ export function fillGeneratedDirectory(
       const free = rand.next() < 0.8;
       insertSession.run(
         id,
-        sessionUid(id),
+        sessionUid(db, id),
         `${rand.pick(TOPICS)} ${id}`,
         rand.pick(venues),
         groups.length > 0 && rand.next() < 0.8 ? rand.pick(groups) : null,

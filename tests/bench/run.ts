@@ -1,5 +1,7 @@
-// `pnpm bench [--sizes=S,M,L] [--duration=5] [--connections=50]`: load-tests the production server
-// on loopback with autocannon and writes docs/benchmarks.md. Not part of `pnpm test`.
+// `pnpm bench [--sizes=S,M,L|none] [--duration=5] [--connections=50] [--cost-duration=4] [--rounds=5]`:
+// load-tests the production server on loopback with autocannon, first against bare hello-world
+// servers (request-cost.ts), then per data size, and writes docs/benchmarks.md. `--sizes=none`
+// measures only the request cost and replaces only its section. Not part of `pnpm test`.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -10,6 +12,13 @@ import { addDays, londonDateOf } from '@fiveways/shared';
 import { freePort, logIn, startServer, type RunningServer } from '../crash/server-process.ts';
 import { generateDatabase, isSize, type Counts, type Size } from './generate-data.ts';
 import { runReadLoad } from './read-load.ts';
+import {
+  checkCostTargets,
+  measureRequestCost,
+  processCpuMs,
+  renderRequestCost,
+  type RequestCost,
+} from './request-cost.ts';
 
 const run = promisify(execFile);
 const AUTOCANNON = resolve(import.meta.dirname, '../node_modules/autocannon/autocannon.js');
@@ -21,19 +30,32 @@ interface Options {
   sizes: Size[];
   duration: number;
   connections: number;
+  /** Seconds per request-cost measurement, and measurements per target. */
+  costDuration: number;
+  rounds: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: ['S', 'M'], duration: 5, connections: 50 };
+  const options: Options = {
+    sizes: ['S', 'M'],
+    duration: 5,
+    connections: 50,
+    costDuration: 4,
+    rounds: 5,
+  };
   for (const arg of argv) {
     const [key, value = ''] = arg.replace(/^--/, '').split('=');
-    if (key === 'sizes') {
+    if (key === 'sizes' && value === 'none') options.sizes = [];
+    else if (key === 'sizes') {
       const sizes = value.split(',').map((s) => s.trim().toUpperCase());
       const bad = sizes.filter((s) => !isSize(s));
       if (bad.length > 0) throw new Error(`Unknown size ${bad.join(', ')}: use S, M and/or L`);
       options.sizes = sizes.filter(isSize);
     } else if (key === 'duration') options.duration = Math.max(1, Math.min(30, Number(value)));
     else if (key === 'connections') options.connections = Math.max(1, Number(value));
+    else if (key === 'cost-duration')
+      options.costDuration = Math.max(1, Math.min(30, Number(value)));
+    else if (key === 'rounds') options.rounds = Math.max(1, Math.min(9, Number(value)));
     else if (arg !== '--') throw new Error(`Unknown option ${arg}`);
   }
   return options;
@@ -50,6 +72,8 @@ interface Route {
 interface RouteResult {
   route: Route;
   rps: number;
+  /** Server CPU time per request (user + system), in microseconds. */
+  cpuUs: number;
   p50: number;
   p99: number;
   bytesPerSec: number;
@@ -97,7 +121,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** One autocannon run in its own process (on the other CPU when it can be pinned). */
 async function loadTest(
-  url: string,
+  server: RunningServer,
   route: Route,
   options: Options,
   pin: boolean,
@@ -113,16 +137,18 @@ async function loadTest(
     '-j',
   ];
   for (const [k, v] of Object.entries(route.headers ?? {})) args.push('-H', `${k}=${v}`);
-  args.push(`${url}${route.path}`);
+  args.push(`${server.url}${route.path}`);
   const [command = process.execPath, ...rest] = pin
     ? ['taskset', '-c', '1', process.execPath, ...args]
     : [process.execPath, ...args];
+  const cpuBefore = processCpuMs(server.pid);
   const { stdout } = await run(command, rest, {
     maxBuffer: 16 * 1024 * 1024,
     timeout: (options.duration + 60) * 1000,
   });
+  const cpuMs = processCpuMs(server.pid) - cpuBefore;
   const r = JSON.parse(stdout) as {
-    requests: { average: number };
+    requests: { average: number; total: number };
     latency: { p50: number; p99: number };
     throughput: { average: number };
     statusCodeStats?: Record<string, { count: number }>;
@@ -132,6 +158,7 @@ async function loadTest(
   return {
     route,
     rps: Math.round(r.requests.average),
+    cpuUs: r.requests.total > 0 ? Math.round((cpuMs * 1000) / r.requests.total) : 0,
     p50: r.latency.p50,
     p99: r.latency.p99,
     bytesPerSec: r.throughput.average,
@@ -378,10 +405,10 @@ async function benchSize(size: Size, options: Options, pin: boolean): Promise<Si
     ];
     const results: RouteResult[] = [];
     for (const route of routes) {
-      const r = await loadTest(server.url, route, options, pin);
+      const r = await loadTest(server, route, options, pin);
       results.push(r);
       console.log(
-        `[${size}] ${route.name.padEnd(32)} ${String(r.rps).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ${JSON.stringify(r.statuses)}`,
+        `[${size}] ${route.name.padEnd(32)} ${String(r.rps).padStart(7)} req/s ${String(r.cpuUs).padStart(6)} µs CPU/req  p50 ${r.p50} ms  p99 ${r.p99} ms  ${JSON.stringify(r.statuses)}`,
       );
     }
     const peak = peakRssMb(server.pid);
@@ -430,14 +457,20 @@ async function machineNotes(pin: boolean): Promise<string[]> {
 const ratio = (rps: number, base: number) => (base > 0 ? (rps / base).toFixed(2) : '—');
 const max = (xs: number[]) => (xs.length === 0 ? 0 : Math.max(...xs));
 
-function renderReport(results: SizeResult[], options: Options, notes: string[]): string {
+function renderReport(
+  results: SizeResult[],
+  options: Options,
+  notes: string[],
+  costSection: string,
+): string {
   const lines: string[] = [
     '# Benchmarks',
     '',
     'Written by `pnpm bench` (tests/bench/run.ts): the production server (`node --import tsx',
     'apps/api/src/index.ts`, `DEMO_DATA=off`) on a database from tests/bench/generate-data.ts, loaded',
     `with autocannon, ${options.connections} connections, ${options.duration} s per route, on loopback.`,
-    'Ratios compare each route with the trivial baseline route in the same run. Routes marked br',
+    'Ratios in the size tables compare each route with `/api/health` in the same run; the first',
+    'section compares the service with bare hello-world servers. Routes marked br',
     'send `Accept-Encoding: br, gzip` (as browsers and calendar apps do); the others ask for nothing,',
     'so they get the uncompressed bytes. Feeds and JSON are cached as encoded bytes with their br and',
     'gzip forms until the next write; a write reloads and re-renders only the session it changed',
@@ -446,6 +479,8 @@ function renderReport(results: SizeResult[], options: Options, notes: string[]):
     '## Machine',
     '',
     ...notes,
+    '',
+    costSection,
     '',
   ];
   for (const r of results) {
@@ -457,8 +492,8 @@ function renderReport(results: SizeResult[], options: Options, notes: string[]):
         `${r.counts.exceptions} exceptions; generated in ${r.generateMs} ms. ` +
         `Peak RSS of the server (VmHWM): **${r.peakRssMb} MB**.`,
       '',
-      '| route | req/s | × baseline | p50 ms | p99 ms | MB/s | statuses |',
-      '|---|---:|---:|---:|---:|---:|---|',
+      '| route | req/s | × baseline | server CPU µs/request | p50 ms | p99 ms | MB/s | statuses |',
+      '|---|---:|---:|---:|---:|---:|---:|---|',
     );
     for (const x of r.routes) {
       const statuses = Object.entries(x.statuses)
@@ -466,7 +501,7 @@ function renderReport(results: SizeResult[], options: Options, notes: string[]):
         .join(' ');
       const errors = x.errors + x.timeouts > 0 ? ` errors ${x.errors}, timeouts ${x.timeouts}` : '';
       lines.push(
-        `| ${x.route.name} | ${x.rps} | ${ratio(x.rps, base)} | ${x.p50} | ${x.p99} | ` +
+        `| ${x.route.name} | ${x.rps} | ${ratio(x.rps, base)} | ${x.cpuUs} | ${x.p50} | ${x.p99} | ` +
           `${round1(x.bytesPerSec / 1e6)} | ${statuses}${errors} |`,
       );
     }
@@ -579,6 +614,22 @@ function checkTargets(results: SizeResult[]): string[] {
  * the figures, and the kiosk budgets that another script writes.
  */
 const KEPT_SECTIONS = ['reading', 'kiosk-budgets', 'read-load'];
+const COST_START = '<!-- request-cost:start -->';
+const COST_END = '<!-- request-cost:end -->';
+
+/** The current report with only its request-cost section replaced (or added before the sizes). */
+function withCostSection(costSection: string): string {
+  const current = readFileSync(REPORT, 'utf8');
+  const from = current.indexOf(COST_START);
+  const to = current.indexOf(COST_END);
+  if (from >= 0 && to > from) {
+    return current.slice(0, from) + costSection + current.slice(to + COST_END.length);
+  }
+  const at = current.indexOf('\n## Size ');
+  return at >= 0
+    ? `${current.slice(0, at)}\n${costSection}\n${current.slice(at)}`
+    : `${current}\n${costSection}\n`;
+}
 
 function keptSections(): string {
   let current = '';
@@ -605,14 +656,25 @@ async function main(): Promise<void> {
     pin = false;
   }
   console.log(
-    `Benchmarking sizes ${options.sizes.join(', ')}: ${options.connections} connections, ${options.duration} s per route` +
+    `Benchmarking request cost (${options.costDuration} s × ${options.rounds} rounds) and sizes ` +
+      `${options.sizes.join(', ') || 'none'}: ${options.connections} connections, ${options.duration} s per route` +
       (pin ? ', server on CPU 0, autocannon on CPU 1' : ''),
   );
+  const cost: RequestCost = await measureRequestCost(
+    { seconds: options.costDuration, rounds: options.rounds, connections: options.connections },
+    pin,
+  );
+  const costSection = renderRequestCost(cost, pin);
   const results: SizeResult[] = [];
   for (const size of options.sizes) results.push(await benchSize(size, options, pin));
-  const report = renderReport(results, options, await machineNotes(pin));
-  writeFileSync(REPORT, report + keptSections());
-  console.log(`\n${checkTargets(results).join('\n')}\n\nWritten to ${REPORT}`);
+  if (results.length === 0) writeFileSync(REPORT, withCostSection(costSection));
+  else {
+    const report = renderReport(results, options, await machineNotes(pin), costSection);
+    writeFileSync(REPORT, report + keptSections());
+  }
+  console.log(
+    `\n${[...checkCostTargets(cost), ...checkTargets(results)].join('\n')}\n\nWritten to ${REPORT}`,
+  );
   // The read side under random queries, and event-loop stalls: its own section of the report.
   await runReadLoad({ sizes: options.sizes });
 }

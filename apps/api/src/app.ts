@@ -1,6 +1,7 @@
 import { areaRoutes } from './areas/areas.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { SCRYPT_PASSWORDS, type PasswordHasher } from './auth/password.ts';
 import { createGroupStore, type GroupStore } from './cache/group-store.ts';
 import { createReadCache, type ReadCache } from './cache/read-cache.ts';
 import { createSessionStore, type SessionStore } from './cache/session-store.ts';
@@ -10,12 +11,14 @@ import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { limitBodySize } from './http/body-limit.ts';
 import { answerNothingHere, errorHandler } from './http/errors.ts';
+import { noStoreForPrivate } from './http/no-store.ts';
 import { createRouter } from './http/router.ts';
 import { sameOrigin } from './http/same-origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
 import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
+import { createPageAnswers } from './pages/page-answers.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
 import { requestLogger } from './ops/request-logger.ts';
 import { sessionRoutes } from './sessions/sessions.routes.ts';
@@ -43,6 +46,10 @@ export interface AppDeps {
   feedChunkIds?: number | undefined;
   /** Render every session's calendar events in the background from the start (the server does). */
   warmFeeds?: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXY); none by default. */
+  trustedProxies?: readonly string[];
+  /** How passwords are hashed and checked; scrypt unless a test counts the checks. */
+  passwords?: PasswordHasher;
 }
 
 export function createApp({
@@ -56,26 +63,31 @@ export function createApp({
   log = silentLogger,
   feedChunkIds,
   warmFeeds = false,
+  trustedProxies = [],
+  passwords = SCRYPT_PASSWORDS,
 }: AppDeps) {
   const deps = { db, cache, clock };
-  // Every request is logged and gets the security headers; every state-changing /api request
-  // must come from our own origin and stay under the body limit, before any route reads it.
-  // Each entity's router answers its reads and its staff writes below /api.
+  // Every request is logged and every answer, errors and refusals included, gets the security
+  // headers (so they are mounted before anything that can refuse); private answers are not kept
+  // by caches; every state-changing /api request must come from our own origin and stay under the
+  // body limit, before any route reads it. Each entity's router answers its reads and its staff
+  // writes below /api.
   const app = createRouter()
     .use('*', requestLogger({ log }))
-    .use('/api/*', limitBodySize())
     .use('*', securityHeaders({ https: publicUrl.startsWith('https:') }))
+    .use('/api/*', noStoreForPrivate())
+    .use('/api/*', limitBodySize())
     .use('/api/*', sameOrigin(publicUrl))
     .route('/api/health', healthRoutes(db))
     .route('/api/ways', wayRoutes())
-    .route('/api/meta', metaRoutes({ db, cache, clock }))
-    .route('/api/occurrences', occurrenceRoutes({ cache, sessionStore }))
+    .route('/api/meta', metaRoutes({ db, cache, clock, publicUrl }))
+    .route('/api/occurrences', occurrenceRoutes({ db, cache, sessionStore }))
     .route('/api', areaRoutes(deps))
     .route('/api', venueRoutes(deps))
     .route('/api', groupRoutes({ ...deps, groupStore, sessionStore }))
     .route('/api', sessionRoutes({ ...deps, sessionStore }))
     .route('/api', userRoutes({ ...deps, publicUrl }))
-    .route('/api', authRoutes({ ...deps, publicUrl }))
+    .route('/api', authRoutes({ ...deps, publicUrl, trustedProxies, passwords }))
     .route('/api', auditRoutes(deps));
 
   // Calendar feeds (/feeds/…) mount before the front end's catch-all.
@@ -94,7 +106,12 @@ export function createApp({
     }),
   );
 
-  const frontEnd = serveFrontEnd(staticRoot ?? DEFAULT_STATIC_ROOT);
+  // The front end's pages: 200 for the app's addresses (a session's with its Event JSON-LD), and
+  // the same shell with a 404 for any other, so the app draws its not-found page.
+  const frontEnd = serveFrontEnd(
+    staticRoot ?? DEFAULT_STATIC_ROOT,
+    createPageAnswers({ db, sessionStore, publicUrl, clock }),
+  );
   app.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : frontEnd(c)));
 
   app.notFound(answerNothingHere);

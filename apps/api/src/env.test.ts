@@ -20,6 +20,7 @@ describe('loadEnv', () => {
       publicUrl: 'http://localhost:8787',
       demoData: true,
       admin: null,
+      trustedProxies: [],
       readCacheBytes: 256 * 1024 * 1024,
       benchStats: false,
     });
@@ -33,6 +34,7 @@ describe('loadEnv', () => {
       DEMO_DATA: 'off',
       ADMIN_EMAIL: 'Admin@Example.org',
       ADMIN_PASSWORD: 'correct horse',
+      TRUSTED_PROXY: '127.0.0.1, ::1',
       READ_CACHE_MB: '64',
       BENCH_STATS: 'on',
     });
@@ -42,6 +44,7 @@ describe('loadEnv', () => {
       publicUrl: 'https://fiveways.example.org',
       demoData: false,
       admin: { email: 'admin@example.org', password: 'correct horse' },
+      trustedProxies: ['127.0.0.1', '::1'],
       readCacheBytes: 64 * 1024 * 1024,
       benchStats: true,
     });
@@ -70,6 +73,9 @@ describe('loadEnv', () => {
     ['PUBLIC_URL', 'not a url', 'http:// or https://'],
     ['PUBLIC_URL', 'https://example.org/', 'must not end with a slash'],
     ['DEMO_DATA', 'yes', '"on"'],
+    ['TRUSTED_PROXY', 'proxy.example.org', 'IP addresses separated by commas'],
+    ['TRUSTED_PROXY', '10.0.0.0/8', 'no ranges'],
+    ['TRUSTED_PROXY', '127.0.0.1,,::1', 'TRUSTED_PROXY=127.0.0.1'],
     ['READ_CACHE_MB', '1.5', 'whole number of megabytes'],
     ['READ_CACHE_MB', '8', 'from 16 to 65536'],
     ['BENCH_STATS', 'yes', '"on"'],

@@ -1,4 +1,5 @@
 // The only reader of process.env: every setting is validated here, once, at start-up.
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@fiveways/shared';
 import { z } from 'zod';
@@ -15,6 +16,11 @@ export interface Env {
   demoData: boolean;
   /** Set together or not at all: the first admin account created at start-up. */
   admin: { email: string; password: string } | null;
+  /**
+   * Addresses of the reverse proxies in front: only a request whose socket peer is one of them has
+   * its client address read from X-Forwarded-For. Empty: the peer is the client.
+   */
+  trustedProxies: string[];
   /** The most the read cache may hold (READ_CACHE_MB), in bytes. */
   readCacheBytes: number;
   /** BENCH_STATS=on: log event-loop and memory figures on SIGUSR2, for the benchmarks. */
@@ -103,6 +109,15 @@ const AdminPasswordSchema = z
   .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters long` })
   .max(PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters long` });
 
+const TRUSTED_PROXY_EXAMPLE = 'for example TRUSTED_PROXY=127.0.0.1 or TRUSTED_PROXY=127.0.0.1,::1';
+
+const TrustedProxySchema = z
+  .string()
+  .transform((s) => s.split(',').map((part) => part.trim()))
+  .refine((parts) => parts.every((part) => isIP(part) !== 0), {
+    error: `must be IP addresses separated by commas (no names, no ranges), ${TRUSTED_PROXY_EXAMPLE}`,
+  });
+
 /**
  * Reads and checks the settings. Throws a ConfigError naming every bad variable and how to fix it.
  */
@@ -167,6 +182,12 @@ export function loadEnv(source: Source = process.env): Env {
       admin = { email: email.toLowerCase(), password };
   }
 
+  const rawTrustedProxy = read(source, 'TRUSTED_PROXY');
+  const trustedProxies =
+    rawTrustedProxy === undefined
+      ? []
+      : check('TRUSTED_PROXY', TrustedProxySchema, rawTrustedProxy);
+
   const rawReadCacheMb = read(source, 'READ_CACHE_MB');
   const readCacheMb =
     rawReadCacheMb === undefined
@@ -181,6 +202,7 @@ export function loadEnv(source: Source = process.env): Env {
 
   if (
     problems.length > 0 ||
+    trustedProxies === undefined ||
     readCacheMb === undefined ||
     benchStats === undefined ||
     port === undefined ||
@@ -195,6 +217,7 @@ export function loadEnv(source: Source = process.env): Env {
     publicUrl,
     demoData: demoData === 'on',
     admin,
+    trustedProxies,
     readCacheBytes: readCacheMb * 1024 * 1024,
     benchStats: benchStats === 'on',
   };

@@ -1,5 +1,4 @@
 // Starts the service: settings → database → sample data → app → HTTP server; stops cleanly.
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createGroupStore } from './cache/group-store.ts';
 import { createReadCache } from './cache/read-cache.ts';
@@ -7,6 +6,8 @@ import { createSessionStore } from './cache/session-store.ts';
 import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
 import { ConfigError, loadEnv, type Env } from './env.ts';
+import { startServer } from './http/server-limits.ts';
+import { recordUidDomain } from './sessions/sessions.queries.ts';
 import { AdminInputError, ensureBootstrapAdmin } from './users/bootstrap-admin.ts';
 import { reportBenchStats } from './ops/bench-stats.ts';
 import { createLogger } from './ops/logger.ts';
@@ -25,6 +26,8 @@ function loadEnvOrExit(): Env {
 
 const env = loadEnvOrExit();
 const db = openDb(env.databasePath);
+// Before the sample data, so a new deployment's sessions all carry its domain in their UIDs.
+recordUidDomain(db, env.publicUrl);
 if (env.demoData && isDirectoryEmpty(db)) {
   seedSampleData(db, readSampleDataFile());
   log.info('filled the empty database with the sample Worcester data');
@@ -61,11 +64,13 @@ const app = createApp({
   groupStore,
   log,
   warmFeeds: true,
+  trustedProxies: env.trustedProxies,
 });
 
 if (env.benchStats) reportBenchStats(cache, log);
 
-const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
+// With short deadlines for headers and bodies (http/server-limits.ts).
+const server = startServer(app.fetch, env.port, (info) => {
   log.info('listening', { url: env.publicUrl, port: info.port, database: env.databasePath });
 });
 

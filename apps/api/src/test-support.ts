@@ -7,7 +7,7 @@ import type { Role } from '@fiveways/shared';
 import { createApp, type App } from './app.ts';
 import { LOGIN_COOKIE } from './auth/login.ts';
 import { createLogin } from './auth/logins.queries.ts';
-import { hashPassword } from './auth/password.ts';
+import { hashPassword, type PasswordHasher } from './auth/password.ts';
 import { createReadCache } from './cache/read-cache.ts';
 import { openDb, type Db } from './db/open-db.ts';
 import { seedSampleData } from './db/seed.ts';
@@ -204,7 +204,12 @@ export interface RequestOptions {
 }
 
 export function makeStaffTestApp(
-  options: { publicUrl?: string; feedChunkIds?: number | undefined } = {},
+  options: {
+    publicUrl?: string;
+    feedChunkIds?: number | undefined;
+    trustedProxies?: readonly string[];
+    passwords?: PasswordHasher;
+  } = {},
 ) {
   const publicUrl = options.publicUrl ?? 'http://localhost:8787';
   const db = openTestDb();
@@ -218,6 +223,8 @@ export function makeStaffTestApp(
     cache,
     staticRoot: testShellRoot(),
     feedChunkIds: options.feedChunkIds,
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
+    ...(options.passwords ? { passwords: options.passwords } : {}),
   });
 
   async function request(method: string, path: string, opts: RequestOptions = {}) {
@@ -295,6 +302,7 @@ export function dumpTables(db: StaffTestApp['db']): string {
     'users',
     'user_venues',
     'user_tokens',
+    'login_devices',
     'audit_log',
   ];
   return JSON.stringify(

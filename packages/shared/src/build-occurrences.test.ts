@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOccurrences } from './build-occurrences.ts';
+import { buildOccurrences, occurrenceSpan } from './build-occurrences.ts';
+import { nextOccurrences } from './recurrence.ts';
 import type { OccurrenceException, Session } from './session.ts';
 
 const VENUES = [
@@ -160,5 +161,30 @@ describe('buildOccurrences', () => {
     expect(ids({ way: 'connect' })).toEqual([2]);
     expect(ids({ group: 'knit-and-natter' })).toEqual([2]);
     expect(ids({ audience: 'older-people' })).toEqual([3]);
+  });
+});
+
+describe('occurrenceSpan', () => {
+  it('is how the builder reads every occurrence, so next dates show the times the API gives', () => {
+    // Sundays at 01:30, through both clock changes of 2027, with one date moved into the gap.
+    const sunday = session({
+      id: 9,
+      startDate: '2027-03-07',
+      startTime: '01:30',
+      endTime: '02:30',
+      repeat: { every: 'week', interval: 1, days: ['sun'] },
+      exceptions: [exception({ date: '2027-04-04', newDate: '2027-10-31', startTime: '00:45' })],
+    });
+    const built = buildOccurrences([sunday], VENUES, { from: '2027-03-07', to: '2027-06-04' });
+    const autumn = buildOccurrences([sunday], VENUES, { from: '2027-10-01', to: '2027-11-30' });
+    const local = nextOccurrences(sunday, '2027-03-07', 500);
+    for (const o of [...built, ...autumn]) {
+      const same = local.find((l) => l.date === o.date);
+      if (same === undefined) throw new Error(`no local occurrence for ${o.date}`);
+      const span = occurrenceSpan(same);
+      expect({ start: o.start, end: o.end }, o.date).toEqual({ start: span.start, end: span.end });
+    }
+    expect(built.some((o) => o.date === '2027-03-28')).toBe(true);
+    expect(autumn.some((o) => o.date === '2027-04-04')).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 // Turns sessions into dated occurrences for a window: the one builder behind GET /api/occurrences
 // and the kiosk's offline copy. Pure, no clock, no server zone, and free of zod, so the kiosk can
 // load it in a small chunk of its own.
-import { toEpochMs, toLondonInstant } from './london-time.ts';
+import { londonSpan } from './london-time.ts';
 import type { Occurrence, OccurrenceQuery } from './occurrence.ts';
-import { expandRecurrence } from './recurrence.ts';
+import { expandRecurrence, type LocalOccurrence } from './recurrence.ts';
 import type { Session } from './session.ts';
 import type { Venue } from './venue.ts';
 
@@ -27,6 +27,25 @@ export function compareTimedOccurrences(a: TimedOccurrence, b: TimedOccurrence):
   const [x, y] = [a.occurrence.title, b.occurrence.title];
   if (x !== y) return x < y ? -1 : 1;
   return a.occurrence.sessionId - b.occurrence.sessionId;
+}
+
+/** When an occurrence starts and ends: ISO 8601 with the UK offset, and the start in epoch ms. */
+export interface OccurrenceSpan {
+  start: string;
+  end: string;
+  startMs: number;
+}
+
+/**
+ * The instants of an occurrence's wall-clock date and times: the one reading of them that the
+ * API, the kiosk (online or offline) and the public pages all show.
+ */
+export function occurrenceSpan(
+  o: Pick<LocalOccurrence, 'startDate' | 'startTime' | 'endTime'>,
+): OccurrenceSpan {
+  // One meaning for times in the clock-change hour (see london-time.ts).
+  const { start, end, startMs } = londonSpan(o.startDate, o.startTime, o.endTime);
+  return { start, end, startMs };
 }
 
 /**
@@ -77,14 +96,15 @@ export function sessionOccurrences(
       : session.venue;
     if (filter.venue !== undefined && venue.slug !== filter.venue) continue;
     if (filter.area !== undefined && venue.areaSlug !== filter.area) continue;
+    const span = occurrenceSpan(o);
     out.push({
-      startMs: toEpochMs(o.startDate, o.startTime),
+      startMs: span.startMs,
       occurrence: {
         sessionId: session.id,
         title: session.title,
         date: o.date,
-        start: toLondonInstant(o.startDate, o.startTime),
-        end: toLondonInstant(o.startDate, o.endTime),
+        start: span.start,
+        end: span.end,
         status: o.status,
         cancelReason: o.status === 'cancelled' ? (o.reason ?? '') : null,
         changed: o.changed,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWebAddress } from './web-address.ts';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -63,19 +64,64 @@ export const SlugSchema = z
     error: 'Use only lower-case letters, digits and single dashes',
   });
 
-/** Free text from staff: trimmed, no control characters but newlines and tabs. */
-export function text(label: string, max: number) {
-  return (
-    z
-      .string({ error: `${label} must be text` })
-      .max(max, { error: `${label} must be at most ${max} characters` })
-      // Control characters (NUL and friends) have no place in listings and break calendar files.
-      // eslint-disable-next-line no-control-regex
-      .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), {
-        error: `${label} contains characters that cannot be shown`,
-      })
-      .transform((s) => s.trim())
-  );
+/**
+ * What a piece of staff text may hold. A `line` (titles, names, cost text, reasons) ends up in
+ * calendar summaries, locations and names, where a line break splits or hides it; `paragraphs`
+ * (descriptions, what to expect) keep their line breaks, written as plain \n.
+ */
+export type TextKind = 'line' | 'paragraphs';
+
+// Every character calendars, browsers or JSON readers take as the end of a line.
+// eslint-disable-next-line no-control-regex
+const LINE_BREAK = /[\n\r\u000b\u000c\u0085\u2028\u2029]/;
+// Control characters (C0 but tab, LF and CR; DEL; C1 but NEL) and lone surrogates (no UTF-8).
+const CONTROL =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]|[\ud800-\udfff]/u;
+const TAB = /\t/;
+
+/**
+ * Staff text as stored: trimmed; in paragraphs every kind of line break (CRLF, CR, NEL, U+2028,
+ * U+2029) becomes \n.
+ */
+export function normaliseText(value: string, kind: TextKind): string {
+  const text = kind === 'paragraphs' ? value.replace(/\r\n|[\r\u0085\u2028\u2029]/g, '\n') : value;
+  return text.trim();
+}
+
+/** What is wrong with normalised text of a kind, in words for after its label; null when fine. */
+export function findTextProblem(value: string, kind: TextKind): string | null {
+  if (kind === 'line' && LINE_BREAK.test(value)) {
+    return 'must be on one line: take out the line break';
+  }
+  if (CONTROL.test(value) || (kind === 'line' && TAB.test(value))) {
+    return kind === 'line'
+      ? 'contains a tab or another character that cannot be shown'
+      : 'contains characters that cannot be shown';
+  }
+  return null;
+}
+
+/**
+ * Free text from staff, one line (the default) or paragraphs: trimmed, at most `max` characters,
+ * and refused, naming `label`, when it holds what a calendar or a listing cannot show.
+ */
+export function text(label: string, max: number, kind: TextKind = 'line') {
+  return z
+    .string({ error: `${label} must be text` })
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .transform((s) => normaliseText(s, kind))
+    .superRefine((value, ctx) => {
+      const problem = findTextProblem(value, kind);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: `${label} ${problem}` });
+    });
+}
+
+/** A web address staff enter (a group's or session's website): empty, or http(s) only. */
+export function webAddress(label: string, max: number) {
+  return text(label, max).refine((s) => s === '' || isWebAddress(s), {
+    error: `${label} must be a web address starting with https:// or http://, for example https://example.org`,
+  });
 }
 
 export const CostSchema = z.object({
@@ -88,6 +134,6 @@ export const ContactSchema = z.object({
   name: text('Contact name', 120).default(''),
   phone: text('Contact phone', 40).default(''),
   email: text('Contact email', 200).default(''),
-  website: text('Website', 300).default(''),
+  website: webAddress('Website', 300).default(''),
 });
 export type Contact = z.infer<typeof ContactSchema>;

@@ -6,14 +6,14 @@ import { WaySlugSchema } from './way.ts';
 export const GroupInputSchema = z.object({
   slug: SlugSchema,
   name: text('Name', 120).pipe(z.string().min(1, { error: 'Give the group a name' })),
-  description: text('Description', 2000).default(''),
+  description: text('Description', 2000, 'paragraphs').default(''),
   ways: z.array(WaySlugSchema).min(1, { error: 'Choose at least one way to wellbeing' }).max(5),
   areaSlugs: z.array(SlugSchema).max(50).default([]),
   audiences: z.array(AudienceSchema).max(4).default([]),
   cost: CostSchema.default({ free: true, text: '' }),
   contact: ContactSchema.default({ name: '', phone: '', email: '', website: '' }),
   languages: z.array(text('Language', 40)).max(20).default(['English']),
-  accessibility: text('Accessibility', 1000).default(''),
+  accessibility: text('Accessibility', 1000, 'paragraphs').default(''),
   venueSlug: SlugSchema.nullable().default(null),
 });
 export type GroupInput = z.infer<typeof GroupInputSchema>;

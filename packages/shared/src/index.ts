@@ -5,4 +5,6 @@ export * from './dates.ts';
 export * from './describe-recurrence.ts';
 export * from './labels.ts';
 export * from './london-time.ts';
+export * from './pages.ts';
 export * from './recurrence.ts';
+export * from './web-address.ts';

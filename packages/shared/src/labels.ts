@@ -44,8 +44,41 @@ export const COST_LABELS = {
   charge: 'There is a charge',
 } as const;
 
-/** "Free", "Free (bring a packed lunch)", "£2 a session", or the charge with what to do. */
+/** Cost text that only says it is free again, and what follows it. */
+const SAYS_FREE = /^(?:free(?: of charge)?|no charge|no cost)\b[\s,;:.!-]*/i;
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * "Free", "Free, donations welcome", "Free (bring a packed lunch)", "£2 a session", or the charge
+ * with what to do. Staff often repeat the free tick in the text ("Free", "Free, donations
+ * welcome"): free is said once ("Free (Free)" never), and the result never ends in a full stop,
+ * so a sentence can add its own.
+ */
+/**
+ * What a cost text adds to the session's free or paid tag, for surfaces that show the tag in the
+ * reader's language beside it: '' when the text only restates "free" ("Free", "free.", "No
+ * charge"), the rest when it starts by saying so ("Free, bring a packed lunch" → "bring a packed
+ * lunch"), the text itself otherwise.
+ */
+export function costDetail(cost: Cost): string {
+  const text = cost.text.trim().replace(/[.\s]+$/, '');
+  if (!cost.free) return text;
+  const restated = SAYS_FREE.exec(text);
+  return restated === null ? text : text.slice(restated[0].length);
+}
+
 export function describeCost(cost: Cost): string {
-  if (cost.free) return cost.text === '' ? COST_LABELS.free : `${COST_LABELS.free} (${cost.text})`;
-  return cost.text === '' ? `${COST_LABELS.charge}: ask when you arrive` : cost.text;
+  const text = cost.text.trim().replace(/[.\s]+$/, '');
+  if (!cost.free) return text === '' ? `${COST_LABELS.charge}: ask when you arrive` : text;
+  if (text === '') return COST_LABELS.free;
+  if (/^free\b/i.test(text)) return capitalised(text);
+  const restated = SAYS_FREE.exec(text);
+  if (restated !== null) {
+    const rest = text.slice(restated[0].length);
+    return rest === '' ? COST_LABELS.free : `${COST_LABELS.free}, ${rest}`;
+  }
+  return `${COST_LABELS.free} (${text})`;
 }

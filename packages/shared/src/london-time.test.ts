@@ -1,9 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  clockChangeClash,
   clockChangeDays,
+  clockChangeOn,
+  formatLondonInstant,
   londonDateOf,
   londonOffset,
   londonOffsetAt,
+  londonSpan,
   londonWallTimeOf,
   startOfLondonDay,
   toEpochMs,
@@ -12,7 +17,7 @@ import {
   wallDateOf,
   wallTimeOf,
 } from './london-time.ts';
-import { fromDayNumber } from './dates.ts';
+import { addDays, fromDayNumber } from './dates.ts';
 
 describe('toLondonInstant', () => {
   it('writes GMT dates with +00:00 and BST dates with +01:00', () => {
@@ -43,6 +48,110 @@ describe('toLondonInstant', () => {
   it('gives the offset on its own', () => {
     expect(londonOffset('2027-07-01', '12:00')).toBe('+01:00');
     expect(londonOffset('2027-01-01', '12:00')).toBe('+00:00');
+  });
+});
+
+describe('the clock-change hour: one meaning for a session’s times', () => {
+  const minutes = (span: { startMs: number; endMs: number }) =>
+    (span.endMs - span.startMs) / 60_000;
+
+  it('moves a start in the March gap forward by the gap, and keeps the length', () => {
+    expect(londonSpan('2027-03-28', '01:30', '02:30')).toMatchObject({
+      start: '2027-03-28T02:30:00+01:00',
+      end: '2027-03-28T03:30:00+01:00',
+    });
+    expect(londonSpan('2027-03-28', '01:00', '01:45')).toMatchObject({
+      start: '2027-03-28T02:00:00+01:00',
+      end: '2027-03-28T02:45:00+01:00',
+    });
+  });
+
+  it('takes the first of the two October hours for the start, and keeps the length', () => {
+    const span = londonSpan('2027-10-31', '01:30', '02:30');
+    expect(span).toMatchObject({
+      start: '2027-10-31T01:30:00+01:00',
+      end: '2027-10-31T01:30:00+00:00',
+    });
+    expect(new Date(span.start).toISOString()).toBe('2027-10-31T00:30:00.000Z');
+    expect(new Date(span.end).toISOString()).toBe('2027-10-31T01:30:00.000Z');
+  });
+
+  it('gives a session across the change its usual length, not an hour more or less', () => {
+    expect(londonSpan('2027-03-28', '00:30', '02:30')).toMatchObject({
+      start: '2027-03-28T00:30:00+00:00',
+      end: '2027-03-28T03:30:00+01:00',
+    });
+    expect(londonSpan('2027-10-31', '00:30', '02:30')).toMatchObject({
+      start: '2027-10-31T00:30:00+01:00',
+      end: '2027-10-31T01:30:00+00:00',
+    });
+    expect(londonSpan('2027-03-28', '00:00', '01:00').end).toBe('2027-03-28T02:00:00+01:00');
+  });
+
+  it('is the wall-clock reading on every other day', () => {
+    expect(londonSpan('2027-03-30', '10:00', '11:30')).toEqual({
+      start: '2027-03-30T10:00:00+01:00',
+      end: '2027-03-30T11:30:00+01:00',
+      startMs: Date.parse('2027-03-30T09:00:00Z'),
+      endMs: Date.parse('2027-03-30T10:30:00Z'),
+    });
+    expect(londonSpan('2027-03-28', '02:00', '03:00').start).toBe('2027-03-28T02:00:00+01:00');
+    expect(londonSpan('2027-10-31', '02:00', '03:00').start).toBe('2027-10-31T02:00:00+00:00');
+  });
+
+  it('never gives an occurrence other than its planned length, on any date and times', () => {
+    const time = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45, 59))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 6 * 366 }),
+        fc.boolean(),
+        time,
+        time,
+        (day, onChange, a, b) => {
+          fc.pre(a !== b);
+          const [startTime, endTime] = a < b ? [a, b] : [b, a];
+          const year = 2025 + Math.floor(day / 366);
+          const { spring, autumn } = clockChangeDays(year);
+          const date = onChange
+            ? fromDayNumber(day % 2 === 0 ? spring : autumn)
+            : addDays('2025-01-01', day);
+          const span = londonSpan(date, startTime, endTime);
+          const planned =
+            Number(endTime.slice(0, 2)) * 60 +
+            Number(endTime.slice(3)) -
+            (Number(startTime.slice(0, 2)) * 60 + Number(startTime.slice(3)));
+          expect(minutes(span)).toBe(planned);
+          expect(Date.parse(span.start)).toBe(span.startMs);
+          expect(Date.parse(span.end)).toBe(span.endMs);
+          expect(span.start).toBe(toLondonInstant(date, startTime));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('names the clock change a date and times meet', () => {
+    expect(clockChangeOn('2027-03-28')).toBe('spring');
+    expect(clockChangeOn('2027-10-31')).toBe('autumn');
+    expect(clockChangeOn('2027-10-24')).toBeNull();
+    expect(clockChangeClash('2027-03-28', '01:30', '02:30')).toBe('spring');
+    expect(clockChangeClash('2027-10-31', '01:30', '02:30')).toBe('autumn');
+    expect(clockChangeClash('2027-10-31', '00:30', '02:30')).toBe('autumn');
+    expect(clockChangeClash('2027-03-28', '00:00', '01:00')).toBe('spring');
+    expect(clockChangeClash('2027-03-28', '00:00', '00:59')).toBeNull();
+    expect(clockChangeClash('2027-03-28', '02:00', '03:00')).toBeNull();
+    expect(clockChangeClash('2027-03-21', '01:30', '02:30')).toBeNull();
+  });
+
+  it('writes an instant with the offset in force then', () => {
+    expect(formatLondonInstant(Date.parse('2027-10-31T00:30:00Z'))).toBe(
+      '2027-10-31T01:30:00+01:00',
+    );
+    expect(formatLondonInstant(Date.parse('2027-10-31T01:30:00Z'))).toBe(
+      '2027-10-31T01:30:00+00:00',
+    );
   });
 });
 

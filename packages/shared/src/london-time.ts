@@ -1,6 +1,20 @@
 // Europe/London wall-clock time without Intl: fast enough for the hot path of expansion.
 // UK rule, exact for every year since 1996: BST (+01:00) from 01:00 UTC on the last Sunday of March
 // to 01:00 UTC on the last Sunday of October, GMT (+00:00) otherwise.
+//
+// The clock-change hour. On the last Sunday of March the local times 01:00-01:59 do not exist; on
+// the last Sunday of October they happen twice. A session's times mean one thing everywhere (the
+// API, the feeds, the kiosk), worked out by londonSpan:
+// - its start is read as RFC 5545 section 3.3.5 reads a local time: a time that does not exist is
+//   shifted forward by the length of the gap (01:30 -> 02:30 BST), and a time that happens twice is
+//   the first of the two (01:30 -> 01:30 BST);
+// - its end is the start plus the session's length as the clock face shows it on any other day,
+//   as RFC 5545 gives every instance of a repeating event the same exact duration.
+// So no occurrence is ever zero-length or an hour longer than planned: 01:30-02:30 is 02:30-03:30
+// BST on the March Sunday and 01:30 BST-01:30 GMT on the October one; 00:30-02:30 ends at 03:30 BST
+// in March (two hours, as on every other day). clockChangeClash tells staff forms and the kiosk
+// when a date and times meet that hour; the feeds write such occurrences as UTC instants, since
+// calendar apps read those local times in different ways.
 
 import { fromDayNumber, nthWeekdayOfMonth, toDayNumber } from './dates.ts';
 
@@ -79,6 +93,61 @@ export function londonOffset(date: string, time: string): LondonOffset {
 export function toLondonInstant(date: string, time: string): string {
   const { offsetMinutes, minutes } = resolve(date, time);
   return `${date}T${formatMinutes(minutes)}:00${offsetMinutes === 60 ? '+01:00' : '+00:00'}`;
+}
+
+/** The clock change on a date: 'spring' (last Sunday of March), 'autumn' (last Sunday of October). */
+export type ClockChange = 'spring' | 'autumn';
+
+/** Which clock change happens on a London date, or null for an ordinary day. */
+export function clockChangeOn(date: string): ClockChange | null {
+  const { springDate, autumnDate } = clockChangesOf(Number(date.slice(0, 4)));
+  return date === springDate ? 'spring' : date === autumnDate ? 'autumn' : null;
+}
+
+/**
+ * The clock change a session's times meet on a date: when any of the local times from its start
+ * to its end (inclusive) falls in 01:00-01:59 on a clock-change Sunday, that hour does not exist
+ * ('spring') or happens twice ('autumn'), and londonSpan's rule decides what the times mean.
+ * Null on every other date, and for times clear of that hour.
+ */
+export function clockChangeClash(
+  date: string,
+  startTime: string,
+  endTime: string,
+): ClockChange | null {
+  // 'HH:MM' strings compare as times.
+  if (startTime >= '02:00' || endTime < '01:00') return null;
+  return clockChangeOn(date);
+}
+
+/** An occurrence's start and end as ISO 8601 with the UK offset, and as epoch milliseconds. */
+export interface LondonSpan {
+  start: string;
+  end: string;
+  startMs: number;
+  endMs: number;
+}
+
+/**
+ * When a session held on a London date from startTime to endTime happens: the start read as
+ * RFC 5545 reads a local time, the end that many minutes later as the clock face says on an
+ * ordinary day (see the rule at the top of this module).
+ */
+export function londonSpan(date: string, startTime: string, endTime: string): LondonSpan {
+  const startMs = toEpochMs(date, startTime);
+  const endMs = startMs + (minutesOf(endTime) - minutesOf(startTime)) * MS_PER_MINUTE;
+  return {
+    start: toLondonInstant(date, startTime),
+    end: formatLondonInstant(endMs),
+    startMs,
+    endMs,
+  };
+}
+
+/** ISO 8601 with the UK offset in force at an instant (ms since the epoch), to the minute. */
+export function formatLondonInstant(ms: number): string {
+  const { date, time } = londonWallTimeOf(new Date(ms));
+  return `${date}T${time}:00${isBst(ms) ? '+01:00' : '+00:00'}`;
 }
 
 /** Milliseconds since the epoch of a London wall-clock date and time. */

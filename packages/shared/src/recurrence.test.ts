@@ -18,6 +18,7 @@ import {
   isRuleDate,
   lastRuleDate,
   nextOccurrences,
+  occurrenceOn,
   ruleDates,
   type LocalOccurrence,
 } from './recurrence.ts';
@@ -352,6 +353,65 @@ describe('expandRecurrence', () => {
     const [first] = expandRecurrence(r, '2027-01-05', '2027-01-05');
     expect(first?.changed).toBe(false);
     expect(first?.reason).toBe('Checked');
+  });
+});
+
+describe('occurrenceOn', () => {
+  it('finds a one-off moved to another date, however far it moved', () => {
+    const moved = rule({
+      exceptions: [
+        exception({
+          date: '2027-01-05',
+          newDate: '2027-04-20',
+          startTime: '14:00',
+          venueSlug: 'x',
+        }),
+      ],
+    });
+    expect(occurrenceOn(moved, '2027-01-05')).toMatchObject({
+      date: '2027-01-05',
+      startDate: '2027-04-20',
+      startTime: '14:00',
+      endTime: '12:00',
+      changed: true,
+      venueSlug: 'x',
+    });
+    expect(expandRecurrence(moved, '2027-01-05', '2027-01-05')).toEqual([]);
+  });
+
+  it('gives the rule’s own occurrence when nothing changed, and null off the rule', () => {
+    const r = rule({ repeat: weekly(['tue']), count: 3 });
+    expect(occurrenceOn(r, '2027-01-12')).toMatchObject({
+      startDate: '2027-01-12',
+      changed: false,
+    });
+    expect(occurrenceOn(r, '2027-01-13')).toBeNull();
+    expect(occurrenceOn(r, '2027-01-26')).toBeNull();
+  });
+
+  it('agrees with expandRecurrence wherever the occurrence now is', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: -40, max: 40 }),
+        fc.boolean(),
+        (week, shift, cancel) => {
+          const date = addDays('2027-01-05', 7 * week);
+          const newDate = addDays(date, shift);
+          const r = rule({
+            repeat: weekly(['tue']),
+            exceptions: [
+              cancel
+                ? exception({ date, kind: 'cancelled', reason: 'Closed' })
+                : exception({ date, newDate }),
+            ],
+          });
+          const found = occurrenceOn(r, date);
+          const at = found?.startDate ?? '';
+          expect(expandRecurrence(r, at, at).filter((o) => o.date === date)).toEqual([found]);
+        },
+      ),
+    );
   });
 });
 

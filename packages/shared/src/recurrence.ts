@@ -244,6 +244,19 @@ export function expandRecurrence(r: Recurrence, from: string, to: string): Local
   return out.sort(compareOccurrences);
 }
 
+/**
+ * The occurrence the rule schedules on `date`, with its cancellation or change applied, wherever
+ * and whenever it now happens; null when the rule does not generate that date. (A window around
+ * `date` would miss an occurrence moved far from it.)
+ */
+export function occurrenceOn(r: Recurrence, date: string): LocalOccurrence | null {
+  if (!isRuleDate(r, date)) return null;
+  let found: OccurrenceException | undefined;
+  // The last exception for a date wins, as in expandRecurrence.
+  for (const ex of r.exceptions) if (ex.date === date) found = ex;
+  return occurrenceOf(r, date, found);
+}
+
 /** The next n occurrences on or after fromDate (cancelled ones included), looking up to two years ahead. */
 export function nextOccurrences(r: Recurrence, fromDate: string, n: number): LocalOccurrence[] {
   const out: LocalOccurrence[] = [];

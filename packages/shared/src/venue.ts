@@ -7,7 +7,7 @@ export const VenueAccessibilitySchema = z.object({
   accessibleToilet: z.boolean().default(false),
   parking: z.boolean().default(false),
   babyChange: z.boolean().default(false),
-  notes: text('Accessibility notes', 1000).default(''),
+  notes: text('Accessibility notes', 1000, 'paragraphs').default(''),
 });
 export type VenueAccessibility = z.infer<typeof VenueAccessibilitySchema>;
 

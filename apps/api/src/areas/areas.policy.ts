@@ -8,6 +8,7 @@ export const AREA: AuditedKind<string, Area> = {
   entity: 'area',
   idOf: (slug) => slug,
   load: getArea,
+  missing: 'area with that name',
   // Lists and feed names read areas through the memos; no session or venue changes.
   publicChange: () => ({}),
 };

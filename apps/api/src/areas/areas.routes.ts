@@ -1,6 +1,6 @@
 import { AreaSchema, type Area } from '@fiveways/shared';
 import { createMiddleware } from 'hono/factory';
-import { isAdmin, loginGuards } from '../auth/login.ts';
+import { adminOnly, loginGuards } from '../auth/login.ts';
 import { createStaffWrite } from '../audit/staff-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
@@ -39,15 +39,13 @@ export function areaRoutes(deps: RouterDeps) {
     .get('/areas', (c) => sendCachedJson(c, cache, 'areas', () => listAreas(db)))
 
     .post('/areas', requireAdmin, validJson(AreaCreateSchema), (c) => {
-      const admin = c.var.staff;
       const input = c.req.valid('json');
       const area = staffWrite({
         kind: AREA,
         action: 'create',
-        by: admin,
-        allowed: isAdmin(admin),
-        before: null,
-        change: (at) => {
+        by: c.var.staff,
+        allowed: adminOnly,
+        change: ({ at }) => {
           if (areaExists(db, input.slug)) throw slugInUse(input.slug, 'area');
           insertArea(db, input, nextAreaSortOrder(db), at);
           return input.slug;
@@ -57,19 +55,17 @@ export function areaRoutes(deps: RouterDeps) {
     })
 
     .patch('/areas/:slug', requireAdmin, namedArea(db), validJson(AreaPatchSchema), async (c) => {
-      const { staff: admin, before } = c.var;
-      const merged = AreaSchema.safeParse({
-        ...before,
-        ...(await sentFields(c, c.req.valid('json'))),
-      });
-      if (!merged.success) throw validationError(merged.error, 'body');
+      const { staff: admin, before: atStart } = c.var;
+      const sent = await sentFields(c, c.req.valid('json'));
       const area = staffWrite({
         kind: AREA,
         action: 'update',
         by: admin,
-        allowed: isAdmin(admin),
-        before,
-        change: (at) => {
+        current: () => getArea(db, atStart.slug),
+        allowed: adminOnly,
+        change: ({ before, at }) => {
+          const merged = AreaSchema.safeParse({ ...before, ...sent });
+          if (!merged.success) throw validationError(merged.error, 'body');
           updateArea(db, merged.data, at);
           return before.slug;
         },

@@ -27,6 +27,7 @@ function setUp(publicChange?: (slug: string) => DataChange) {
     entity: 'area',
     idOf: (slug) => slug,
     load: readNote,
+    missing: 'area with that name',
     ...(publicChange ? { publicChange } : {}),
   };
   const staffWrite = createStaffWrite({ db, cache, clock: testClock });
@@ -37,10 +38,12 @@ function setUp(publicChange?: (slug: string) => DataChange) {
       testClock().toISOString(),
     ),
   };
-  const rename = (slug: string, name: string) => (at: string) => {
-    db.prepare('UPDATE areas SET name = ?, updated_at = ? WHERE slug = ?').run(name, at, slug);
-    return slug;
-  };
+  const rename =
+    (slug: string, name: string) =>
+    ({ at }: { at: string }) => {
+      db.prepare('UPDATE areas SET name = ?, updated_at = ? WHERE slug = ?').run(name, at, slug);
+      return slug;
+    };
   return { db, cache, heard, kind, staffWrite, rename, keeper };
 }
 
@@ -49,13 +52,12 @@ describe('staffWrite', () => {
     const { db, heard, kind, staffWrite, rename, keeper } = setUp((slug) => ({
       venues: [slug],
     }));
-    const before = readNote(db, 'warndon');
     const after = staffWrite({
       kind,
       action: 'update',
       by: keeper,
+      current: () => readNote(db, 'warndon'),
       allowed: true,
-      before,
       change: rename('warndon', 'Warndon Villages'),
     });
     expect(after).toEqual({ slug: 'warndon', name: 'Warndon Villages' });
@@ -81,9 +83,9 @@ describe('staffWrite', () => {
         kind,
         action: 'update',
         by: keeper,
-        allowed: false,
+        current: () => readNote(db, 'warndon'),
+        allowed: () => false,
         refusal: 'Only the keeper of Warndon may',
-        before: null,
         change: rename('warndon', 'Taken over'),
       }),
     ).toThrow(HTTPException);
@@ -100,9 +102,8 @@ describe('staffWrite', () => {
         action: 'update',
         by: keeper,
         allowed: true,
-        before: null,
-        change: (at) => {
-          rename('warndon', 'Half done')(at);
+        change: ({ at }) => {
+          rename('warndon', 'Half done')({ at });
           throw new Error('the disk is full');
         },
       }),
@@ -120,7 +121,6 @@ describe('staffWrite', () => {
       action: 'update',
       by: null,
       allowed: true,
-      before: null,
       change: rename('warndon', 'Private'),
     });
     expect([cache.version(), heard]).toEqual([version, []]);
@@ -132,8 +132,8 @@ describe('staffWrite', () => {
       kind,
       action: 'archive',
       by: null,
+      current: () => readNote(db, 'warndon'),
       allowed: true,
-      before: { slug: 'warndon' },
       after: 'none',
       change: () => 'warndon',
     });
@@ -145,9 +145,69 @@ describe('staffWrite', () => {
         action: 'update',
         by: null,
         allowed: true,
-        before: null,
         change: () => 'x',
       }),
     ).toThrow('area x vanished inside its own transaction');
+  });
+
+  it('reads the author again inside the transaction: a disabled account writes nothing, not even its audit entry', () => {
+    const { db, heard, kind, staffWrite, rename, keeper } = setUp(() => ({}));
+    db.prepare('UPDATE users SET disabled = 1 WHERE id = ?').run(keeper.id);
+    const attempt = () =>
+      staffWrite({
+        kind,
+        action: 'update',
+        by: keeper,
+        current: () => readNote(db, 'warndon'),
+        allowed: true,
+        change: rename('warndon', 'Too late'),
+      });
+    expect(attempt).toThrow(HTTPException);
+    try {
+      attempt();
+    } catch (error) {
+      expect(error instanceof HTTPException && error.status).toBe(401);
+    }
+    expect(readNote(db, 'warndon')?.name).toBe('Warndon');
+    expect(listAudit(db, { limit: 5, before: null })).toEqual([]);
+    expect(heard).toEqual([]);
+  });
+
+  it('asks the rule of the account as it now is, and rolls the change back when it says no', () => {
+    const { db, kind, staffWrite, rename, keeper } = setUp(() => ({}));
+    // The request began as an admin; by the time it lands the account is staff.
+    db.prepare("UPDATE users SET role = 'staff' WHERE id = ?").run(keeper.id);
+    const seen: string[] = [];
+    expect(() =>
+      staffWrite({
+        kind,
+        action: 'update',
+        by: { id: keeper.id },
+        current: () => readNote(db, 'warndon'),
+        allowed: (staff, { before, after }) => {
+          seen.push(`${staff.role}: ${before.name} -> ${after?.name ?? ''}`);
+          return staff.role === 'admin';
+        },
+        change: rename('warndon', 'Taken over'),
+      }),
+    ).toThrow('Your account is not allowed to do this');
+    expect(seen).toEqual(['staff: Warndon -> Taken over']);
+    expect(readNote(db, 'warndon')?.name).toBe('Warndon');
+    expect(listAudit(db, { limit: 5, before: null })).toEqual([]);
+  });
+
+  it('is a 404 when the record has gone by the time the write lands', () => {
+    const { db, kind, staffWrite, rename, keeper } = setUp(() => ({}));
+    expect(() =>
+      staffWrite({
+        kind,
+        action: 'update',
+        by: keeper,
+        current: () => readNote(db, 'no-such-area'),
+        allowed: true,
+        change: rename('no-such-area', 'x'),
+      }),
+    ).toThrow('There is no area with that name');
+    expect(listAudit(db, { limit: 5, before: null })).toEqual([]);
   });
 });

@@ -240,6 +240,29 @@ describe('invite links', () => {
   });
 });
 
+describe('reset links', () => {
+  it('stop working once the password is changed another way', async () => {
+    const t = makeStaffTestApp();
+    const { cookies, ids } = await t.createPeople();
+    const reset = await t.request('POST', `/api/users/${ids.staffB}/reset`, {
+      cookie: cookies.admin,
+    });
+    const token = ((await reset.json()) as { link: string }).link.split('/').at(-1) ?? '';
+    expect((await t.request('GET', `/api/auth/invite/${token}`)).status).toBe(200);
+    const changed = await t.request('POST', '/api/auth/password', {
+      cookie: cookies.staffB,
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'only I know this one' },
+    });
+    expect(changed.status).toBe(204);
+    expect((await t.request('GET', `/api/auth/invite/${token}`)).status).toBe(404);
+    const used = await t.request('POST', `/api/auth/invite/${token}`, {
+      body: { password: 'whoever holds the link' },
+    });
+    expect(used.status).toBe(404);
+    expect((await login(t, 'b@example.org', 'only I know this one')).res.status).toBe(204);
+  });
+});
+
 describe('login throttling', () => {
   it('answers 429 with Retry-After after five failures for one account, even for the right password', async () => {
     const t = makeStaffTestApp();

@@ -49,3 +49,25 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   await verifyPassword(password, await dummyHash);
   return false;
 }
+
+/** How passwords are hashed and checked; the app is given one, so a test can count the checks. */
+export interface PasswordHasher {
+  hash: (password: string) => Promise<string>;
+  verify: (password: string, stored: string) => Promise<boolean>;
+}
+
+export const SCRYPT_PASSWORDS: PasswordHasher = { hash: hashPassword, verify: verifyPassword };
+
+/**
+ * A password check for logging in: against the account's stored hash, or, for an unknown email
+ * or an account with no password yet, against a dummy hash of the same cost (and then false).
+ */
+export function createPasswordCheck(hasher: PasswordHasher) {
+  let dummy: Promise<string> | undefined;
+  return async function checkPassword(password: string, stored: string | null): Promise<boolean> {
+    if (stored !== null) return hasher.verify(password, stored);
+    dummy ??= hasher.hash('not a real password, only here to spend time');
+    await hasher.verify(password, await dummy);
+    return false;
+  };
+}

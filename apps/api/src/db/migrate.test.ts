@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { getSession } from '../sessions/sessions.queries.ts';
+import { makeFixture, TEST_NOW } from '../test-support.ts';
 import { DatabaseTooNewError, migrate, readMigrations, schemaVersion } from './migrate.ts';
 import { openDb } from './open-db.ts';
+import { seedSampleData } from './seed.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -94,6 +97,72 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+});
+
+describe('0006: one-line text', () => {
+  it('turns line breaks and tabs stored in one-line fields into spaces, and moves updated_at', () => {
+    const before = readMigrations().findIndex((m) => m.name === '0006-one-line-text.sql');
+    const db = new Database(':memory:');
+    migrate(db, readMigrations().slice(0, before));
+    seedSampleData(db, makeFixture(), TEST_NOW);
+    const stamp = TEST_NOW.toISOString();
+    db.prepare('UPDATE sessions SET title = ?, cost_text = ?, contact = ? WHERE id = 1').run(
+      'Walk\r\nand\u2028Talk\t',
+      '£2\na week',
+      JSON.stringify({ name: 'Sam\nJones', phone: '01905\t111', email: '', website: '' }),
+    );
+    db.prepare("UPDATE venues SET name = ?, address = ? WHERE slug = 'gorse-hill-hub'").run(
+      'Gorse Hill\u2029Hub',
+      'Tolladine Road,\r\nWorcester',
+    );
+    db.prepare("UPDATE areas SET name = ? WHERE slug = 'warndon'").run('War\u0085ndon');
+    db.prepare("UPDATE groups SET name = ?, languages = ? WHERE slug = 'knit-and-natter'").run(
+      'Knit and\nNatter',
+      JSON.stringify(['English', 'Pol\nish']),
+    );
+    db.prepare('UPDATE session_exceptions SET reason = ? WHERE session_id = 1').run('Bad\nweather');
+    db.prepare('UPDATE sessions SET description = ? WHERE id = 2').run('Line one.\nLine two.');
+
+    expect(migrate(db)).toEqual(
+      readMigrations()
+        .slice(before)
+        .map((m) => m.version),
+    );
+    const session = db
+      .prepare('SELECT title, cost_text, contact, updated_at FROM sessions WHERE id = 1')
+      .get() as { title: string; cost_text: string; contact: string; updated_at: string };
+    expect(session.title).toBe('Walk and Talk');
+    expect(session.cost_text).toBe('£2 a week');
+    expect(JSON.parse(session.contact)).toEqual({
+      name: 'Sam Jones',
+      phone: '01905 111',
+      email: '',
+      website: '',
+    });
+    expect(session.updated_at > stamp).toBe(true);
+    const venue = db
+      .prepare("SELECT name, address FROM venues WHERE slug = 'gorse-hill-hub'")
+      .get();
+    expect(venue).toEqual({ name: 'Gorse Hill Hub', address: 'Tolladine Road, Worcester' });
+    expect(db.prepare("SELECT name FROM areas WHERE slug = 'warndon'").pluck().get()).toBe(
+      'War ndon',
+    );
+    const group = db
+      .prepare("SELECT name, languages FROM groups WHERE slug = 'knit-and-natter'")
+      .get() as { name: string; languages: string };
+    expect(group.name).toBe('Knit and Natter');
+    expect(JSON.parse(group.languages)).toEqual(['English', 'Pol ish']);
+    const reasons = db
+      .prepare('SELECT reason FROM session_exceptions WHERE session_id = 1')
+      .pluck()
+      .all();
+    expect(reasons).toContain('Bad weather');
+    // Paragraphs stay; rows with nothing to tidy keep their time.
+    const other = db.prepare('SELECT description, updated_at FROM sessions WHERE id = 2').get();
+    expect(other).toEqual({ description: 'Line one.\nLine two.', updated_at: stamp });
+    expect(getSession(db, 1)?.venue.name).toBe('Gorse Hill Hub');
     db.close();
   });
 });

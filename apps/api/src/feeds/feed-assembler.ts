@@ -10,11 +10,23 @@ import type { Db } from '../db/open-db.ts';
 import { Piece } from '../http/body-pieces.ts';
 import { runInSlices, type Sliced } from '../cache/slices.ts';
 import { createPiecesBody, type CompressedBody } from '../http/compressed-body.ts';
-import { latestUpdate } from '../meta/meta.queries.ts';
-import { feedHolds, reachOf, type FeedFilter, type SessionReach } from './feed-filter.ts';
+import { latestUpdate, readMeta } from '../meta/meta.queries.ts';
+import {
+  partOf,
+  placeFiltersOf,
+  reachOf,
+  type FeedFilter,
+  type SessionReach,
+} from './feed-filter.ts';
 import { feedLastModified, feedWindow, type FeedWindow } from './feed-window.ts';
 import { CALENDAR_TAIL } from './ics-format.ts';
-import { renderCalendarHead, renderSessionEvents } from './render-calendar.ts';
+import {
+  WHOLE,
+  partKey,
+  renderCalendarHead,
+  renderSessionEvents,
+  type SessionPart,
+} from './render-calendar.ts';
 
 /** How often subscribers should look again: REFRESH-INTERVAL and X-PUBLISHED-TTL. */
 export const FEED_REFRESH_HOURS = 1;
@@ -60,16 +72,21 @@ export interface FeedAssemblerDeps {
   chunkIds?: number | undefined;
 }
 
-/** One session's rendered events and what the feed rule needs to know, for one window. */
-interface SessionBlock {
-  window: FeedWindow;
-  reach: SessionReach;
+/** One part of a session's rendered events (see SessionPart). */
+interface Block {
   bytes: Buffer;
   /**
    * SHA-256 of `bytes`, one byte per character: a feed's ETag hashes these, not the megabytes they
    * stand for. A string, not a buffer: fifty thousand small buffers are work for every GC.
    */
   digest: string;
+}
+
+/** What the feed rule needs to know of a session for one window, and its parts rendered so far. */
+interface SessionBlocks {
+  window: FeedWindow;
+  reach: SessionReach;
+  parts: Map<string, Block>;
 }
 
 interface Chunk {
@@ -84,6 +101,26 @@ interface FeedState {
   revision: number;
   chunks: Map<number, Chunk>;
   head: Piece | null;
+}
+
+/**
+ * A feed's calendar name and description. On a database filled with the sample data both say
+ * so, as the kiosk and public pages do, so nobody subscribes to made-up sessions unawares.
+ */
+export function feedTitles(
+  name: string,
+  sampleData: boolean,
+): { name: string; description: string } {
+  const description =
+    name === 'All sessions'
+      ? `Every session at ${SITE_NAME} community hubs and groups, by the five ways to wellbeing`
+      : `${SITE_NAME} sessions: ${name}`;
+  return sampleData
+    ? {
+        name: `${SITE_NAME} — ${name} (sample data)`,
+        description: `Sample data: these are not real sessions. ${description}`,
+      }
+    : { name: `${SITE_NAME} — ${name}`, description };
 }
 
 /**
@@ -120,12 +157,6 @@ function sessionsInRange(sorted: readonly Session[], from: number, to: number): 
   return sorted.slice(indexOf(from), indexOf(to));
 }
 
-function describeFeed(name: string): string {
-  return name === 'All sessions'
-    ? `Every session at ${SITE_NAME} community hubs and groups, by the five ways to wellbeing`
-    : `${SITE_NAME} sessions: ${name}`;
-}
-
 export function createFeedAssembler({
   db,
   cache,
@@ -136,28 +167,44 @@ export function createFeedAssembler({
 }: FeedAssemblerDeps): FeedAssembler {
   // Kept against the session object: the store replaces a session's object when it changes,
   // so a write re-renders that session only, and a dropped session's block goes with it.
-  const blocks = new WeakMap<Session, SessionBlock>();
+  const blocks = new WeakMap<Session, SessionBlocks>();
 
   function venueMap(): ReadonlyMap<string, Venue> {
     return cache.memo('feed-venues', () => new Map(store.venues().map((v) => [v.slug, v])));
   }
 
-  function blockOf(session: Session, window: FeedWindow): SessionBlock {
+  function blocksOf(session: Session, window: FeedWindow): SessionBlocks {
     const kept = blocks.get(session);
     if (kept !== undefined && kept.window.from === window.from && kept.window.to === window.to) {
       return kept;
     }
     const reach = reachOf(session, window, (slug) => store.venue(slug)?.areaSlug);
-    const text = reach.inWindow ? renderSessionEvents(session, venueMap(), publicUrl, window) : '';
+    const fresh: SessionBlocks = { window, reach, parts: new Map() };
+    blocks.set(session, fresh);
+    return fresh;
+  }
+
+  /** A part of a session's events, rendered the first time a feed holding it is asked for. */
+  function blockOf(session: Session, kept: SessionBlocks, part: SessionPart): Block {
+    const key = partKey(part);
+    const found = kept.parts.get(key);
+    if (found !== undefined) return found;
+    const text = renderSessionEvents(session, venueMap(), publicUrl, kept.window, part);
     const bytes = Buffer.from(text, 'utf8');
-    const block: SessionBlock = {
-      window,
-      reach,
-      bytes,
-      digest: createHash('sha256').update(bytes).digest('binary'),
-    };
-    blocks.set(session, block);
+    const block: Block = { bytes, digest: createHash('sha256').update(bytes).digest('binary') };
+    kept.parts.set(key, block);
     return block;
+  }
+
+  /** Renders every part of a session a feed may ask for: the whole, and any place's part. */
+  function warmSession(session: Session, window: FeedWindow): void {
+    const kept = blocksOf(session, window);
+    if (!kept.reach.inWindow) return;
+    blockOf(session, kept, WHOLE);
+    for (const filter of placeFiltersOf(kept.reach)) {
+      const part = partOf(filter, session, kept.reach);
+      if (part !== null) blockOf(session, kept, part);
+    }
   }
 
   function lastModified(window: FeedWindow): Date | null {
@@ -176,9 +223,11 @@ export function createFeedAssembler({
     const bytes: Buffer[] = [];
     const hash = createHash('sha256');
     for (const session of sessionsInRange(sessions, bucket * chunkIds, (bucket + 1) * chunkIds)) {
-      const block = blockOf(session, window);
+      const kept = blocksOf(session, window);
       yield;
-      if (!feedHolds(filter, session, block.reach)) continue;
+      const part = partOf(filter, session, kept.reach);
+      if (part === null) continue;
+      const block = blockOf(session, kept, part);
       bytes.push(block.bytes);
       hash.update(block.digest, 'binary');
     }
@@ -225,10 +274,10 @@ export function createFeedAssembler({
   ): Sliced<void> {
     const version = cache.version();
     const state = yield* chunksFor(entry.state, filter, window);
+    const sampleData = cache.memo('feed-sample-data', () => readMeta(db, 'sample_data') === '1');
     const headBytes = Buffer.from(
       renderCalendarHead({
-        name: `${SITE_NAME} — ${name}`,
-        description: describeFeed(name),
+        ...feedTitles(name, sampleData),
         refreshHours: FEED_REFRESH_HOURS,
       }),
       'utf8',
@@ -303,7 +352,7 @@ export function createFeedAssembler({
       const sessions = store.sessions();
       const window = feedWindow(clock());
       for (const session of sessions) {
-        blockOf(session, window);
+        warmSession(session, window);
         warmed += 1;
         yield;
       }

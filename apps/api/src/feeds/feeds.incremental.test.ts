@@ -10,10 +10,10 @@ import { createLogger } from '../ops/logger.ts';
 import { listSessions } from '../sessions/sessions.queries.ts';
 import { makeStaffTestApp, VENUE_A, VENUE_B, type StaffTestApp } from '../test-support.ts';
 import { listVenues } from '../venues/venues.queries.ts';
-import { FEED_REFRESH_HOURS } from './feed-assembler.ts';
+import { FEED_REFRESH_HOURS, feedTitles } from './feed-assembler.ts';
 import type { FeedFilter } from './feed-filter.ts';
 import { feedWindow } from './feed-window.ts';
-import { renderCalendar, selectSessions } from './reference-render.ts';
+import { renderCalendar } from './reference-render.ts';
 import { sessionRenderCount } from './render-calendar.ts';
 
 async function adminApp(feedChunkIds?: number) {
@@ -57,12 +57,10 @@ function fullRender(t: StaffTestApp, filter: FeedFilter, name: string): string {
   const window = feedWindow(t.clock());
   const venues = listVenues(t.db);
   return renderCalendar({
-    name: `Five Ways Worcester — ${name}`,
-    description:
-      name === 'All sessions'
-        ? 'Every session at Five Ways Worcester community hubs and groups, by the five ways to wellbeing'
-        : `Five Ways Worcester sessions: ${name}`,
-    sessions: selectSessions(listSessions(t.db), venues, filter, window),
+    // The test database is filled by the sample data loader.
+    ...feedTitles(name, true),
+    sessions: listSessions(t.db),
+    filter,
     venues,
     publicUrl: t.publicUrl,
     window,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createReadCache } from '../cache/read-cache.ts';
 import { openTestDb, testClock } from '../test-support.ts';
-import { eventBlocks, prop } from './feed-test-helpers.ts';
+import { calendarProperties, eventBlocks, prop } from './feed-test-helpers.ts';
 
 const PUBLIC_URL = 'https://fiveways.example.org';
 
@@ -39,7 +39,9 @@ describe('GET /feeds/*.ics', () => {
   });
 
   it('names each feed after what it holds', async () => {
-    const { app } = makeApp();
+    const { app, db } = makeApp();
+    // A database not filled with the sample data.
+    db.prepare(`DELETE FROM meta WHERE key = 'sample_data'`).run();
     const names: Record<string, string> = {
       '/feeds/all.ics': 'Five Ways Worcester — All sessions',
       '/feeds/ways/be-active.ics': 'Five Ways Worcester — Be Active',
@@ -51,6 +53,23 @@ describe('GET /feeds/*.ics', () => {
     for (const [path, name] of Object.entries(names)) {
       const body = await (await app.request(path)).text();
       expect(body).toContain(`\r\nX-WR-CALNAME:${name}\r\n`);
+      expect(body).not.toContain('sample data');
+    }
+  });
+
+  it('says in the name and description of every feed when it shows the sample data', async () => {
+    const { app } = makeApp();
+    for (const path of [
+      '/feeds/all.ics',
+      '/feeds/venues/gorse-hill-hub.ics',
+      '/feeds/sessions/1.ics',
+    ]) {
+      const head = calendarProperties(await (await app.request(path)).text());
+      const value = (name: string) => head.find((p) => p.name === name)?.value ?? '';
+      expect(value('NAME')).toMatch(/^Five Ways Worcester — .+ \(sample data\)$/);
+      expect(value('X-WR-CALNAME')).toBe(value('NAME'));
+      expect(value('DESCRIPTION')).toMatch(/^Sample data: these are not real sessions\. /);
+      expect(value('X-WR-CALDESC')).toBe(value('DESCRIPTION'));
     }
   });
 
@@ -208,16 +227,25 @@ describe('GET /feeds/*.ics', () => {
     expect(eventBlocks(await own.text())).toHaveLength(0);
   });
 
-  it('shows a session moved for one date in both venues’ feeds, master and override', async () => {
+  it('shows a date moved to another venue there alone, and as moved in the usual venue’s feed', async () => {
     const { app } = makeApp();
-    for (const path of ['/feeds/venues/gorse-hill-hub.ics', '/feeds/venues/rainbow-hill-hub.ics']) {
-      const blocks = eventBlocks(await (await app.request(path)).text()).filter(
-        (b) => prop(b, 'SUMMARY')?.value === 'Walk and Talk',
+    const walks = async (path: string) =>
+      eventBlocks(await (await app.request(path)).text()).filter((b) =>
+        /Walk and Talk$/.test(prop(b, 'SUMMARY')?.value ?? ''),
       );
-      expect(blocks.filter((b) => prop(b, 'RRULE'))).toHaveLength(1);
-      const moved = blocks.find((b) => prop(b, 'RECURRENCE-ID')?.value === '20270323T100000');
-      expect(moved && prop(moved, 'LOCATION')?.value).toMatch(/^Rainbow Hill Community Hub/);
-    }
+    const usual = await walks('/feeds/venues/gorse-hill-hub.ics');
+    expect(usual.filter((b) => prop(b, 'RRULE'))).toHaveLength(1);
+    const away = usual.find((b) => prop(b, 'RECURRENCE-ID')?.value === '20270323T100000');
+    expect(away && prop(away, 'SUMMARY')?.value).toBe('Moved: Walk and Talk');
+    expect(away && prop(away, 'STATUS')?.value).toBe('CANCELLED');
+    expect(away && prop(away, 'LOCATION')?.value).toMatch(/^Rainbow Hill Community Hub/);
+    const there = await walks('/feeds/venues/rainbow-hill-hub.ics');
+    expect(there).toHaveLength(1);
+    expect(there[0] && prop(there[0], 'RRULE')).toBeUndefined();
+    expect(there[0] && prop(there[0], 'DTSTART')?.value).toBe('20270323T100000');
+    expect(there[0] && prop(there[0], 'UID')?.value).toBe(
+      'fiveways-worcester-session-1-on-20270323',
+    );
     const warndon = await (await app.request('/feeds/venues/warndon-church-hall.ics')).text();
     expect(warndon).not.toContain('Walk and Talk');
   });

@@ -12,7 +12,7 @@ import {
   VENUES,
 } from './feed-fixtures.ts';
 import type { FeedFilter } from './feed-filter.ts';
-import { renderCalendar, selectSessions } from './reference-render.ts';
+import { renderCalendar } from './reference-render.ts';
 
 const GOLDEN_DIR = join(import.meta.dirname, 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -21,7 +21,8 @@ function feed(name: string, filter: FeedFilter): string {
   return renderCalendar({
     name: `Five Ways Worcester — ${name}`,
     description: `Five Ways Worcester sessions: ${name}`,
-    sessions: selectSessions(ALL_SESSIONS, VENUES, filter, FIXED_WINDOW),
+    sessions: ALL_SESSIONS,
+    filter,
     venues: VENUES,
     publicUrl: FIXED_PUBLIC_URL,
     window: FIXED_WINDOW,
@@ -34,8 +35,10 @@ const CASES: [file: string, name: string, filter: FeedFilter][] = [
   // monthly last Friday, one-offs (one cancelled), a bank-holiday skip and hard text.
   ['all.ics', 'All sessions', {}],
   ['way-be-active.ics', 'Be Active', { way: 'be-active' }],
-  // The venue a weekly session moved to for one date: master and override.
+  // The venue a weekly session moved to for one date: that date alone, as its own event.
   ['venue-gorse-hill-hub.ics', 'Gorse Hill Community Centre', { venue: 'gorse-hill-hub' }],
+  // Its usual venue: the series, that date cancelled here as moved, saying where it went.
+  ['venue-warndon-hub.ics', 'Warndon Community Hub', { venue: 'warndon-hub' }],
   ['area-rainbow-hill.ics', 'Rainbow Hill', { area: 'rainbow-hill' }],
   ['session-hard-text.ics', HARD_TEXT.title, { sessionId: HARD_TEXT.id }],
 ];

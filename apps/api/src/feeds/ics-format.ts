@@ -62,7 +62,6 @@ export interface CalendarHeader {
   /** How often subscribers should refresh, in hours: REFRESH-INTERVAL and X-PUBLISHED-TTL. */
   refreshHours: number;
   prodId: string;
-  timezone: string;
 }
 
 /** The calendar's own properties, in the order calendar apps expect them. */
@@ -82,11 +81,10 @@ function headerLines(header: CalendarHeader): string[] {
       `X-WR-CALDESC:${escapeText(header.description)}`,
     );
   }
-  lines.push(
-    `X-WR-TIMEZONE:${header.timezone}`,
-    `REFRESH-INTERVAL;VALUE=DURATION:${ttl}`,
-    `X-PUBLISHED-TTL:${ttl}`,
-  );
+  // No X-WR-TIMEZONE: every time carries its TZID or is UTC, and software that honours it reads
+  // UTC times as London ones (Python's x-wr-timezone, used by recurring_ical_events), which puts
+  // an October time written as UTC to avoid the repeated hour back into it, an hour late.
+  lines.push(`REFRESH-INTERVAL;VALUE=DURATION:${ttl}`, `X-PUBLISHED-TTL:${ttl}`);
   return lines;
 }
 

@@ -18,7 +18,13 @@ import {
   VENUES,
   WEEKLY_TALK,
 } from './feed-fixtures.ts';
-import { eventBlocks, prop, props, type IcsProperty } from './feed-test-helpers.ts';
+import {
+  calendarProperties,
+  eventBlocks,
+  prop,
+  props,
+  type IcsProperty,
+} from './feed-test-helpers.ts';
 import { formatUtcDateTime } from './ics-format.ts';
 import { renderCalendar } from './reference-render.ts';
 
@@ -124,12 +130,12 @@ describe('quirks kept on purpose', () => {
     expect(only && prop(only, 'RECURRENCE-ID')).toBeUndefined();
   });
 
-  it('a count is written as UNTIL at the last start in UTC, never COUNT (a feed holds part of the series)', () => {
+  it('a count is written as UNTIL, never COUNT (a feed holds part of the series), at the last second of the last date as UTC, not at its start (recurring_ical_events and rrule.js drop a last date in summer time)', () => {
     expect(physicalLines(ics)).toContain(
-      'RRULE:FREQ=WEEKLY;BYDAY=TH;WKST=MO;UNTIL=20270304T180000Z',
+      'RRULE:FREQ=WEEKLY;BYDAY=TH;WKST=MO;UNTIL=20270304T235959Z',
     );
     expect(prop(masterOf(ics, FIVE_WEEK_COURSE), 'RRULE')?.value).toBe(
-      'FREQ=WEEKLY;BYDAY=TH;WKST=MO;UNTIL=20270304T180000Z',
+      'FREQ=WEEKLY;BYDAY=TH;WKST=MO;UNTIL=20270304T235959Z',
     );
     expect(ics).not.toContain('COUNT=');
   });
@@ -214,6 +220,16 @@ describe('quirks kept on purpose', () => {
     expect(libraryEvent({ start: new Date(0), summary: 'x'.repeat(100) })).toContain(
       `\r\nSUMMARY:${'x'.repeat(100)}\r\n`,
     );
+  });
+
+  it('no X-WR-TIMEZONE, although calendars often carry one (Python’s x-wr-timezone would read UTC times as London ones and lose the October hour)', () => {
+    expect(calendarProperties(ics).map((p) => p.name)).not.toContain('X-WR-TIMEZONE');
+    // Every time says its own zone: TZID, or UTC.
+    for (const block of eventBlocks(ics)) {
+      for (const p of block.filter((x) => /^(DTSTART|DTEND|RECURRENCE-ID|EXDATE)$/.test(x.name))) {
+        expect(p.params === ';TZID=Europe/London' || p.value.endsWith('Z')).toBe(true);
+      }
+    }
   });
 
   it('NAME and X-WR-CALNAME are TEXT-escaped although ical-generator writes them as given', () => {

@@ -1,4 +1,4 @@
-import { isRuleDate, lastRuleDate, toUtcDate, type Session } from '@fiveways/shared';
+import { isRuleDate, lastRuleDate, type Session } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
 import {
   ALL_SESSIONS,
@@ -15,12 +15,14 @@ import {
   calendarProperties,
   eventBlocks,
   prop,
+  props,
   unfoldLines,
   type IcsProperty,
 } from './feed-test-helpers.ts';
 import type { FeedFilter } from './feed-filter.ts';
-import { escapeText, foldLine, formatUtcDateTime } from './ics-format.ts';
+import { escapeText, foldLine } from './ics-format.ts';
 import { renderCalendar, selectSessions } from './reference-render.ts';
+import { untilOf, visitUid } from './render-calendar.ts';
 
 const NAME = 'Five Ways Worcester — All sessions';
 
@@ -28,11 +30,13 @@ function render(
   sessions: readonly Session[] = ALL_SESSIONS,
   name = NAME,
   publicUrl = FIXED_PUBLIC_URL,
+  filter: FeedFilter = {},
 ) {
   return renderCalendar({
     name,
     description: 'Sessions at Worcester community hubs, by the five ways to wellbeing',
     sessions,
+    filter,
     venues: VENUES,
     publicUrl,
     window: FIXED_WINDOW,
@@ -41,7 +45,7 @@ function render(
 }
 
 function renderFiltered(filter: FeedFilter) {
-  return render(selectSessions(ALL_SESSIONS, VENUES, filter, FIXED_WINDOW));
+  return render(ALL_SESSIONS, NAME, FIXED_PUBLIC_URL, filter);
 }
 
 function eventsOf(ics: string, session: Session): IcsProperty[][] {
@@ -187,7 +191,7 @@ describe('identity and change', () => {
 describe('rules', () => {
   const repeating = ALL_SESSIONS.filter((s) => s.repeat !== null && eventsOf(ics, s).length > 0);
 
-  it('never writes UNTIL with COUNT, and writes UNTIL in UTC at the last start', () => {
+  it('never writes UNTIL with COUNT, and writes UNTIL in UTC after the last start', () => {
     for (const session of repeating) {
       const rrule = prop(masterOf(ics, session), 'RRULE')?.value ?? '';
       expect(rrule).not.toContain('COUNT=');
@@ -196,15 +200,26 @@ describe('rules', () => {
         expect(rrule).not.toContain('UNTIL=');
       } else {
         const until = /UNTIL=([0-9TZ]+)/.exec(rrule)?.[1];
-        expect(until).toBe(formatUtcDateTime(toUtcDate(last, session.startTime)));
+        expect(until).toBe(untilOf(last, session.startTime));
         expect(until).toMatch(/Z$/);
       }
     }
   });
 
+  it('ends UNTIL at the last second of the last date as UTC, before any start the next day', () => {
+    // Late in summer time: at or after 23:30 BST read as UTC, so apps comparing local times
+    // with UTC still keep it.
+    expect(untilOf('2027-04-08', '23:30')).toBe('20270408T235959Z');
+    expect(untilOf('2027-04-08', '18:00')).toBe('20270408T235959Z');
+    // Just after midnight: before the next day's start read as BST (23:30Z), so a rule on
+    // consecutive days does not gain a date.
+    expect(untilOf('2027-04-08', '00:30')).toBe('20270408T232959Z');
+    expect(untilOf('2027-12-31', '00:00')).toBe('20271231T225959Z');
+  });
+
   it('writes monthly rules as BYDAY with the week number', () => {
     const rrule = prop(masterOf(ics, MONTHLY_LAST_FRIDAY), 'RRULE')?.value;
-    expect(rrule).toBe('FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231T140000Z');
+    expect(rrule).toBe('FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231T235959Z');
     const fortnightly = prop(masterOf(ics, HARD_TEXT), 'RRULE')?.value;
     expect(fortnightly).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=WE,FR;WKST=MO');
   });
@@ -242,6 +257,106 @@ describe('cancellations and changes', () => {
   });
 });
 
+describe('a one-off moved to another date', () => {
+  const moved: Session = {
+    ...ONE_OFF,
+    exceptions: [
+      {
+        date: '2027-06-12',
+        kind: 'changed',
+        reason: 'The hall is booked',
+        newDate: '2027-07-03',
+        startTime: '12:00',
+        endTime: '16:00',
+        venueSlug: 'gorse-hill-hub',
+      },
+    ],
+  };
+
+  it('is the one event, at its new date, time and venue', () => {
+    const [only, ...rest] = eventsOf(render([moved]), moved);
+    expect(rest).toHaveLength(0);
+    expect(only && prop(only, 'DTSTART')?.value).toBe('20270703T120000');
+    expect(only && prop(only, 'DTEND')?.value).toBe('20270703T160000');
+    expect(only && prop(only, 'RECURRENCE-ID')).toBeUndefined();
+    expect(only && prop(only, 'LOCATION')?.value).toMatch(/^Gorse Hill Community Centre/);
+    expect(only && prop(only, 'DESCRIPTION')?.value).toMatch(
+      /^Moved from Saturday 12 June 2027 to Saturday 3 July 2027\\, 12:00 to 16:00 at Gorse Hill Community Centre instead of Warndon Community Hub. The hall is booked/,
+    );
+  });
+
+  it('is in a feed whose window holds only its new date', () => {
+    const later = renderCalendar({
+      name: NAME,
+      description: '',
+      sessions: [moved],
+      venues: VENUES,
+      publicUrl: FIXED_PUBLIC_URL,
+      window: { from: '2027-06-20', to: '2028-06-20' },
+      refreshHours: 1,
+    });
+    expect(eventsOf(later, moved)).toHaveLength(1);
+  });
+});
+
+describe('the clock-change hour', () => {
+  const atNight = (fields: Partial<Session>): Session => ({
+    ...ONE_OFF,
+    id: 40,
+    uid: 'session-40@fiveways.example.org',
+    title: 'Night shelter',
+    startTime: '01:30',
+    endTime: '02:30',
+    ...fields,
+  });
+
+  it('writes a one-off in the March gap or the repeated October hour as UTC instants', () => {
+    for (const [date, start, end] of [
+      ['2027-03-28', '20270328T013000Z', '20270328T023000Z'],
+      ['2027-10-31', '20271031T003000Z', '20271031T013000Z'],
+    ] as const) {
+      const session = atNight({ startDate: date });
+      const [only] = eventsOf(render([session]), session);
+      expect(only && prop(only, 'DTSTART')).toEqual({ name: 'DTSTART', params: '', value: start });
+      expect(only && prop(only, 'DTEND')).toEqual({ name: 'DTEND', params: '', value: end });
+    }
+  });
+
+  it('keeps the rule’s local time, and pins each clock-change date with a UTC override', () => {
+    const weekly = atNight({
+      startDate: '2027-03-07',
+      repeat: { every: 'week', interval: 1, days: ['sun'] },
+    });
+    const blocks = eventsOf(render([weekly]), weekly);
+    const master = masterOf(render([weekly]), weekly);
+    expect(prop(master, 'DTSTART')?.value).toBe('20270307T013000');
+    const pins = blocks
+      .filter((b) => prop(b, 'RECURRENCE-ID'))
+      .map((b) => [prop(b, 'RECURRENCE-ID')?.value, prop(b, 'DTSTART')?.value]);
+    expect(pins).toEqual([
+      ['20270328T013000', '20270328T013000Z'],
+      ['20271031T013000', '20271031T003000Z'],
+    ]);
+  });
+
+  it('starts a rule whose first date is in that hour a week earlier, with that week excluded', () => {
+    const weekly = atNight({
+      startDate: '2027-03-28',
+      repeat: { every: 'week', interval: 2, days: ['sun'] },
+    });
+    const master = masterOf(render([weekly]), weekly);
+    expect(prop(master, 'DTSTART')?.value).toBe('20270314T013000');
+    expect(props(master, 'EXDATE').map((p) => p.value)).toEqual(['20270314T013000']);
+    const monthly = atNight({
+      startDate: '2027-03-28',
+      repeat: { every: 'month', weekday: 'sun', nth: -1 },
+    });
+    const first = masterOf(render([monthly]), monthly);
+    expect(prop(first, 'DTSTART')?.value).toBe('20270228T013000');
+    expect(props(first, 'EXDATE').map((p) => p.value)).toEqual(['20270228T013000']);
+  });
+});
+
 describe('content', () => {
   it('gives LOCATION, GEO, URL, CATEGORIES, STATUS and a helpful DESCRIPTION', () => {
     const master = masterOf(ics, WEEKLY_TALK);
@@ -268,6 +383,39 @@ describe('content', () => {
     const course = prop(masterOf(ics, FIVE_WEEK_COURSE), 'DESCRIPTION')?.value ?? '';
     expect(course).toContain('£2 a session');
     expect(course).toContain('Please book before you come. Call 01905 222333 to book a place.');
+  });
+});
+
+describe('wording', () => {
+  const described = (fields: Partial<Session>) => {
+    const session = { ...ONE_OFF, ...fields };
+    const [only] = eventsOf(render([session]), session);
+    // Unfolded and unescaped, as a calendar app shows it.
+    return ((only && prop(only, 'DESCRIPTION')?.value) ?? '')
+      .replace(/\\n/g, '\n')
+      .replace(/\\([,;\\])/g, '$1');
+  };
+
+  it('says free once, however the cost text repeats it', () => {
+    expect(described({ cost: { free: true, text: 'Free' } })).toContain('Cost: Free.\n');
+    expect(described({ cost: { free: true, text: 'Free, donations welcome' } })).toContain(
+      'Cost: Free, donations welcome.\n',
+    );
+    expect(described({ cost: { free: false, text: '£2 a session.' } })).toContain(
+      'Cost: £2 a session.\n',
+    );
+    expect(described({ cost: { free: true, text: 'Free' } })).not.toMatch(/Free \(Free\)/);
+  });
+
+  it('says to book once, however the booking details say it', () => {
+    const text = described({ booking: 'book', bookingInfo: 'Please book a place by phone.' });
+    expect(text).toContain('Booking: Please book a place by phone.');
+    expect(text.match(/book/gi)).toHaveLength(2);
+    expect(described({ booking: 'book', bookingInfo: 'Phone by Monday.' })).toContain(
+      'Booking: Please book before you come. Phone by Monday.',
+    );
+    const dropIn = described({ booking: 'drop-in', bookingInfo: 'Just drop in, any time.' });
+    expect(dropIn.match(/drop in/gi)).toHaveLength(1);
   });
 });
 
@@ -313,17 +461,45 @@ describe('window and filters', () => {
     }
   });
 
-  it('shows a session moved to another venue in both venues’ feeds', () => {
+  it('keeps a session moved for one date to another venue out of that venue’s feed but for that date', () => {
+    // Time to Talk is held at Warndon; on 2 November it moves to Gorse Hill.
     const usual = renderFiltered({ venue: 'warndon-hub' });
-    const moved = renderFiltered({ venue: 'gorse-hill-hub' });
-    for (const feed of [usual, moved]) {
-      const override = eventsOf(feed, WEEKLY_TALK).find(
-        (b) => prop(b, 'RECURRENCE-ID')?.value === '20271102T100000',
+    const home = eventsOf(usual, WEEKLY_TALK).find(
+      (b) => prop(b, 'RECURRENCE-ID')?.value === '20271102T100000',
+    );
+    // Cancelled here, at its usual time, saying where it went.
+    expect(home && prop(home, 'STATUS')?.value).toBe('CANCELLED');
+    expect(home && prop(home, 'SUMMARY')?.value).toBe('Moved: Time to Talk');
+    expect(home && prop(home, 'DTSTART')?.value).toBe('20271102T100000');
+    expect(home && prop(home, 'LOCATION')?.value).toMatch(/^Gorse Hill Community Centre/);
+    expect(home && prop(home, 'DESCRIPTION')?.value).toMatch(
+      /^This date has moved to Gorse Hill Community Centre: Tuesday 2 November 2027\\, 13:00 to 15:00/,
+    );
+    expect(prop(masterOf(usual, WEEKLY_TALK), 'RRULE')).toBeDefined();
+
+    // Where it went: that date alone, as an event of its own with its own UID.
+    for (const feed of [
+      renderFiltered({ venue: 'gorse-hill-hub' }),
+      renderFiltered({ area: 'gorse-hill' }),
+    ]) {
+      expect(eventsOf(feed, WEEKLY_TALK)).toHaveLength(0);
+      const visits = eventBlocks(feed).filter((b) => prop(b, 'SUMMARY')?.value === 'Time to Talk');
+      expect(visits).toHaveLength(1);
+      const [visit] = visits;
+      expect(visit && prop(visit, 'UID')?.value).toBe(visitUid(WEEKLY_TALK.uid, '2027-11-02'));
+      expect(visit && prop(visit, 'UID')?.value).toBe(
+        'session-1-3f2c9a-on-20271102@fiveways.example.org',
       );
-      expect(override && prop(override, 'LOCATION')?.value).toMatch(/^Gorse Hill Community/);
-      expect(prop(masterOf(feed, WEEKLY_TALK), 'RRULE')).toBeDefined();
+      expect(visit && prop(visit, 'RRULE')).toBeUndefined();
+      expect(visit && prop(visit, 'RECURRENCE-ID')).toBeUndefined();
+      expect(visit && prop(visit, 'DTSTART')?.value).toBe('20271102T130000');
+      expect(visit && prop(visit, 'SEQUENCE')?.value).toBe('4');
     }
-    expect(eventsOf(renderFiltered({ area: 'gorse-hill' }), WEEKLY_TALK)).toHaveLength(3);
+    // Feeds about no place keep one series, the moved date an override at its new place.
+    const all = eventsOf(ics, WEEKLY_TALK).find(
+      (b) => prop(b, 'RECURRENCE-ID')?.value === '20271102T100000',
+    );
+    expect(all && prop(all, 'STATUS')?.value).toBe('CONFIRMED');
     expect(eventsOf(renderFiltered({ venue: 'rainbow-hill-church' }), WEEKLY_TALK)).toHaveLength(0);
   });
 

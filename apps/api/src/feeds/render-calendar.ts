@@ -5,11 +5,23 @@
 import {
   BANK_HOLIDAYS,
   WAYS,
+  addDays,
+  clockChangeClash,
+  clockChangeDays,
+  describeCost,
   expandRecurrence,
   firstRuleDate,
+  formatLongDate,
+  fromDayNumber,
+  indexOfWeekday,
   isRuleDate,
   lastRuleDate,
-  toUtcDate,
+  londonSpan,
+  nthWeekdayOfMonth,
+  occurrenceOn,
+  ruleDates,
+  splitDate,
+  toDayNumber,
   type LocalOccurrence,
   type Session,
   type Venue,
@@ -65,6 +77,16 @@ export function sessionUrl(publicUrl: string, session: Session): string {
   return `${publicUrl.replace(/\/+$/, '')}/sessions/${session.id}`;
 }
 
+/**
+ * True when a venue edit changes the events of sessions held there: a feed shows its name,
+ * address, postcode, coordinates and accessibility (not its phone, area or hub flag).
+ */
+export function venueEditChangesEvents(before: Venue, after: Venue): boolean {
+  const shown = (v: Venue) =>
+    JSON.stringify([v.name, v.address, v.postcode, v.latitude, v.longitude, v.accessibility]);
+  return shown(before) !== shown(after);
+}
+
 function locationOf(venue: Venue | undefined, fallbackName: string): string {
   if (venue === undefined) return fallbackName;
   return [venue.name, venue.address, venue.postcode].filter((part) => part !== '').join(', ');
@@ -95,17 +117,22 @@ function describeSession(session: Session, venue: Venue | undefined, url: string
   if (session.whatToExpect !== '') {
     paragraphs.push(`What to expect: ${session.whatToExpect}`);
   }
-  const cost = session.cost.free
-    ? `Free${session.cost.text === '' ? '' : ` (${session.cost.text})`}`
-    : session.cost.text === ''
-      ? 'There is a charge: ask when you arrive'
-      : session.cost.text;
-  const booking =
-    session.booking === 'drop-in'
-      ? 'No need to book: just drop in.'
-      : `Please book before you come.${session.bookingInfo === '' ? '' : ` ${session.bookingInfo}`}`;
-  const facts = [`${KIND_NAMES[session.kind]}. Cost: ${cost}.`, `Booking: ${booking}`];
-  if (session.booking === 'drop-in' && session.bookingInfo !== '') facts.push(session.bookingInfo);
+  const facts = [`${KIND_NAMES[session.kind]}. Cost: ${withFullStop(describeCost(session.cost))}`];
+  const info = session.bookingInfo.trim();
+  if (session.booking === 'drop-in') {
+    facts.push('Booking: No need to book: just drop in.');
+    // Details that only say it again are left out.
+    if (info !== '' && !/^(just )?drop[ -]in\b|^no need to book\b/i.test(info)) facts.push(info);
+  } else {
+    // Details that tell people to book say it themselves.
+    facts.push(
+      info === ''
+        ? 'Booking: Please book before you come.'
+        : /^(please )?book\b/i.test(info)
+          ? `Booking: ${info}`
+          : `Booking: Please book before you come. ${info}`,
+    );
+  }
   paragraphs.push(facts.join('\n'));
   const access = accessibilityOf(venue, session);
   if (access !== '') paragraphs.push(`Accessibility: ${access}`);
@@ -113,6 +140,11 @@ function describeSession(session: Session, venue: Venue | undefined, url: string
   if (contact !== '') paragraphs.push(`Contact: ${contact}`);
   paragraphs.push(`More details: ${url}`);
   return paragraphs.join('\n\n');
+}
+
+/** Ends a sentence with a full stop unless it already ends with one, "!" or "?". */
+function withFullStop(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function recurrenceOf(session: Session) {
@@ -138,14 +170,39 @@ const BYDAY: Record<string, string> = {
   sun: 'SU',
 };
 
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
+
 /**
- * RRULE and EXDATE lines for a repeating session whose first rule date is `dtstart`.
- * A count is written as UNTIL (never both): UNTIL is the UTC instant of the last occurrence's
- * start, so it keeps meaning the same thing when the feed only carries part of the series.
- * EXDATEs are the bank holidays the rule skips, in DTSTART's form (TZID, local time); only
- * dates the unskipped rule really generates, up to the window's end.
+ * UNTIL for a rule whose last date is `last`: the last second of that date written as UTC, or
+ * earlier when the next day's start time, read as early as any app reads it (BST, an hour before
+ * the same digits in UTC), comes first. UNTIL at the exact UTC start of the last occurrence is
+ * valid, but apps that compare it with local times read as UTC (Debian 12's
+ * recurring_ical_events, rrule.js-based ones) then drop a last date in summer time; and the end
+ * of the last local day in UTC drops it for them when it starts after 23:00 BST. This value is
+ * on or after the last start however an app reads it, and before any later start.
  */
-function ruleLines(session: Session, dtstart: string, window: FeedWindow): string {
+export function untilOf(last: string, startTime: string): string {
+  const nextDay = (toDayNumber(last) + 1) * MS_PER_DAY;
+  const startMinutes = Number(startTime.slice(0, 2)) * 60 + Number(startTime.slice(3, 5));
+  const nextStart = nextDay + (startMinutes - 60) * MS_PER_MINUTE;
+  return formatUtcDateTime(new Date(Math.min(nextDay, nextStart) - 1000));
+}
+
+/**
+ * RRULE and EXDATE lines for a repeating session whose first rule date is `dtstart`; `before`
+ * are dates the rule generates from the master's DTSTART before that (see masterStartOf).
+ * A count is written as UNTIL (never both), so it keeps meaning the same thing when the feed only
+ * carries part of the series (see untilOf). EXDATEs are the bank holidays the rule skips, in
+ * DTSTART's form (TZID, local time); only dates the unskipped rule really generates, up to the
+ * window's end.
+ */
+function ruleLines(
+  session: Session,
+  dtstart: string,
+  window: FeedWindow,
+  before: readonly string[],
+): string {
   const repeat = session.repeat;
   if (repeat === null) return '';
   const parts: string[] = [];
@@ -158,10 +215,11 @@ function ruleLines(session: Session, dtstart: string, window: FeedWindow): strin
   }
   const recurrence = recurrenceOf(session);
   const last = lastRuleDate(recurrence);
-  if (last !== null) {
-    parts.push(`UNTIL=${formatUtcDateTime(toUtcDate(last, session.startTime))}`);
-  }
+  if (last !== null) parts.push(`UNTIL=${untilOf(last, session.startTime)}`);
   const lines = [`RRULE:${parts.join(';')}`];
+  for (const date of before) {
+    lines.push(`EXDATE;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, session.startTime)}`);
+  }
   if (session.skipBankHolidays) {
     // Walks the bank holidays, not the rule: a daily rule over centuries costs no more than a week.
     const end = last ?? window.to;
@@ -187,13 +245,8 @@ export function overridesInWindow(session: Session, window: FeedWindow): LocalOc
   }
   for (const ex of session.exceptions) {
     if (byDate.has(ex.date) || ex.date < window.from || ex.date > window.to) continue;
-    if (!isRuleDate(recurrence, ex.date)) continue;
-    const [moved] = expandRecurrence(
-      { ...recurrence, exceptions: [ex] },
-      ex.newDate ?? ex.date,
-      ex.newDate ?? ex.date,
-    ).filter((o) => o.date === ex.date);
-    if (moved !== undefined) byDate.set(ex.date, moved);
+    const moved = occurrenceOn(recurrence, ex.date);
+    if (moved !== null) byDate.set(ex.date, moved);
   }
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
 }
@@ -208,8 +261,130 @@ export function occurrencesInWindow(session: Session, window: FeedWindow): Local
   return [...byDate.values()];
 }
 
+/** A one-off's only occurrence, wherever and whenever it now happens. */
+export function oneOffOccurrence(session: Session): LocalOccurrence | null {
+  return occurrenceOn(recurrenceOf(session), session.startDate);
+}
+
+/**
+ * Which part of a session a feed shows. A feed about a place (venue or area) shows exactly what
+ * happens there: `home` is the session's series where it is usually held, with each date moved
+ * to a venue in `elsewhere` as a "moved" override (cancelled here, saying where it went); `visits`
+ * is only its dates moved to the venues given, each an event of its own with its own UID. Every
+ * other feed shows the `whole` series, moved dates as overrides at their new place.
+ */
+export type SessionPart =
+  | { kind: 'whole' }
+  | { kind: 'home'; elsewhere: ReadonlySet<string> }
+  | { kind: 'visits'; venues: ReadonlySet<string> };
+
+export const WHOLE: SessionPart = { kind: 'whole' };
+
+/** A name for a part, the same for equal parts: rendered blocks are kept by it. */
+export function partKey(part: SessionPart): string {
+  if (part.kind === 'whole') return 'whole';
+  const venues = part.kind === 'home' ? part.elsewhere : part.venues;
+  return `${part.kind}:${[...venues].sort().join(',')}`;
+}
+
+/**
+ * The UID of a date moved to another venue, as an event of its own in that venue's feeds:
+ * the session's UID with the original date added, so it stays the same when the move changes.
+ */
+export function visitUid(sessionUid: string, date: string): string {
+  const suffix = `-on-${date.replaceAll('-', '')}`;
+  const at = sessionUid.lastIndexOf('@');
+  return at < 0
+    ? `${sessionUid}${suffix}`
+    : `${sessionUid.slice(0, at)}${suffix}${sessionUid.slice(at)}`;
+}
+
 function cancelledSummary(title: string): string {
   return `Cancelled: ${title}`;
+}
+
+function movedSummary(title: string): string {
+  return `Moved: ${title}`;
+}
+
+/**
+ * An event to write, and the lines written in place of ical-generator's: ical-generator (through
+ * Luxon) moves a local time in the March gap forward, and writes every time with the event's
+ * TZID, so times in the clock-change hour are written here.
+ */
+interface EventToWrite {
+  data: ICalEventData;
+  lines: Map<string, string>;
+}
+
+/**
+ * An event's start and end. Times that meet the clock-change hour (see london-time.ts) are
+ * written as UTC instants, which every app reads alike; calendar apps read those local times in
+ * different ways (ical.js moves a March gap time back an hour, node-ical and Python's icalendar
+ * read an October time as the second one).
+ */
+function timesOf(date: string, startTime: string, endTime: string) {
+  const times = { start: londonDateTime(date, startTime), end: londonDateTime(date, endTime) };
+  const lines = new Map<string, string>();
+  if (clockChangeClash(date, startTime, endTime) !== null) {
+    const span = londonSpan(date, startTime, endTime);
+    lines.set('DTSTART', `DTSTART:${formatUtcDateTime(new Date(span.startMs))}`);
+    lines.set('DTEND', `DTEND:${formatUtcDateTime(new Date(span.endMs))}`);
+  }
+  return { times, lines };
+}
+
+/** RECURRENCE-ID as the rule's own local time, which may be one the clocks skip. */
+function recurrenceIdLine(date: string, time: string): string {
+  return `RECURRENCE-ID;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, time)}`;
+}
+
+/**
+ * The master's DTSTART: the first rule date, unless the session's times on it meet the
+ * clock-change hour. Apps then read the rule's time of day from how they resolve that local time
+ * (node-ical repeats 01:30 in the March gap as 02:30 every week), so the rule starts one period
+ * earlier, on an ordinary day, and that date and any before the first are EXDATEs.
+ */
+function masterStartOf(session: Session, first: string): { date: string; excluded: string[] } {
+  const repeat = session.repeat;
+  if (repeat === null || clockChangeClash(first, session.startTime, session.endTime) === null) {
+    return { date: first, excluded: [] };
+  }
+  let date: string;
+  if (repeat.every === 'week') {
+    date = addDays(first, -7 * repeat.interval);
+  } else {
+    const { year, month } = splitDate(first);
+    const before = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+    date = fromDayNumber(
+      nthWeekdayOfMonth(before.year, before.month, indexOfWeekday(repeat.weekday), repeat.nth),
+    );
+  }
+  const earlier = {
+    ...recurrenceOf(session),
+    startDate: date,
+    until: null,
+    count: null,
+    skipBankHolidays: false,
+  };
+  return { date, excluded: ruleDates(earlier, date, addDays(first, -1)) };
+}
+
+/** Dates in the window on which the clocks change and the session's rule puts it in that hour. */
+function clockChangeRuleDates(session: Session, window: FeedWindow): string[] {
+  const out: string[] = [];
+  const recurrence = recurrenceOf(session);
+  const first = Number(window.from.slice(0, 4));
+  const last = Number(window.to.slice(0, 4));
+  for (let year = first; year <= last; year++) {
+    const { spring, autumn } = clockChangeDays(year);
+    for (const date of [fromDayNumber(spring), fromDayNumber(autumn)]) {
+      if (date < window.from || date > window.to) continue;
+      if (clockChangeClash(date, session.startTime, session.endTime) === null) continue;
+      if (isRuleDate(recurrence, date)) out.push(date);
+    }
+  }
+  return out;
 }
 
 function eventsOf(
@@ -217,7 +392,8 @@ function eventsOf(
   venues: ReadonlyMap<string, Venue>,
   publicUrl: string,
   window: FeedWindow,
-): ICalEventData[] {
+  part: SessionPart,
+): EventToWrite[] {
   const url = sessionUrl(publicUrl, session);
   const venue = venues.get(session.venue.slug);
   const stamp = utcDateTime(session.updatedAt);
@@ -237,70 +413,159 @@ function eventsOf(
       ? { title, geo: { lat: v.latitude, lon: v.longitude } }
       : { title };
   };
+  const venueOf = (o: LocalOccurrence) => (o.venueSlug !== null ? venues.get(o.venueSlug) : venue);
 
-  const recurrence = recurrenceOf(session);
   if (session.repeat === null) {
-    // A one-off is its own single occurrence: a cancellation or change rewrites the event itself.
-    const [only] = expandRecurrence(recurrence, session.startDate, session.startDate);
-    const o = only ?? null;
-    const cancelled = o?.status === 'cancelled';
-    const v = o?.venueSlug != null ? venues.get(o.venueSlug) : venue;
-    const date = o?.startDate ?? session.startDate;
+    // A one-off is its own single occurrence: a cancellation or change rewrites the event itself,
+    // wherever and whenever it moved.
+    const o = oneOffOccurrence(session);
+    if (o === null) return [];
+    const cancelled = o.status === 'cancelled';
+    const v = venueOf(o);
+    const { times, lines } = timesOf(o.startDate, o.startTime, o.endTime);
+    const note = cancelled
+      ? `${reasonLine(o.reason)}\n\n`
+      : o.changed
+        ? `${changeLine(o, v, session)}\n\n`
+        : '';
     return [
       {
-        ...common,
-        start: londonDateTime(date, o?.startTime ?? session.startTime),
-        end: londonDateTime(date, o?.endTime ?? session.endTime),
-        summary: cancelled ? cancelledSummary(session.title) : session.title,
-        description: `${cancelled ? `${reasonLine(o.reason)}\n\n` : ''}${describeSession(session, v, url)}`,
-        location: place(v),
-        status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        data: {
+          ...common,
+          ...times,
+          summary: cancelled ? cancelledSummary(session.title) : session.title,
+          description: `${note}${describeSession(session, v, url)}`,
+          location: place(v),
+          status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        },
+        lines,
       },
     ];
   }
 
+  const recurrence = recurrenceOf(session);
   const dtstart = firstRuleDate(recurrence);
   if (dtstart === null) return [];
-  const events: ICalEventData[] = [
+  const overrides = overridesInWindow(session, window);
+
+  if (part.kind === 'visits') {
+    // Only the dates moved here, each an event of its own: the series belongs to another place.
+    const events: EventToWrite[] = [];
+    for (const o of overrides) {
+      if (o.status !== 'scheduled' || o.venueSlug === null || !part.venues.has(o.venueSlug)) {
+        continue;
+      }
+      if (o.startDate < window.from || o.startDate > window.to) continue;
+      const v = venueOf(o);
+      const { times, lines } = timesOf(o.startDate, o.startTime, o.endTime);
+      events.push({
+        data: {
+          ...common,
+          id: visitUid(session.uid, o.date),
+          ...times,
+          summary: session.title,
+          description: `${changeLine(o, v, session)}\n\n${describeSession(session, v, url)}`,
+          location: place(v),
+          status: ICalEventStatus.CONFIRMED,
+        },
+        lines,
+      });
+    }
+    return events;
+  }
+
+  const masterStart = masterStartOf(session, dtstart);
+  const events: EventToWrite[] = [
     {
-      ...common,
-      start: londonDateTime(dtstart, session.startTime),
-      end: londonDateTime(dtstart, session.endTime),
-      repeating: ruleLines(session, dtstart, window),
-      summary: session.title,
-      description,
-      location: place(venue),
-      status: ICalEventStatus.CONFIRMED,
+      data: {
+        ...common,
+        start: londonDateTime(masterStart.date, session.startTime),
+        end: londonDateTime(masterStart.date, session.endTime),
+        repeating: ruleLines(session, dtstart, window, masterStart.excluded),
+        summary: session.title,
+        description,
+        location: place(venue),
+        status: ICalEventStatus.CONFIRMED,
+      },
+      lines: new Map(),
     },
   ];
-  for (const o of overridesInWindow(session, window)) {
+  const overridden = new Set(overrides.map((o) => o.date));
+  for (const o of overrides) {
     const recurrenceId = londonDateTime(o.date, session.startTime);
+    const idLine = recurrenceIdLine(o.date, session.startTime);
     if (o.status === 'cancelled') {
       // A cancelled date is an override (same UID, RECURRENCE-ID, STATUS:CANCELLED), not an
       // EXDATE: Google and Apple keep it in view, struck through or titled "Cancelled:", and the
       // reason reaches the people who would otherwise have turned up; an EXDATE just vanishes.
+      const { times, lines } = timesOf(o.startDate, o.startTime, o.endTime);
+      lines.set('RECURRENCE-ID', idLine);
       events.push({
-        ...common,
-        recurrenceId,
-        start: londonDateTime(o.startDate, o.startTime),
-        end: londonDateTime(o.startDate, o.endTime),
-        summary: cancelledSummary(session.title),
-        description: `${reasonLine(o.reason)}\n\n${description}`,
-        location: place(venue),
-        status: ICalEventStatus.CANCELLED,
+        data: {
+          ...common,
+          recurrenceId,
+          ...times,
+          summary: cancelledSummary(session.title),
+          description: `${reasonLine(o.reason)}\n\n${description}`,
+          location: place(venue),
+          status: ICalEventStatus.CANCELLED,
+        },
+        lines,
       });
       continue;
     }
-    const v = o.venueSlug !== null ? venues.get(o.venueSlug) : venue;
+    const v = venueOf(o);
+    if (part.kind === 'home' && o.venueSlug !== null && part.elsewhere.has(o.venueSlug)) {
+      // Moved to a place this feed is not about: cancelled here, at its usual time, saying where
+      // it went, so a regular does not turn up at the usual place. The place's own feeds show it.
+      const { times, lines } = timesOf(o.date, session.startTime, session.endTime);
+      lines.set('RECURRENCE-ID', idLine);
+      events.push({
+        data: {
+          ...common,
+          recurrenceId,
+          ...times,
+          summary: movedSummary(session.title),
+          description: `${movedAwayLine(o, v)}\n\n${describeSession(session, v, url)}`,
+          location: place(v),
+          status: ICalEventStatus.CANCELLED,
+        },
+        lines,
+      });
+      continue;
+    }
+    const { times, lines } = timesOf(o.startDate, o.startTime, o.endTime);
+    lines.set('RECURRENCE-ID', idLine);
     events.push({
-      ...common,
-      recurrenceId,
-      start: londonDateTime(o.startDate, o.startTime),
-      end: londonDateTime(o.startDate, o.endTime),
-      summary: session.title,
-      description: `${changeLine(o, v, session)}\n\n${describeSession(session, v, url)}`,
-      location: place(v),
-      status: ICalEventStatus.CONFIRMED,
+      data: {
+        ...common,
+        recurrenceId,
+        ...times,
+        summary: session.title,
+        description: `${changeLine(o, v, session)}\n\n${describeSession(session, v, url)}`,
+        location: place(v),
+        status: ICalEventStatus.CONFIRMED,
+      },
+      lines,
+    });
+  }
+  // Dates the rule puts in the clock-change hour get an override with their times as UTC
+  // instants: apps expand such a rule date in different ways (see timesOf).
+  for (const date of clockChangeRuleDates(session, window)) {
+    if (overridden.has(date)) continue;
+    const { times, lines } = timesOf(date, session.startTime, session.endTime);
+    lines.set('RECURRENCE-ID', recurrenceIdLine(date, session.startTime));
+    events.push({
+      data: {
+        ...common,
+        recurrenceId: londonDateTime(date, session.startTime),
+        ...times,
+        summary: session.title,
+        description,
+        location: place(venue),
+        status: ICalEventStatus.CONFIRMED,
+      },
+      lines,
     });
   }
   return events;
@@ -312,8 +577,17 @@ function reasonLine(reason: string | null): string {
     : `This date is cancelled: ${reason}`;
 }
 
+function movedAwayLine(o: LocalOccurrence, v: Venue | undefined): string {
+  const reason = o.reason === null || o.reason === '' ? '' : ` ${o.reason}`;
+  return `This date has moved to ${v?.name ?? o.venueSlug ?? ''}: ${formatLongDate(o.startDate)}, ${o.startTime} to ${o.endTime}.${reason}`;
+}
+
 function changeLine(o: LocalOccurrence, v: Venue | undefined, session: Session): string {
-  const parts = [`Changed for this date: ${o.startTime} to ${o.endTime}`];
+  const when =
+    o.startDate === o.date
+      ? `Changed for this date: ${o.startTime} to ${o.endTime}`
+      : `Moved from ${formatLongDate(o.date)} to ${formatLongDate(o.startDate)}, ${o.startTime} to ${o.endTime}`;
+  const parts = [when];
   if (o.venueSlug !== null && o.venueSlug !== session.venue.slug) {
     parts.push(`at ${v?.name ?? o.venueSlug} instead of ${session.venue.name}`);
   }
@@ -332,31 +606,38 @@ export function sessionRenderCount(): number {
   return sessionRenders;
 }
 
+/** ical-generator's lines for one event, with the lines named in `lines` written in their place. */
+function writtenEvent(text: string, lines: ReadonlyMap<string, string>): string {
+  if (lines.size === 0) return text;
+  return text.replace(/^([A-Z-]+)[;:].*$/gm, (line, name: string) => lines.get(name) ?? line);
+}
+
 /**
- * One session's VEVENTs (master and overrides, or the one-off), formatted as they appear inside a
- * feed: a feed is its head, the VTIMEZONE, these blocks in session id order, and its tail, so a
- * block can be rendered once and joined into every feed that holds the session.
+ * One session's VEVENTs (master and overrides, or the one-off, or a place's visits), formatted as
+ * they appear inside a feed: a feed is its head, the VTIMEZONE, these blocks in session id order,
+ * and its tail, so a block can be rendered once and joined into every feed that holds that part.
  */
 export function renderSessionEvents(
   session: Session,
   venues: ReadonlyMap<string, Venue>,
   publicUrl: string,
   window: FeedWindow,
+  part: SessionPart = WHOLE,
 ): string {
   sessionRenders += 1;
   const calendar = ical({ prodId: FEED_PRODID });
   // Events are serialised one by one, unfolded, and formatComponents folds them: the calendar's
   // own toString would write a whole calendar and fold it again a character at a time.
-  return eventsOf(session, venues, publicUrl, window)
-    .map((event) => formatComponents(calendar.createEvent(event).toString()))
+  return eventsOf(session, venues, publicUrl, window, part)
+    .map(({ data, lines }) =>
+      formatComponents(writtenEvent(calendar.createEvent(data).toString(), lines)),
+    )
     .join('');
 }
 
 /** The calendar's opening lines, properties and VTIMEZONE, as the bytes to serve. */
-export function renderCalendarHead(header: Omit<CalendarHeader, 'prodId' | 'timezone'>): string {
-  return (
-    formatCalendarHead({ ...header, prodId: FEED_PRODID, timezone: FEED_TIMEZONE }) + VTIMEZONE
-  );
+export function renderCalendarHead(header: Omit<CalendarHeader, 'prodId'>): string {
+  return formatCalendarHead({ ...header, prodId: FEED_PRODID }) + VTIMEZONE;
 }
 
 const VTIMEZONE = formatComponents(getVtimezoneComponent(FEED_TIMEZONE) ?? '');

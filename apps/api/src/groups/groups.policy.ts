@@ -1,7 +1,7 @@
 // Who may change a group, and what a change to one shows.
 import type { Group } from '@fiveways/shared';
 import { createMiddleware } from 'hono/factory';
-import type { AuditedKind } from '../audit/staff-write.ts';
+import type { AccessRule, AuditedKind } from '../audit/staff-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { StaffUser } from '../users/users.queries.ts';
@@ -15,6 +15,11 @@ export const GROUP_SCOPE =
 export function canManageGroup(staff: StaffUser, group: { venueSlug: string | null }): boolean {
   return canManageVenue(staff, group.venueSlug);
 }
+
+/** The rule for every write to a group: theirs as it was (if it was) and as the write leaves it. */
+export const groupRule: AccessRule<Group | null, Group> = (staff, { before, after }) =>
+  (before === null || canManageGroup(staff, before)) &&
+  (after === null || canManageGroup(staff, after));
 
 /**
  * The group the path names, if this person may change it, for the route behind it (after
@@ -36,6 +41,7 @@ export const GROUP: AuditedKind<string, Group> = {
   entity: 'group',
   idOf: (slug) => slug,
   load: getGroup,
+  missing: 'group with that name',
   // The group store reloads this group; lists, pages and feed names are memos over it.
   publicChange: (slug) => ({ groups: [slug] }),
 };

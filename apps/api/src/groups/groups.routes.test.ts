@@ -175,6 +175,40 @@ describe('staff writes to groups', () => {
     expect(dumpTables(t.db)).toBe(before);
   });
 
+  it('takes only an http(s) website, refusing others with a plain 400 naming contact.website', async () => {
+    const t = makeStaffTestApp();
+    const { cookies } = await t.createPeople();
+    const before = dumpTables(t.db);
+    const base = { slug: 'hub-gardeners', name: 'Hub Gardeners', ways: ['take-notice'] };
+    for (const website of ['javascript:alert(document.cookie)', 'WIFI:T:WPA;S:Hub;P:x;;']) {
+      const contact = { website };
+      const created = await t.request('POST', '/api/groups', {
+        cookie: cookies.admin,
+        body: { ...base, contact },
+      });
+      const patched = await t.request('PATCH', '/api/groups/knit-and-natter', {
+        cookie: cookies.admin,
+        body: { contact },
+      });
+      const session = await t.request('PATCH', '/api/sessions/1', {
+        cookie: cookies.admin,
+        body: { contact },
+      });
+      for (const res of [created, patched, session]) {
+        expect(res.status, website).toBe(400);
+        const issue = (await errorOf(res)).issues[0];
+        expect(issue?.path).toBe('contact.website');
+        expect(issue?.message).toMatch(/^Website must be a web address starting with https:\/\//);
+      }
+    }
+    expect(dumpTables(t.db)).toBe(before);
+    const fine = await t.request('POST', '/api/groups', {
+      cookie: cookies.admin,
+      body: { ...base, contact: { website: 'https://example.org/gardeners' } },
+    });
+    expect(fine.status).toBe(201);
+  });
+
   it('patches only the fields sent, and staff may not move a group away from their venues', async () => {
     const t = makeStaffTestApp();
     const { cookies } = await t.createPeople();

@@ -18,6 +18,7 @@ import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
 import { memoJsonList, sendJsonList } from '../http/json-list.ts';
 import { fieldError, notFound, slugInUse, validationError } from '../http/errors.ts';
+import { createFilterCheck } from '../http/filter-references.ts';
 import { booleanParam } from '../http/params.ts';
 import {
   createRouter,
@@ -27,7 +28,7 @@ import {
   type RouterDeps,
 } from '../http/router.ts';
 import { venueExists } from '../venues/venues.queries.ts';
-import { canManageGroup, GROUP, GROUP_SCOPE, ownGroup } from './groups.policy.ts';
+import { canManageGroup, GROUP, GROUP_SCOPE, groupRule, ownGroup } from './groups.policy.ts';
 import {
   archiveGroup,
   getGroup,
@@ -87,10 +88,12 @@ export function groupRoutes(
   const { requireStaff } = loginGuards(deps);
   const staffWrite = createStaffWrite(deps);
   const own = ownGroup(db);
+  const checkFilterReferences = createFilterCheck(db, cache);
 
   return createRouter()
     .get('/groups', validQuery(GroupQuerySchema), async (c) => {
       const q = c.req.valid('query');
+      checkFilterReferences(q);
       const filter = JSON.stringify([q.way, q.area, q.audience, q.free]);
       // One list per filter until the next write, from the groups held in memory, built a slice
       // at a time; every page is cut from it.
@@ -117,15 +120,14 @@ export function groupRoutes(
     .post('/groups', requireStaff, validJson(GroupCreateSchema), (c) => {
       const staff = c.var.staff;
       const input = c.req.valid('json');
-      checkGroupReferences(db, input);
       const group = staffWrite({
         kind: GROUP,
         action: 'create',
         by: staff,
-        allowed: canManageGroup(staff, input),
+        allowed: groupRule,
         refusal: GROUP_SCOPE,
-        before: null,
-        change: (at, now) => {
+        change: ({ at, now }) => {
+          checkGroupReferences(db, input);
           if (groupSlugTaken(db, input.slug)) throw slugInUse(input.slug, 'group');
           // Whoever adds a group has just checked its details.
           insertGroup(db, { ...input, checkedAt: londonDateOf(now) }, at);
@@ -136,20 +138,21 @@ export function groupRoutes(
     })
 
     .patch('/groups/:slug', requireStaff, own, validJson(GroupPatchSchema), async (c) => {
-      const { staff, before } = c.var;
+      const { staff, before: atStart } = c.var;
       const sent = await sentFields(c, c.req.valid('json'));
-      // GroupInputSchema drops checkedAt and updatedAt: only staff-entered fields are merged.
-      const merged = GroupInputSchema.safeParse({ ...before, ...sent });
-      if (!merged.success) throw validationError(merged.error, 'body');
-      checkGroupReferences(db, sent);
       const group = staffWrite({
         kind: GROUP,
         action: 'update',
         by: staff,
-        allowed: canManageGroup(staff, merged.data),
-        refusal: 'You can only move a group to a venue you look after',
-        before,
-        change: (at) => {
+        // Merged into the group as it is when the write lands, so a newer change is kept.
+        current: () => getGroup(db, atStart.slug),
+        allowed: groupRule,
+        refusal: 'You can only change groups at, or move them to, the venues you look after',
+        change: ({ before, at }) => {
+          // GroupInputSchema drops checkedAt and updatedAt: only staff-entered fields are merged.
+          const merged = GroupInputSchema.safeParse({ ...before, ...sent });
+          if (!merged.success) throw validationError(merged.error, 'body');
+          checkGroupReferences(db, sent);
           updateGroup(db, merged.data, at);
           return before.slug;
         },
@@ -158,14 +161,15 @@ export function groupRoutes(
     })
 
     .post('/groups/:slug/checked', requireStaff, own, (c) => {
-      const { staff, before } = c.var;
+      const { staff, before: atStart } = c.var;
       const group = staffWrite({
         kind: GROUP,
         action: 'checked',
         by: staff,
-        allowed: canManageGroup(staff, before),
-        before,
-        change: (at, now) => {
+        current: () => getGroup(db, atStart.slug),
+        allowed: groupRule,
+        refusal: GROUP_SCOPE,
+        change: ({ before, at, now }) => {
           markGroupChecked(db, before.slug, londonDateOf(now), at);
           return before.slug;
         },
@@ -174,16 +178,17 @@ export function groupRoutes(
     })
 
     .delete('/groups/:slug', requireStaff, own, (c) => {
-      const { staff, before } = c.var;
+      const { staff, before: atStart } = c.var;
       staffWrite({
         kind: GROUP,
         action: 'archive',
         by: staff,
-        allowed: canManageGroup(staff, before),
-        before,
+        current: () => getGroup(db, atStart.slug),
+        allowed: groupRule,
+        refusal: GROUP_SCOPE,
         // An archived group has left view: the audit entry keeps what it was.
         after: 'none',
-        change: (at) => {
+        change: ({ before, at }) => {
           archiveGroup(db, before.slug, at);
           return before.slug;
         },

@@ -30,6 +30,22 @@ export const PATH_TRAVERSAL = [
   '//etc/passwd',
 ];
 
+/** Every way a line can end, and the tabs and controls that travel with pasted text. */
+export const LINE_BREAKS_AND_CONTROLS = [
+  'line\nbreak',
+  'line\r\nbreak',
+  'line\rbreak',
+  'line\u0085break',
+  'line\u2028break',
+  'line\u2029break',
+  'line\u000bbreak',
+  'line\u000cbreak',
+  'tab\there',
+  'escape\u001b[31m',
+  'c1\u009bcontrol',
+  '\r\n',
+];
+
 /** Percent-escapes that decode to invalid UTF-8, or do not decode at all. */
 export const BAD_PERCENT = [
   '%FF',
@@ -79,6 +95,7 @@ export const IMPOSSIBLE_TIMES = [
 
 const constants = [
   ...SQL_LIKE,
+  ...LINE_BREAKS_AND_CONTROLS,
   ...PATH_TRAVERSAL,
   ...IMPOSSIBLE_DATES,
   ...IMPOSSIBLE_TIMES,

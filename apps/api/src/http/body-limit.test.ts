@@ -47,4 +47,22 @@ describe('limitBodySize', () => {
     });
     expect(res.status).toBe(413);
   });
+
+  it('answers a streamed body that breaks off with a 400, not a server error', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(100));
+        controller.error(new Error('aborted'));
+      },
+    });
+    const res = await appWithLimit(1024).request('/echo', {
+      method: 'POST',
+      body: stream,
+      headers: { 'transfer-encoding': 'chunked' },
+      duplex: 'half',
+    });
+    expect(res.status).toBe(400);
+    const body = ApiErrorSchema.parse(await res.json());
+    expect(body.error).toMatchObject({ code: 'body_incomplete', issues: [{ path: 'body' }] });
+  });
 });

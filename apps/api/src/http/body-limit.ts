@@ -1,7 +1,7 @@
 // Refuses request bodies over a size limit with the JSON error envelope (413).
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { errorEnvelope } from './errors.ts';
+import { bodyBrokenOff, errorEnvelope } from './errors.ts';
 
 /** 64 KiB: the largest staff form (a group or session with long texts) is a few KiB. */
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -27,6 +27,17 @@ export function limitBodySize({
   return async function limitBody(c, next) {
     // Reading `c.req.raw.body` makes the Node adapter build a full Request, slowing every read.
     if (BODILESS.has(c.req.method)) return next();
-    return limit(c, next);
+    // A body without a length is read here, before the route: if the client breaks it off, that
+    // is their 400, not our 500. Failures past this point belong to the route.
+    let read = false;
+    try {
+      return await limit(c, async () => {
+        read = true;
+        await next();
+      });
+    } catch (error) {
+      if (read) throw error;
+      throw bodyBrokenOff();
+    }
   };
 }

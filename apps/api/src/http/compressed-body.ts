@@ -243,6 +243,8 @@ export interface SendOptions {
   lastModified?: Date | null;
   /** Extra headers for the 200 only (e.g. Content-Disposition). */
   headers?: Record<string, string>;
+  /** 404 sends the body as the answer to an address that names nothing: never a 304. */
+  status?: 200 | 404;
 }
 
 /**
@@ -285,7 +287,9 @@ export async function sendCompressed(
   c.header('Vary', 'Accept-Encoding');
   if (options.cacheControl !== undefined) c.header('Cache-Control', options.cacheControl);
   if (options.lastModified != null) c.header('Last-Modified', options.lastModified.toUTCString());
-  const ifNoneMatch = c.req.header('if-none-match');
+  const status = options.status ?? 200;
+  // A miss is answered in full every time: there is nothing to revalidate.
+  const ifNoneMatch = status === 200 ? c.req.header('if-none-match') : undefined;
   if (ifNoneMatch !== undefined) {
     const held = matchingEtag(
       ifNoneMatch,
@@ -295,7 +299,10 @@ export async function sendCompressed(
       c.header('ETag', held);
       return c.body(null, 304);
     }
-  } else if (notModifiedSince(c.req.header('if-modified-since'), options.lastModified)) {
+  } else if (
+    status === 200 &&
+    notModifiedSince(c.req.header('if-modified-since'), options.lastModified)
+  ) {
     c.header('ETag', body.etag);
     return c.body(null, 304);
   }
@@ -306,10 +313,10 @@ export async function sendCompressed(
   c.header('Content-Type', options.contentType);
   if (coding !== 'identity') c.header('Content-Encoding', coding);
   for (const [name, value] of Object.entries(options.headers ?? {})) c.header(name, value);
-  if (bytes instanceof Uint8Array) return c.body(bytes, 200);
-  if (bytes.length === 1 && bytes[0] !== undefined) return c.body(bytes[0], 200);
+  if (bytes instanceof Uint8Array) return c.body(bytes, status);
+  if (bytes.length === 1 && bytes[0] !== undefined) return c.body(bytes[0], status);
   c.header('Content-Length', String(totalLength(bytes)));
-  return c.body(streamOf(bytes), 200);
+  return c.body(streamOf(bytes), status);
 }
 
 /** Pieces as a stream, handed over one at a time as the client takes them: nothing is copied. */

@@ -39,6 +39,16 @@ export function fieldError(path: string, message: string): HTTPException {
   return invalidFields([{ path, message }]);
 }
 
+/** 400 body_incomplete: the client stopped sending the body (or the connection broke) before its end. */
+export function bodyBrokenOff(): HTTPException {
+  return apiError(
+    400,
+    'body_incomplete',
+    'The request stopped before all of it arrived; please send it again',
+    [{ path: 'body', message: 'The body broke off before its end' }],
+  );
+}
+
 /** 409 slug_taken: short names are never reused, not even an archived group's. */
 export function slugInUse(slug: string, what: string): HTTPException {
   const message = `There is already a ${what} called "${slug}"; choose another short name`;

@@ -4,7 +4,7 @@ import { Hono, type Context, type Env, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { ReadCache } from '../cache/read-cache.ts';
 import type { Db } from '../db/open-db.ts';
-import { apiError, validationError } from './errors.ts';
+import { apiError, bodyBrokenOff, validationError } from './errors.ts';
 
 /** What an API router is built from. */
 export interface RouterDeps {
@@ -77,9 +77,10 @@ type JsonValidator<S extends z.ZodType> = MiddlewareHandler<
  */
 export function validJson<S extends z.ZodType>(schema: S) {
   const readJson: JsonValidator<S> = async (c, next) => {
-    // Parsed once: sentFields reads the same cached result.
-    const raw: unknown = await c.req.json().catch(() => {
-      throw notJson();
+    // Parsed once: sentFields reads the same cached result. A body that is not JSON fails to
+    // parse (SyntaxError); anything else is a body that broke off on the way.
+    const raw: unknown = await c.req.json().catch((error: unknown) => {
+      throw error instanceof SyntaxError ? notJson() : bodyBrokenOff();
     });
     const result = await schema.safeParseAsync(raw);
     if (!result.success) throw validationError(result.error, WHERE.json);

@@ -53,16 +53,20 @@ describe('the built front end', () => {
     expect(await (await app().request('/')).text()).toContain('<title>Five Ways</title>');
   });
 
-  it.each(['/kiosk', '/sessions/12', '/subscribe', '/staff', '/staff/sessions/new'])(
-    'answers the page path %s with the app shell',
-    async (path) => {
-      const res = await app().request(path);
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(res.headers.get('cache-control')).toBe('no-cache');
-      expect(await res.text()).toContain('<title>Five Ways</title>');
-    },
-  );
+  it.each([
+    '/kiosk',
+    '/kiosk/',
+    '/subscribe',
+    '/staff',
+    '/staff/sessions/new',
+    '/staff/admin/users',
+  ])('answers the page path %s with the app shell', async (path) => {
+    const res = await app().request(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toContain('<title>Five Ways</title>');
+  });
 
   it('sends text files br or gzip compressed, with Vary, an ETag per form and 304s', async () => {
     const script = `export const words = ${JSON.stringify('Five ways to wellbeing. '.repeat(200))};`;
@@ -100,6 +104,35 @@ describe('the built front end', () => {
     expect(await (await app().request('/assets/big-def456.js')).text()).toBe(
       'export const words = "changed";',
     );
+  });
+
+  it.each(['/nonsense', '/sessions/99999', '/sessions/abc', '/staff/nonsense', '/kiosk/extra'])(
+    'answers %s, which is no page, with a 404 and the same shell, so the app draws its not-found page',
+    async (path) => {
+      const res = await app().request(path, { headers: { 'accept-encoding': 'gzip' } });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(await res.text()).toBe('<!doctype html><title>Five Ways</title>');
+      const again = await app().request(path, {
+        headers: { 'if-none-match': res.headers.get('etag') ?? '' },
+      });
+      expect(again.status).toBe(404);
+    },
+  );
+
+  it('answers a session page with its title and its Event JSON-LD in the shell', async () => {
+    const res = await app().request('/sessions/1');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(
+      /^<script type="application\/ld\+json">\{"@context":"https:\/\/schema\.org"/,
+    );
+    expect(html).toContain('<title>Walk and Talk · Five Ways Worcester</title>');
+    const again = await app().request('/sessions/1', {
+      headers: { 'if-none-match': res.headers.get('etag') ?? '' },
+    });
+    expect(again.status).toBe(304);
   });
 
   it('answers a missing asset with 404, not the app shell', async () => {

@@ -91,6 +91,84 @@ function textFileBody(file: string): CompressedBody {
   return body;
 }
 
+/** What the server says about an address the front end draws (not a file, not the API). */
+export interface PageAnswer {
+  /** 200 for one of the app's pages; 404 (with the same shell, so the app draws its not-found page) otherwise. */
+  status: 200 | 404;
+  /** Replaces the shell's <title>, for readers that run no script. Plain text. */
+  title?: string;
+  /** Markup added to the shell's <head> (e.g. JSON-LD); the caller makes it safe. */
+  head?: string;
+}
+
+/** Says, for a path, whether it is a page of the app and what its <head> needs. */
+export type DescribePage = (path: string) => PageAnswer;
+
+/** Escapes text for an HTML element's content. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** The shell with a page's title and head markup in it. */
+export function fillShell(shell: string, page: PageAnswer): string {
+  let html = shell;
+  if (page.title !== undefined) {
+    html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`);
+  }
+  if (page.head !== undefined && page.head !== '') {
+    const at = html.indexOf('</head>');
+    html =
+      at >= 0 ? `${html.slice(0, at)}${page.head}\n  ${html.slice(at)}` : `${page.head}${html}`;
+  }
+  return html;
+}
+
+/** Filled shells, by their text, kept compressed; the oldest goes past this many. */
+const MAX_FILLED_PAGES = 500;
+const filledPages = new Map<string, CompressedBody>();
+
+/** The shell's text, read again only when the file changes. */
+let shellKept: { file: string; mtimeMs: number; size: number; text: string } | null = null;
+
+function shellText(file: string): string {
+  const { mtimeMs, size } = statSync(file);
+  if (shellKept?.file === file && shellKept.mtimeMs === mtimeMs && shellKept.size === size) {
+    return shellKept.text;
+  }
+  const text = readFileSync(file, 'utf8');
+  shellKept = { file, mtimeMs, size, text };
+  return text;
+}
+
+function filledPageBody(shellFile: string, page: PageAnswer): CompressedBody {
+  const html = fillShell(shellText(shellFile), page);
+  const kept = filledPages.get(html);
+  if (kept !== undefined) return kept;
+  const body = createCompressedBody(html);
+  if (filledPages.size >= MAX_FILLED_PAGES) {
+    const oldest = filledPages.keys().next();
+    if (oldest.done !== true) filledPages.delete(oldest.value);
+  }
+  filledPages.set(html, body);
+  return body;
+}
+
+/** The shell for a page: as built, or filled in; 404 for an address that is no page. */
+function pageResponse(
+  c: Context,
+  root: string,
+  index: string,
+  page: PageAnswer,
+): Response | Promise<Response> {
+  c.header('x-content-type-options', 'nosniff');
+  const plain = page.title === undefined && (page.head ?? '') === '';
+  return sendCompressed(c, plain ? textFileBody(index) : filledPageBody(index, page), {
+    contentType: CONTENT_TYPES['.html'] ?? 'text/html; charset=utf-8',
+    cacheControl: cacheControlFor(root, index),
+    status: page.status,
+  });
+}
+
 function fileResponse(c: Context, root: string, file: string): Response | Promise<Response> {
   const extension = extname(file).toLowerCase();
   const type = CONTENT_TYPES[extension] ?? 'application/octet-stream';
@@ -116,11 +194,15 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <p>The API is running: <a href="/api/health">/api/health</a>.</p></body></html>
 `;
 
+/** Every address is a page: for a front end served without knowing its routes. */
+const EVERY_PATH_A_PAGE: DescribePage = () => ({ status: 200 });
+
 /**
- * Serves the built front end: files as they are, and index.html for any other page path so the
- * client-side router can show it (/, /kiosk, /sessions/12, /subscribe, /staff …).
+ * Serves the built front end: files as they are, and index.html for any other path so the
+ * client-side router can draw it, with the status, title and head `describePage` gives (a 404
+ * for an address that is none of the app's pages; JSON-LD for a session page).
  */
-export function serveFrontEnd(root: string) {
+export function serveFrontEnd(root: string, describePage: DescribePage = EVERY_PATH_A_PAGE) {
   return function serveStatic(c: Context): Response | Promise<Response> {
     const path = c.req.path;
     const index = join(resolve(root), 'index.html');
@@ -133,6 +215,6 @@ export function serveFrontEnd(root: string) {
     if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
       return c.text('Not found', 404, { 'cache-control': NO_CACHE });
     }
-    return fileResponse(c, root, index);
+    return pageResponse(c, root, index, describePage(path));
   };
 }

@@ -1,6 +1,8 @@
+import { MetaSchema } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
 import { openDb } from '../db/open-db.ts';
-import { createTestApp, getJson } from '../test-support.ts';
+import { createTestApp, getJson, testClock } from '../test-support.ts';
 
 describe('GET /api/meta', () => {
   it('says the data is sample data, its version and how fresh it is', async () => {
@@ -12,6 +14,7 @@ describe('GET /api/meta', () => {
         dataVersion: 1,
         generatedAt: '2026-11-23T10:00:00.000Z',
         updatedAt: '2026-11-23T10:00:00.000Z',
+        publicUrl: 'http://localhost:8787',
       },
     });
   });
@@ -20,5 +23,17 @@ describe('GET /api/meta', () => {
     const { app } = createTestApp({ db: openDb(':memory:') });
     const { body } = await getJson(app, '/api/meta');
     expect(body).toMatchObject({ sampleData: false, updatedAt: null });
+  });
+
+  it('gives the public address phones reach the service at, whatever address was asked', async () => {
+    const app = createApp({
+      db: openDb(':memory:'),
+      clock: testClock,
+      publicUrl: 'https://fiveways.example.org',
+    });
+    const res = await app.request('http://127.0.0.1:8787/api/meta', {
+      headers: { host: '127.0.0.1:8787' },
+    });
+    expect(MetaSchema.parse(await res.json()).publicUrl).toBe('https://fiveways.example.org');
   });
 });

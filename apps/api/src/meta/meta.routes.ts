@@ -4,7 +4,15 @@ import type { Db } from '../db/open-db.ts';
 import { createRouter } from '../http/router.ts';
 import { latestUpdate, readMeta } from './meta.queries.ts';
 
-export function metaRoutes({ db, cache, clock }: { db: Db; cache: ReadCache; clock: () => Date }) {
+export interface MetaRoutesDeps {
+  db: Db;
+  cache: ReadCache;
+  clock: () => Date;
+  /** The service's own origin (PUBLIC_URL). */
+  publicUrl: string;
+}
+
+export function metaRoutes({ db, cache, clock, publicUrl }: MetaRoutesDeps) {
   return createRouter().get('/', (c) => {
     // The stored facts are kept until the next write; generatedAt is this answer's own time, so
     // the body differs on every request and has no ETag to revalidate against.
@@ -17,6 +25,7 @@ export function metaRoutes({ db, cache, clock }: { db: Db; cache: ReadCache; clo
       dataVersion: cache.version(),
       generatedAt: clock().toISOString(),
       updatedAt: stored.updatedAt,
+      publicUrl,
     };
     return c.json(meta);
   });

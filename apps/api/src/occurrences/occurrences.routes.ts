@@ -9,6 +9,8 @@ import {
 import { Hono } from 'hono';
 import type { ReadCache } from '../cache/read-cache.ts';
 import type { SessionStore } from '../cache/session-store.ts';
+import type { Db } from '../db/open-db.ts';
+import { createFilterCheck } from '../http/filter-references.ts';
 import { sortInSlices, type Sliced } from '../cache/slices.ts';
 import {
   createJsonList,
@@ -80,14 +82,18 @@ function* writeWeek(
 const WRITES_TOLERATED = 2;
 
 export function occurrenceRoutes({
+  db,
   cache,
   sessionStore,
 }: {
+  db: Db;
   cache: ReadCache;
   sessionStore: SessionStore;
 }) {
+  const checkFilterReferences = createFilterCheck(db, cache);
   return new Hono().get('/', validQuery(OccurrenceQuerySchema), async (c) => {
     const q = c.req.valid('query');
+    checkFilterReferences(q);
     const filter = {
       way: q.way,
       venue: q.venue,

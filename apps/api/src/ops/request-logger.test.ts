@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger.ts';
-import { loggablePath, requestLogger } from './request-logger.ts';
+import { createRequestIds, loggablePath, requestLogger } from './request-logger.ts';
 
 interface RequestLine {
-  time: string;
   level: string;
+  time: string;
   msg: string;
   requestId: string;
   method: string;
@@ -13,6 +13,9 @@ interface RequestLine {
   status: number;
   ms: number;
 }
+
+/** This process's ids: a random 8-hex-digit prefix, then a base-36 counter. */
+const OWN_ID = /^[0-9a-f]{8}-[0-9a-z]+$/;
 
 function appWithLog() {
   const lines: string[] = [];
@@ -42,8 +45,8 @@ describe('requestLogger', () => {
       ms: 2.5,
     });
     expect(Object.keys(line ?? {})).toEqual([
-      'time',
       'level',
+      'time',
       'msg',
       'requestId',
       'method',
@@ -52,7 +55,16 @@ describe('requestLogger', () => {
       'ms',
     ]);
     expect(res.headers.get('x-request-id')).toBe(line?.requestId);
-    expect(line?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(line?.requestId).toMatch(OWN_ID);
+  });
+
+  it('gives each request its own id', async () => {
+    const { app, parsed } = appWithLog();
+    const answers: Response[] = [];
+    for (let i = 0; i < 3; i += 1) answers.push(await app.request('/hello'));
+    const ids = parsed().map((l) => l.requestId);
+    expect(new Set(ids).size).toBe(3);
+    expect(answers.map((r) => r.headers.get('x-request-id')).sort()).toEqual([...ids].sort());
   });
 
   it('never logs query strings, bodies, cookies or credentials', async () => {
@@ -85,7 +97,7 @@ describe('requestLogger', () => {
     });
     const [kept, replaced] = parsed();
     expect(kept?.requestId).toBe('proxy-123.abc');
-    expect(replaced?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(replaced?.requestId).toMatch(OWN_ID);
   });
 
   it('logs server errors at error level', async () => {
@@ -95,10 +107,31 @@ describe('requestLogger', () => {
   });
 });
 
+describe('createRequestIds', () => {
+  it('counts up after a prefix that differs between runs', () => {
+    const [first, second] = [createRequestIds(), createRequestIds()];
+    const ids = [first(), first(), first()];
+    expect(ids.map((id) => id.split('-')[1])).toEqual(['1', '2', '3']);
+    expect(new Set(ids.map((id) => id.split('-')[0])).size).toBe(1);
+    expect(second().split('-')[0]).not.toBe(ids[0]?.split('-')[0]);
+  });
+});
+
 describe('loggablePath', () => {
   it('replaces one-time-link tokens in the path', () => {
     expect(loggablePath('/api/auth/invite/s3cr3t-token')).toBe('/api/auth/invite/:redacted');
+    expect(loggablePath('/api/auth/reset/s3cr3t-token/')).toBe('/api/auth/reset/:redacted/');
+    expect(loggablePath('/tokens/abc/more')).toBe('/tokens/:redacted/more');
+    expect(loggablePath('invite/abc')).toBe('invite/:redacted');
     expect(loggablePath('/api/users/4/reset')).toBe('/api/users/4/reset');
+    expect(loggablePath('/api/users/4/reset/')).toBe('/api/users/4/reset/');
+    expect(loggablePath('/reinvite/abc')).toBe('/reinvite/abc');
+  });
+
+  it('leaves ordinary paths as they are', () => {
+    for (const path of ['/', '/api/occurrences', '/feeds/ways/be-active.ics', '/sessions/1']) {
+      expect(loggablePath(path)).toBe(path);
+    }
   });
 
   it('drops control characters and caps the length', () => {

@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import type { Db } from '../db/open-db.ts';
 import { parseJsonColumn, toFlag } from '../db/json-column.ts';
+import { readMeta } from '../meta/meta.queries.ts';
 
 interface SessionRow {
   id: number;
@@ -179,9 +180,27 @@ export function sessionIdsUsingVenue(db: Db, venueSlug: string): number[] {
   return rows.map((r) => r.id);
 }
 
-/** The calendar UID of a session: stable for its whole life, never reused (ids never are). */
-export function sessionUid(id: number): string {
-  return `fiveways-worcester-session-${id}`;
+// Calendar UIDs carry the service's domain, so two deployments (a test server and the live
+// one, or two towns) never give subscribers clashing events; and a UID never changes once
+// written, so nobody's calendar sees an event vanish and come back as a new one. The domain is
+// the host of PUBLIC_URL when the database was first served (meta uid_domain), kept from then
+// on: moving the service to a new address leaves every UID as it was. A database that held
+// sessions before domains were recorded keeps their UIDs ('fiveways-worcester-session-<id>');
+// only sessions created after it get 'session-<id>@<host>'.
+const UID_DOMAIN = 'uid_domain';
+
+/** Records the host of `publicUrl` as this database's UID domain, unless one is recorded. */
+export function recordUidDomain(db: Db, publicUrl: string): void {
+  db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(
+    UID_DOMAIN,
+    new URL(publicUrl).host.toLowerCase(),
+  );
+}
+
+/** The calendar UID for a new session's id: stable for its whole life, never reused (ids never are). */
+export function sessionUid(db: Db, id: number): string {
+  const domain = readMeta(db, UID_DOMAIN);
+  return domain === null ? `fiveways-worcester-session-${id}` : `session-${id}@${domain}`;
 }
 
 function columnsOf(s: SessionInput) {
@@ -225,7 +244,7 @@ export function insertSession(db: Db, session: SessionInput, now: string): numbe
     // A placeholder that cannot clash, replaced by the id-based UID below.
     .run({ ...columnsOf(session), uid: `pending-${randomUUID()}`, now });
   const id = Number(result.lastInsertRowid);
-  db.prepare('UPDATE sessions SET uid = ? WHERE id = ?').run(sessionUid(id), id);
+  db.prepare('UPDATE sessions SET uid = ? WHERE id = ?').run(sessionUid(db, id), id);
   return id;
 }
 
@@ -262,6 +281,19 @@ export function touchSessionSchedule(db: Db, id: number, now: string): void {
     now,
     id,
   );
+}
+
+/**
+ * Marks a change to what the active sessions held at a venue, or moved there for a date, show
+ * of it (its name, address or accessibility): calendars must re-read those events, so their
+ * sequence rises and updated_at (LAST-MODIFIED) moves.
+ */
+export function touchSessionsShowingVenue(db: Db, venueSlug: string, now: string): void {
+  db.prepare(
+    `UPDATE sessions SET sequence = sequence + 1, updated_at = @now
+     WHERE status = 'active' AND (venue_slug = @venueSlug
+       OR id IN (SELECT session_id FROM session_exceptions WHERE venue_slug = @venueSlug))`,
+  ).run({ venueSlug, now });
 }
 
 /** Stores an exception for one date, cancelled or moved, replacing any earlier one for that date. */

@@ -317,6 +317,58 @@ describe('changing a session', () => {
   });
 });
 
+describe("a session's group", () => {
+  it("may be one that meets at the staff member's venue, not another venue's or a venue-less one", async () => {
+    const { t, cookies, create } = await setUp();
+    const before = dumpTables(t.db);
+    // Knit and Natter meets at the church hall, which staff A does not look after.
+    const intoOther = await t.request('POST', '/api/sessions', {
+      cookie: cookies.staffA,
+      body: { ...weekly, group: 'knit-and-natter' },
+    });
+    expect(intoOther.status).toBe(403);
+    expect(dumpTables(t.db)).toBe(before);
+
+    const mine = await create();
+    for (const group of ['knit-and-natter', 'young-makers']) {
+      const res = await t.request('PATCH', `/api/sessions/${mine.id}`, {
+        cookie: cookies.staffA,
+        body: { group },
+      });
+      expect(res.status, group).toBe(403);
+    }
+    const listed = await getJson(t.app, '/api/sessions?group=knit-and-natter');
+    expect(listed.body).toMatchObject({ total: 0 });
+
+    const ours = await t.request('POST', '/api/groups', {
+      cookie: cookies.staffA,
+      body: { slug: 'hub-crafts', name: 'Hub Crafts', ways: ['keep-learning'], venueSlug: VENUE_A },
+    });
+    expect(ours.status).toBe(201);
+    const joined = await t.request('PATCH', `/api/sessions/${mine.id}`, {
+      cookie: cookies.staffA,
+      body: { group: 'hub-crafts' },
+    });
+    expect(joined.status).toBe(200);
+    const byAdmin = await t.request('PATCH', `/api/sessions/${mine.id}`, {
+      cookie: cookies.admin,
+      body: { group: 'knit-and-natter' },
+    });
+    expect(byAdmin.status).toBe(200);
+  });
+
+  it('is left alone when it was already there: staff still edit a session an admin put in a group', async () => {
+    const { t, cookies } = await setUp();
+    // Walk and Talk, at venue A, is in Walking for Health, which meets at no venue.
+    const res = await t.request('PATCH', '/api/sessions/1', {
+      cookie: cookies.staffA,
+      body: { title: 'Walk and Talk (longer route)' },
+    });
+    expect(res.status).toBe(200);
+    expect(SessionSchema.parse(await res.json()).group).toBe('walking-for-health');
+  });
+});
+
 describe('cancelling and moving one occurrence', () => {
   it('cancels a real date, raising the sequence, and the occurrence shows as cancelled', async () => {
     const { t, cookies, create } = await setUp();

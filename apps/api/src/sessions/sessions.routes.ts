@@ -11,6 +11,7 @@ import {
   type OccurrenceChangeInput,
   type OccurrenceException,
   type Session,
+  type SessionPatch,
 } from '@fiveways/shared';
 import { z } from 'zod';
 import { loginGuards } from '../auth/login.ts';
@@ -33,10 +34,9 @@ import {
   type RouterDeps,
 } from '../http/router.ts';
 import type { StaffUser } from '../users/users.queries.ts';
-import { canManageVenue } from '../venues/venues.policy.ts';
 import { venueExists } from '../venues/venues.queries.ts';
 import { changesSchedule, sessionToInput } from './session-input.ts';
-import { canManageSession, ownSession, SESSION } from './sessions.policy.ts';
+import { ownSession, SESSION, SESSION_SCOPE, sessionRule } from './sessions.policy.ts';
 import {
   archiveSession,
   deleteException,
@@ -92,6 +92,22 @@ function movedOccurrenceIssues(session: Session, move: OccurrenceChangeInput): A
   return issues;
 }
 
+/**
+ * The sent fields merged into a session, checked as a whole (400 naming the field), and by how
+ * much its sequence rises; `unchanged` when the merge leaves it as it was.
+ */
+function mergeSent(session: Session, sent: SessionPatch) {
+  const current = sessionToInput(session);
+  const merged = SessionInputSchema.safeParse({ ...current, ...sent });
+  if (!merged.success) throw validationError(merged.error, 'body');
+  const step: 0 | 1 = changesSchedule(current, merged.data) ? 1 : 0;
+  return {
+    merged: merged.data,
+    step,
+    unchanged: JSON.stringify(merged.data) === JSON.stringify(current),
+  };
+}
+
 /** The exception's kind as stored and sent: a moved occurrence is 'changed' on the wire. */
 type ExceptionKind = OccurrenceException['kind'];
 
@@ -111,52 +127,51 @@ export function sessionRoutes(deps: RouterDeps & { sessionStore: SessionStore })
   const { requireStaff } = loginGuards(deps);
   const staffWrite = createStaffWrite(deps);
   const own = ownSession(db);
+  const allowed = sessionRule(db);
 
-  /** One write to a session's exceptions: the exception changes, and so does its sequence. */
+  /**
+   * One write to a session's exceptions, checked against the session as it is when the write
+   * lands (`plan` may refuse it with a 4xx): the exception changes, and so does its sequence.
+   */
   function writeException(
     staff: StaffUser,
-    before: Session,
+    id: number,
     action: string,
-    change: (at: string) => void,
-    newVenue: string | null = null,
+    change: (before: Session, at: string) => void,
   ): Session {
     return staffWrite({
       kind: SESSION,
       action,
       by: staff,
-      allowed:
-        canManageSession(staff, before) && (newVenue === null || canManageVenue(staff, newVenue)),
-      refusal: 'You can only move an occurrence to a venue you look after',
-      before,
-      change: (at) => {
-        change(at);
-        touchSessionSchedule(db, before.id, at);
-        return before.id;
+      current: () => getSession(db, id),
+      allowed,
+      refusal: SESSION_SCOPE,
+      change: ({ before, at }) => {
+        change(before, at);
+        touchSessionSchedule(db, id, at);
+        return id;
       },
     });
   }
 
   /** Back to what the rule says for `date`: a cancelled or moved occurrence, undone. */
-  function removeException(
-    staff: StaffUser,
-    before: Session,
-    date: string,
-    kind: ExceptionKind,
-  ): Session {
+  function removeException(staff: StaffUser, id: number, date: string, kind: ExceptionKind) {
     if (!isLocalDate(date)) {
       throw fieldError('date', 'Give a real date as YYYY-MM-DD, for example 2027-03-30');
     }
-    if (!before.exceptions.some((e) => e.date === date && e.kind === kind)) {
-      throw apiError(
-        404,
-        'not_found',
-        kind === 'cancelled'
-          ? `The occurrence on ${date} is not cancelled`
-          : `The occurrence on ${date} has not been changed`,
-      );
-    }
     const action = kind === 'cancelled' ? 'reinstate-occurrence' : 'undo-change';
-    return writeException(staff, before, action, () => deleteException(db, before.id, date));
+    return writeException(staff, id, action, (before) => {
+      if (!before.exceptions.some((e) => e.date === date && e.kind === kind)) {
+        throw apiError(
+          404,
+          'not_found',
+          kind === 'cancelled'
+            ? `The occurrence on ${date} is not cancelled`
+            : `The occurrence on ${date} has not been changed`,
+        );
+      }
+      deleteException(db, id, date);
+    });
   }
 
   return createRouter()
@@ -194,37 +209,37 @@ export function sessionRoutes(deps: RouterDeps & { sessionStore: SessionStore })
     .post('/sessions', requireStaff, validJson(SessionInputSchema), (c) => {
       const staff = c.var.staff;
       const input = c.req.valid('json');
-      checkSessionReferences(db, input);
       const session = staffWrite({
         kind: SESSION,
         action: 'create',
         by: staff,
-        allowed: canManageVenue(staff, input.venue),
-        refusal: 'You can only publish sessions at the venues you look after',
-        before: null,
-        change: (at) => insertSession(db, input, at),
+        allowed,
+        refusal: 'You can only publish sessions at the venues you look after, in their groups',
+        change: ({ at }) => {
+          checkSessionReferences(db, input);
+          return insertSession(db, input, at);
+        },
       });
       return c.json(session, 201);
     })
 
     .patch('/sessions/:id', requireStaff, own, validJson(SessionPatchSchema), async (c) => {
-      const { staff, before } = c.var;
+      const { staff, before: atStart } = c.var;
       const sent = await sentFields(c, c.req.valid('json'));
-      const current = sessionToInput(before);
-      const merged = SessionInputSchema.safeParse({ ...current, ...sent });
-      if (!merged.success) throw validationError(merged.error, 'body');
-      checkSessionReferences(db, sent);
-      if (JSON.stringify(merged.data) === JSON.stringify(current)) return c.json(before);
-      const step = changesSchedule(current, merged.data) ? 1 : 0;
+      // Nothing to change against the session as it was a moment ago: answer it, write nothing.
+      if (mergeSent(atStart, sent).unchanged) return c.json(atStart);
       const session = staffWrite({
         kind: SESSION,
         action: 'update',
         by: staff,
-        allowed: canManageVenue(staff, merged.data.venue),
-        refusal: 'You can only move a session to a venue you look after',
-        before,
-        change: (at) => {
-          updateSession(db, before.id, merged.data, step, at);
+        // Merged into the session as it is when the write lands, so a newer change is kept.
+        current: () => getSession(db, atStart.id),
+        allowed,
+        refusal: SESSION_SCOPE,
+        change: ({ before, at }) => {
+          const { merged, step } = mergeSent(before, sent);
+          checkSessionReferences(db, sent);
+          updateSession(db, before.id, merged, step, at);
           return before.id;
         },
       });
@@ -232,16 +247,17 @@ export function sessionRoutes(deps: RouterDeps & { sessionStore: SessionStore })
     })
 
     .delete('/sessions/:id', requireStaff, own, (c) => {
-      const { staff, before } = c.var;
-      if (before.status === 'archived') return c.body(null, 204);
+      const { staff, before: atStart } = c.var;
+      if (atStart.status === 'archived') return c.body(null, 204);
       staffWrite({
         kind: SESSION,
         action: 'archive',
         by: staff,
-        allowed: canManageSession(staff, before),
-        before,
-        change: (at) => {
-          archiveSession(db, before.id, at);
+        current: () => getSession(db, atStart.id),
+        allowed,
+        refusal: SESSION_SCOPE,
+        change: ({ before, at }) => {
+          if (before.status !== 'archived') archiveSession(db, before.id, at);
           return before.id;
         },
       });
@@ -254,12 +270,8 @@ export function sessionRoutes(deps: RouterDeps & { sessionStore: SessionStore })
       own,
       validJson(CancellationInputSchema),
       (c) => {
-        const { staff, before } = c.var;
+        const { staff, before: atStart } = c.var;
         const { date, reason } = c.req.valid('json');
-        requireActive(before);
-        if (!isRuleDate(before, date)) {
-          throw fieldError('date', `${date} is not a date this session happens on`);
-        }
         const exception: OccurrenceException = {
           date,
           kind: 'cancelled',
@@ -269,9 +281,13 @@ export function sessionRoutes(deps: RouterDeps & { sessionStore: SessionStore })
           endTime: null,
           venueSlug: null,
         };
-        const session = writeException(staff, before, 'cancel-occurrence', (at) =>
-          upsertException(db, before.id, exception, at),
-        );
+        const session = writeException(staff, atStart.id, 'cancel-occurrence', (before, at) => {
+          requireActive(before);
+          if (!isRuleDate(before, date)) {
+            throw fieldError('date', `${date} is not a date this session happens on`);
+          }
+          upsertException(db, before.id, exception, at);
+        });
         return c.json(session, 201);
       },
     )
@@ -282,12 +298,8 @@ export function sessionRoutes(deps: RouterDeps & { sessionStore: SessionStore })
       own,
       validJson(OccurrenceChangeInputSchema),
       (c) => {
-        const { staff, before } = c.var;
+        const { staff, before: atStart } = c.var;
         const move = c.req.valid('json');
-        requireActive(before);
-        const issues = movedOccurrenceIssues(before, move);
-        if (issues.length > 0) throw invalidFields(issues);
-        if (move.venue !== null) checkSessionReferences(db, { venue: move.venue });
         const exception: OccurrenceException = {
           date: move.date,
           kind: 'changed',
@@ -297,22 +309,22 @@ export function sessionRoutes(deps: RouterDeps & { sessionStore: SessionStore })
           endTime: move.endTime,
           venueSlug: move.venue,
         };
-        const session = writeException(
-          staff,
-          before,
-          'change-occurrence',
-          (at) => upsertException(db, before.id, exception, at),
-          move.venue,
-        );
+        const session = writeException(staff, atStart.id, 'change-occurrence', (before, at) => {
+          requireActive(before);
+          const issues = movedOccurrenceIssues(before, move);
+          if (issues.length > 0) throw invalidFields(issues);
+          if (move.venue !== null) checkSessionReferences(db, { venue: move.venue });
+          upsertException(db, before.id, exception, at);
+        });
         return c.json(session, 201);
       },
     )
 
     .delete('/sessions/:id/cancellations/:date', requireStaff, own, (c) =>
-      c.json(removeException(c.var.staff, c.var.before, c.req.param('date'), 'cancelled')),
+      c.json(removeException(c.var.staff, c.var.before.id, c.req.param('date'), 'cancelled')),
     )
 
     .delete('/sessions/:id/changes/:date', requireStaff, own, (c) =>
-      c.json(removeException(c.var.staff, c.var.before, c.req.param('date'), 'changed')),
+      c.json(removeException(c.var.staff, c.var.before.id, c.req.param('date'), 'changed')),
     );
 }

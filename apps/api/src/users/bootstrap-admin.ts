@@ -46,8 +46,7 @@ export async function createAdmin(
     by: null,
     // Whoever can start the service or open its database may make its first admin.
     allowed: true,
-    before: null,
-    change(at) {
+    change: ({ at }) => {
       if (emailTaken(db, input.email)) {
         throw new AdminInputError(`There is already an account for ${input.email}`);
       }

@@ -8,6 +8,7 @@ export const USER: AuditedKind<number, User> = {
   entity: 'user',
   idOf: String,
   load: getUser,
+  missing: 'account with that id',
 };
 
 /** A one-time link just issued for an account: the token exists in plain only here. */
@@ -27,5 +28,6 @@ export function invitedUser(publicUrl: string): AuditedKind<IssuedLink, InviteLi
       return user === null ? null : { user, link: `${publicUrl}/staff/invite/${token}`, expiresAt };
     },
     audited: (invite) => invite.user,
+    missing: 'account with that id',
   };
 }

@@ -68,6 +68,21 @@ export function findUserByEmail(db: Db, email: string): UserWithHash | null {
   };
 }
 
+/** The account as it now is, when it still exists and is not disabled: who may write. */
+export function findActiveStaff(db: Db, id: number): StaffUser | null {
+  const row = db
+    .prepare('SELECT id, email, name, role FROM users WHERE id = ? AND disabled = 0')
+    .get(id) as Pick<UserRow, 'id' | 'email' | 'name' | 'role'> | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: toRole(row.role),
+    venues: listUserVenues(db, row.id),
+  };
+}
+
 export function getUser(db: Db, id: number): User | null {
   const row = db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id) as
     UserRow | undefined;
@@ -145,12 +160,14 @@ export function updateUser(
   );
 }
 
+/** Sets a new password; any reset or invite link still unused stops working with the old one. */
 export function setPasswordHash(db: Db, id: number, passwordHash: string, now: string): void {
   db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(
     passwordHash,
     now,
     id,
   );
+  db.prepare('DELETE FROM user_tokens WHERE user_id = ? AND used_at IS NULL').run(id);
 }
 
 export function countActiveAdmins(db: Db): number {

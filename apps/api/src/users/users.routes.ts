@@ -1,6 +1,6 @@
 import { UserInputSchema, UserPatchSchema, type User } from '@fiveways/shared';
 import { createMiddleware } from 'hono/factory';
-import { isAdmin, loginGuards } from '../auth/login.ts';
+import { adminOnly, loginGuards } from '../auth/login.ts';
 import { deleteUserLogins } from '../auth/logins.queries.ts';
 import { createStaffWrite } from '../audit/staff-write.ts';
 import type { Db } from '../db/open-db.ts';
@@ -49,16 +49,14 @@ export function userRoutes(deps: RouterDeps & { publicUrl: string }) {
     .get('/users', requireAdmin, (c) => c.json({ items: listUsers(db) }))
 
     .post('/users', requireAdmin, validJson(UserInputSchema), (c) => {
-      const admin = c.var.staff;
       const input = c.req.valid('json');
-      checkVenues(db, input.venues);
       const invite = staffWrite({
         kind: withLink,
         action: 'create',
-        by: admin,
-        allowed: isAdmin(admin),
-        before: null,
-        change: (at, now) => {
+        by: c.var.staff,
+        allowed: adminOnly,
+        change: ({ at, now }) => {
+          checkVenues(db, input.venues);
           if (emailTaken(db, input.email)) {
             const message = `There is already an account for ${input.email}`;
             throw apiError(409, 'email_taken', message, [{ path: 'email', message }]);
@@ -71,34 +69,36 @@ export function userRoutes(deps: RouterDeps & { publicUrl: string }) {
     })
 
     .patch('/users/:id', requireAdmin, user, validJson(UserPatchSchema), (c) => {
-      const { staff: admin, before } = c.var;
+      const { staff: admin, before: atStart } = c.var;
       const patch = c.req.valid('json');
-      const after = {
-        name: patch.name ?? before.name,
-        role: patch.role ?? before.role,
-        venues: patch.venues ?? before.venues,
-        disabled: patch.disabled ?? before.disabled,
-      };
-      if (after.role === 'staff' && after.venues.length === 0) {
-        throw fieldError('venues', 'Choose at least one venue this staff member looks after');
-      }
-      checkVenues(db, after.venues);
-      const losesAdmin =
-        before.role === 'admin' && !before.disabled && (after.role !== 'admin' || after.disabled);
-      if (losesAdmin && before.id === admin.id) {
-        throw apiError(
-          409,
-          'own_account',
-          'You cannot take away your own admin rights or disable your own account; ask another admin',
-        );
-      }
       const updated = staffWrite({
         kind: USER,
         action: 'update',
         by: admin,
-        allowed: isAdmin(admin),
-        before,
-        change: () => {
+        current: () => getUser(db, atStart.id),
+        allowed: adminOnly,
+        change: ({ before }) => {
+          const after = {
+            name: patch.name ?? before.name,
+            role: patch.role ?? before.role,
+            venues: patch.venues ?? before.venues,
+            disabled: patch.disabled ?? before.disabled,
+          };
+          if (after.role === 'staff' && after.venues.length === 0) {
+            throw fieldError('venues', 'Choose at least one venue this staff member looks after');
+          }
+          checkVenues(db, after.venues);
+          const losesAdmin =
+            before.role === 'admin' &&
+            !before.disabled &&
+            (after.role !== 'admin' || after.disabled);
+          if (losesAdmin && before.id === admin.id) {
+            throw apiError(
+              409,
+              'own_account',
+              'You cannot take away your own admin rights or disable your own account; ask another admin',
+            );
+          }
           if (losesAdmin && countActiveAdmins(db) <= 1) {
             throw apiError(409, 'last_admin', 'There must always be at least one admin');
           }
@@ -112,14 +112,14 @@ export function userRoutes(deps: RouterDeps & { publicUrl: string }) {
     })
 
     .post('/users/:id/reset', requireAdmin, user, (c) => {
-      const { staff: admin, before } = c.var;
+      const { staff: admin, before: atStart } = c.var;
       const link = staffWrite({
         kind: withLink,
         action: 'reset',
         by: admin,
-        allowed: isAdmin(admin),
-        before,
-        change: (_at, now) => ({
+        current: () => getUser(db, atStart.id),
+        allowed: adminOnly,
+        change: ({ before, now }) => ({
           userId: before.id,
           ...createUserToken(db, before.id, before.passwordSet ? 'reset' : 'invite', now),
         }),

@@ -17,6 +17,7 @@ export const VENUE: AuditedKind<string, Venue> = {
   entity: 'venue',
   idOf: (slug) => slug,
   load: getVenue,
+  missing: 'venue with that name',
   // Sessions held there, or moved there for a date, show its name, address and area.
   publicChange: (slug) => ({ venues: [slug] }),
 };

@@ -2,11 +2,12 @@ import { SlugSchema, VenueSchema, type Venue } from '@fiveways/shared';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { areaExists } from '../areas/areas.queries.ts';
-import { isAdmin, loginGuards } from '../auth/login.ts';
+import { adminOnly, loginGuards } from '../auth/login.ts';
 import { createStaffWrite } from '../audit/staff-write.ts';
 import type { Db } from '../db/open-db.ts';
 import { sendCachedJson } from '../http/compressed-body.ts';
 import { fieldError, notFound, slugInUse, validationError } from '../http/errors.ts';
+import { createFilterCheck } from '../http/filter-references.ts';
 import { booleanParam } from '../http/params.ts';
 import {
   createRouter,
@@ -15,6 +16,8 @@ import {
   validJson,
   validQuery,
 } from '../http/router.ts';
+import { venueEditChangesEvents } from '../feeds/render-calendar.ts';
+import { touchSessionsShowingVenue } from '../sessions/sessions.queries.ts';
 import { VENUE } from './venues.policy.ts';
 import { getVenue, insertVenue, listVenues, updateVenue, venueExists } from './venues.queries.ts';
 
@@ -44,10 +47,12 @@ export function venueRoutes(deps: RouterDeps) {
   const { db, cache } = deps;
   const { requireAdmin } = loginGuards(deps);
   const staffWrite = createStaffWrite(deps);
+  const checkFilterReferences = createFilterCheck(db, cache);
 
   return createRouter()
     .get('/venues', validQuery(VenueQuerySchema), (c) => {
       const q = c.req.valid('query');
+      checkFilterReferences(q);
       return sendCachedJson(c, cache, `venues:${JSON.stringify([q.area, q.hub])}`, () =>
         listVenues(db, q),
       );
@@ -63,16 +68,14 @@ export function venueRoutes(deps: RouterDeps) {
     })
 
     .post('/venues', requireAdmin, validJson(VenueCreateSchema), (c) => {
-      const admin = c.var.staff;
       const input = c.req.valid('json');
-      checkArea(db, input.areaSlug);
       const venue = staffWrite({
         kind: VENUE,
         action: 'create',
-        by: admin,
-        allowed: isAdmin(admin),
-        before: null,
-        change: (at) => {
+        by: c.var.staff,
+        allowed: adminOnly,
+        change: ({ at }) => {
+          checkArea(db, input.areaSlug);
           if (venueExists(db, input.slug)) throw slugInUse(input.slug, 'venue');
           insertVenue(db, input, at);
           return input.slug;
@@ -87,21 +90,22 @@ export function venueRoutes(deps: RouterDeps) {
       namedVenue(db),
       validJson(VenuePatchSchema),
       async (c) => {
-        const { staff: admin, before } = c.var;
-        const merged = VenueSchema.safeParse({
-          ...before,
-          ...(await sentFields(c, c.req.valid('json'))),
-        });
-        if (!merged.success) throw validationError(merged.error, 'body');
-        checkArea(db, merged.data.areaSlug);
+        const { staff: admin, before: atStart } = c.var;
+        const sent = await sentFields(c, c.req.valid('json'));
         const venue = staffWrite({
           kind: VENUE,
           action: 'update',
           by: admin,
-          allowed: isAdmin(admin),
-          before,
-          change: (at) => {
+          current: () => getVenue(db, atStart.slug),
+          allowed: adminOnly,
+          change: ({ before, at }) => {
+            const merged = VenueSchema.safeParse({ ...before, ...sent });
+            if (!merged.success) throw validationError(merged.error, 'body');
+            checkArea(db, merged.data.areaSlug);
             updateVenue(db, merged.data, at);
+            if (venueEditChangesEvents(before, merged.data)) {
+              touchSessionsShowingVenue(db, before.slug, at);
+            }
             return before.slug;
           },
         });

@@ -1,25 +1,43 @@
-// Run by the build (vite.config.ts) and by a unit test: a missing or extra key stops both.
+// Run by the build (vite.config.ts) and by a unit test: a missing or extra key stops both, in the
+// kiosk's words and in the phone pages' own.
 import { en } from './en.ts';
 import { pl } from './pl.ts';
+import { publicEn } from './public/en.ts';
+import { publicPl } from './public/pl.ts';
+import { publicRo } from './public/ro.ts';
+import { publicUr } from './public/ur.ts';
 import { ro } from './ro.ts';
 import { ur } from './ur.ts';
 
+type Catalogue = Readonly<Record<string, string>>;
+
 /** Problems with the translation files, one plain sentence each; empty when complete. */
 export function findTranslationProblems(): string[] {
-  const reference = Object.keys(en);
+  return [
+    ...problemsOf(en, { pl, ro, ur }, ''),
+    ...problemsOf(publicEn, { pl: publicPl, ro: publicRo, ur: publicUr }, 'public/'),
+  ];
+}
+
+function problemsOf(
+  reference: Catalogue,
+  files: Record<string, Catalogue>,
+  folder: string,
+): string[] {
+  const keys = Object.keys(reference);
   const problems: string[] = [];
-  const files: Record<string, Record<string, string>> = { pl, ro, ur };
-  for (const [name, messages] of Object.entries(files)) {
-    const keys = new Set(Object.keys(messages));
-    for (const key of reference) {
-      if (!keys.has(key)) problems.push(`${name}: missing "${key}"`);
+  for (const [language, messages] of Object.entries(files)) {
+    const name = `${folder}${language}`;
+    const has = new Set(Object.keys(messages));
+    for (const key of keys) {
+      if (!has.has(key)) problems.push(`${name}: missing "${key}"`);
       else if ((messages[key] ?? '').trim() === '') problems.push(`${name}: "${key}" is empty`);
     }
-    for (const key of keys) if (!(key in en)) problems.push(`${name}: unknown key "${key}"`);
-    for (const key of reference) {
-      const want = placeholders(en[key as keyof typeof en]);
+    for (const key of has) if (!(key in reference)) problems.push(`${name}: unknown key "${key}"`);
+    for (const key of keys) {
+      const want = placeholders(reference[key] ?? '');
       const got = placeholders(messages[key] ?? '');
-      if (keys.has(key) && want !== got) problems.push(`${name}: "${key}" needs ${want || 'none'}`);
+      if (has.has(key) && want !== got) problems.push(`${name}: "${key}" needs ${want || 'none'}`);
     }
   }
   return problems;

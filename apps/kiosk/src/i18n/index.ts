@@ -1,7 +1,16 @@
-import { monthName, splitDate, weekdayName, weekdayOf } from '@fiveways/shared/dates';
+import {
+  formatLongDate,
+  formatShortDate,
+  indexOfWeekday,
+  monthName,
+  splitDate,
+  weekdayName,
+  weekdayOf,
+} from '@fiveways/shared/dates';
+import type { Weekday } from '@fiveways/shared';
 import { londonWallTimeOf } from '@fiveways/shared/london-time';
 import { en, type MessageKey, type Messages } from './en.ts';
-import { LOCALES, type Language } from './names.ts';
+import { LOCALES, RTL_LANGUAGES, type Language } from './names.ts';
 
 export type { MessageKey, Messages } from './en.ts';
 export * from './names.ts';
@@ -28,15 +37,9 @@ export async function loadMessages(language: Language): Promise<Messages> {
   }
 }
 
-export interface Translator {
+export interface Translator<K extends string = MessageKey> extends DateFormats {
   language: Language;
-  t: (key: MessageKey, values?: Record<string, string | number>) => string;
-  /** "Tue 3 June" for a YYYY-MM-DD local date. */
-  day: (date: string) => string;
-  /** "Tuesday 3 June" for a YYYY-MM-DD local date. */
-  longDay: (date: string) => string;
-  /** "Tue 3 June, 10:42" for an instant, in UK time. */
-  dateTime: (instant: Date) => string;
+  t: (key: K, values?: Record<string, string | number>) => string;
 }
 
 /** Day and month names for a YYYY-MM-DD date, for English written without Intl. */
@@ -46,8 +49,17 @@ function englishParts(date: string): { weekday: string; day: number; month: stri
 }
 
 interface DateFormats {
+  /** "Tue 3 June" for a YYYY-MM-DD local date. */
   day: (date: string) => string;
+  /** "Tuesday 3 June" for a YYYY-MM-DD local date. */
   longDay: (date: string) => string;
+  /** "Tuesday 3 June 2027": a date further off, with its year. */
+  longDate: (date: string) => string;
+  /** "3 Jun 2027". */
+  shortDate: (date: string) => string;
+  /** "Tuesday" for 'tue'. */
+  weekday: (day: Weekday) => string;
+  /** "Tue 3 June, 10:42" for an instant, in UK time. */
   dateTime: (instant: Date) => string;
 }
 
@@ -65,6 +77,9 @@ const ENGLISH_DATES: DateFormats = {
     const p = englishParts(date);
     return `${p.weekday} ${p.day} ${p.month}`;
   },
+  longDate: formatLongDate,
+  shortDate: formatShortDate,
+  weekday: weekdayName,
   dateTime: (instant) => {
     const wall = londonWallTimeOf(instant);
     return `${ENGLISH_DATES.day(wall.date)}, ${wall.time}`;
@@ -75,6 +90,9 @@ function intlDates(locale: string): DateFormats {
   let short: Intl.DateTimeFormat | undefined;
   let long: Intl.DateTimeFormat | undefined;
   let stamp: Intl.DateTimeFormat | undefined;
+  let withYear: Intl.DateTimeFormat | undefined;
+  let brief: Intl.DateTimeFormat | undefined;
+  let dayName: Intl.DateTimeFormat | undefined;
   // Local dates are formatted as UTC midnight so the device's own zone can never shift the day.
   const asUtc = (date: string) => new Date(`${date}T00:00:00Z`);
   return {
@@ -95,6 +113,30 @@ function intlDates(locale: string): DateFormats {
         timeZone: 'UTC',
       });
       return long.format(asUtc(date));
+    },
+    longDate: (date) => {
+      withYear ??= new Intl.DateTimeFormat(locale, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
+      return withYear.format(asUtc(date));
+    },
+    shortDate: (date) => {
+      brief ??= new Intl.DateTimeFormat(locale, {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
+      return brief.format(asUtc(date));
+    },
+    weekday: (day) => {
+      dayName ??= new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+      // 1 January 2024 was a Monday.
+      return dayName.format(new Date(Date.UTC(2024, 0, 1 + indexOfWeekday(day))));
     },
     dateTime: (instant) => {
       stamp ??= new Intl.DateTimeFormat(locale, {
@@ -122,19 +164,25 @@ function datesFor(language: Language): DateFormats {
   return formats;
 }
 
-export function createTranslator(language: Language, messages: Messages): Translator {
+export function createTranslator<K extends string = MessageKey>(
+  language: Language,
+  messages: Readonly<Record<K, string>>,
+): Translator<K> {
   const dates = datesFor(language);
+  // In a right-to-left language each value (an English venue name, a time) is set apart with
+  // first-strong isolates, so it reads in its own direction and does not scramble the sentence.
+  const isolate = RTL_LANGUAGES.has(language)
+    ? (value: string) => `\u2068${value}\u2069`
+    : (value: string) => value;
   return {
+    ...dates,
     language,
     t: (key, values) => {
       const text = messages[key];
       if (!values) return text;
       return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in values ? String(values[name]) : whole,
+        name in values ? isolate(String(values[name])) : whole,
       );
     },
-    day: dates.day,
-    longDay: dates.longDay,
-    dateTime: dates.dateTime,
   };
 }

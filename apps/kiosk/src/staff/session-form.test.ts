@@ -7,6 +7,7 @@ import {
   sentenceOf,
   sessionFormOf,
   sessionInputOf,
+  shownWhen,
   withStartDate,
   type SessionForm,
 } from './session-form.ts';
@@ -142,5 +143,25 @@ describe('sessionFormOf', () => {
       updatedAt: '2027-01-01T00:00:00.000Z',
     };
     expect(sessionInputOf(sessionFormOf(session))).toEqual(sessionInputOf(fortnightly()));
+  });
+});
+
+describe('shownWhen', () => {
+  it('gives a date as residents see it, the clock-change hour read by the shared rule', () => {
+    const at = (startDate: string, startTime: string, endTime: string) => ({
+      date: startDate,
+      startDate,
+      startTime,
+      endTime,
+      status: 'scheduled' as const,
+      reason: null,
+      changed: false,
+      venueSlug: null,
+    });
+    expect(shownWhen(at('2027-03-30', '10:00', '11:30'))).toBe(
+      'Tuesday 30 March 2027, 10:00–11:30',
+    );
+    // 01:30 does not exist that night: it is read an hour later and keeps its hour's length.
+    expect(shownWhen(at('2027-03-28', '01:30', '02:30'))).toBe('Sunday 28 March 2027, 02:30–03:30');
   });
 });

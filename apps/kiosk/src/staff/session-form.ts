@@ -3,12 +3,16 @@
 import {
   clockChangeDays,
   describeRecurrence,
+  formatLongDate,
   formatShortDate,
   fromDayNumber,
   isLocalDate,
   londonOffset,
   nextOccurrences,
+  occurrenceSpan,
   toDayNumber,
+  wallDateOf,
+  wallTimeOf,
   weekdayOf,
   WEEKDAYS,
   type LocalOccurrence,
@@ -304,6 +308,15 @@ export function previewDates(r: Recurrence, from: string, n: number): PreviewDat
     }
     return { occurrence, clockNote };
   });
+}
+
+/**
+ * "Sunday 28 March 2027, 02:30–03:30": a date as residents will see it, read by the shared rule
+ * (so a time in the clock-change hour shows as the API, the kiosk and the feeds give it).
+ */
+export function shownWhen(o: LocalOccurrence): string {
+  const span = occurrenceSpan(o);
+  return `${formatLongDate(wallDateOf(span.start))}, ${wallTimeOf(span.start)}–${wallTimeOf(span.end)}`;
 }
 
 /** The plain-English sentence for the rule, or a prompt while the form is incomplete. */

@@ -1,6 +1,7 @@
 // The staff area: who is logged in, the page layout, and the pages under /staff.
 
 import type { Me } from '@fiveways/shared';
+import { STAFF_PAGE_PATHS as PAGES } from '@fiveways/shared/pages';
 import { Route, Router, useLocation } from 'preact-iso/router';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { messageOf, write } from '../common/api-client.ts';
@@ -41,23 +42,26 @@ function isCurrent(href: string, path: string): boolean {
   return href === '/staff' ? path === '/staff' : path === href || path.startsWith(`${href}/`);
 }
 
-/** The pages under /staff, by the rest of the path; the invite page needs no login. */
+/**
+ * The pages under /staff, by the rest of the path (shared/pages.ts, which the server answers 404
+ * outside of); the invite page needs no login, and the login page is drawn by StaffApp.
+ */
 function StaffPages() {
   return (
     <Router>
-      <Route path="/" component={WeekPage} />
-      <Route path="/password" component={PasswordPage} />
-      <Route path="/sessions" component={SessionsPage} />
-      <Route path="/sessions/new" component={SessionEditorPage} id={null} />
-      <Route path="/sessions/:id" component={SessionEditorPage} />
-      <Route path="/groups" component={GroupsPage} />
-      <Route path="/groups/new" component={GroupEditorPage} slug={null} />
-      <Route path="/groups/:slug" component={GroupEditorPage} />
-      <Route path="/admin/venues" component={VenuesPage} />
-      <Route path="/admin/areas" component={AreasPage} />
-      <Route path="/admin/users" component={UsersPage} />
-      <Route path="/admin/audit" component={AuditPage} />
-      <Route path="/invite/:token" component={InvitePage} />
+      <Route path={PAGES.week} component={WeekPage} />
+      <Route path={PAGES.password} component={PasswordPage} />
+      <Route path={PAGES.sessions} component={SessionsPage} />
+      <Route path={PAGES.newSession} component={SessionEditorPage} id={null} />
+      <Route path={PAGES.session} component={SessionEditorPage} />
+      <Route path={PAGES.groups} component={GroupsPage} />
+      <Route path={PAGES.newGroup} component={GroupEditorPage} slug={null} />
+      <Route path={PAGES.group} component={GroupEditorPage} />
+      <Route path={PAGES.venues} component={VenuesPage} />
+      <Route path={PAGES.areas} component={AreasPage} />
+      <Route path={PAGES.users} component={UsersPage} />
+      <Route path={PAGES.audit} component={AuditPage} />
+      <Route path={PAGES.invite} component={InvitePage} />
       <Route default component={NotFoundPage} />
     </Router>
   );

@@ -2,7 +2,7 @@
 // answer with the shared schemas and saves a copy, so none of that holds up the screen. With no
 // answers at all, the saved copy (saved-directory.ts) is used, and the occurrences are worked out
 // on the device by the same builder the API uses (a small chunk without zod).
-import type { buildOccurrences } from '@fiveways/shared/build-occurrences';
+import type { buildOccurrences, occurrenceSpan } from '@fiveways/shared/build-occurrences';
 import { addDays } from '@fiveways/shared/dates';
 import type { nextOccurrences } from '@fiveways/shared/recurrence';
 import { readSavedDirectory } from './saved-directory.ts';
@@ -25,6 +25,7 @@ const WORKER_SAVE_MS = 30_000;
 export interface Rules {
   buildOccurrences: typeof buildOccurrences;
   nextOccurrences: typeof nextOccurrences;
+  occurrenceSpan: typeof occurrenceSpan;
 }
 
 export async function loadRules(): Promise<Rules> {
@@ -35,6 +36,7 @@ export async function loadRules(): Promise<Rules> {
   return {
     buildOccurrences: occurrences.buildOccurrences,
     nextOccurrences: recurrence.nextOccurrences,
+    occurrenceSpan: occurrences.occurrenceSpan,
   };
 }
 
@@ -74,6 +76,7 @@ export function offlineDirectory(saved: SavedDirectory, today: string, rules: Ru
     to,
     offline: true,
     nextOccurrences: rules.nextOccurrences,
+    occurrenceSpan: rules.occurrenceSpan,
   };
 }
 
@@ -88,7 +91,8 @@ export async function loadDirectory(today: string): Promise<Directory> {
   rules.catch(() => undefined); // awaited below; this stops an early failure counting as unhandled
   try {
     const fresh = await askWorker({ from: today, to: addDays(today, DIRECTORY_DAYS - 1) });
-    return { ...fresh, nextOccurrences: (await rules).nextOccurrences };
+    const { nextOccurrences, occurrenceSpan } = await rules;
+    return { ...fresh, nextOccurrences, occurrenceSpan };
   } catch (error) {
     console.warn('Using saved information', error);
     const saved = await readSavedDirectory();

@@ -51,11 +51,26 @@ export async function readSavedDirectory(): Promise<SavedDirectory | null> {
   }
 }
 
-/** Copies saved by earlier versions hold dataVersion as '' and no updatedAt: read them as now. */
+/**
+ * Copies saved by earlier versions hold dataVersion as '' and no updatedAt: read them as now; and
+ * no publicUrl: the address this kiosk was opened at is all there is until the next refresh.
+ */
 function withMetaOfNow(saved: SavedDirectory): SavedDirectory {
   const meta: Partial<Record<keyof Meta, unknown>> = saved.meta;
-  if (typeof meta.dataVersion === 'number' && meta.updatedAt !== undefined) return saved;
-  return { ...saved, meta: { ...saved.meta, dataVersion: 0, updatedAt: null } };
+  const current =
+    typeof meta.dataVersion === 'number' &&
+    meta.updatedAt !== undefined &&
+    typeof meta.publicUrl === 'string';
+  if (current) return saved;
+  return {
+    ...saved,
+    meta: {
+      ...saved.meta,
+      dataVersion: typeof meta.dataVersion === 'number' ? meta.dataVersion : 0,
+      updatedAt: typeof meta.updatedAt === 'string' ? meta.updatedAt : null,
+      publicUrl: typeof meta.publicUrl === 'string' ? meta.publicUrl : location.origin,
+    },
+  };
 }
 
 function isSavedDirectory(value: unknown): value is SavedDirectory {

@@ -1,5 +1,6 @@
 // The kiosk's snapshot of the directory, in the forms the page, the worker and the saved copy use.
 import type { Area, Group, Meta, Occurrence, Session, Venue } from '@fiveways/shared';
+import type { occurrenceSpan } from '@fiveways/shared/build-occurrences';
 import type { nextOccurrences } from '@fiveways/shared/recurrence';
 
 /** Everything the kiosk shows, as one snapshot that changes only on the attract screen. */
@@ -19,10 +20,15 @@ export interface Directory {
   offline: boolean;
   /** The shared recurrence module's next-dates function, for session details. */
   nextOccurrences: typeof nextOccurrences;
+  /** The shared reading of a date's wall-clock times, so details show the times the API gives. */
+  occurrenceSpan: typeof occurrenceSpan;
 }
 
-/** The directory as the worker sends it: everything but the function. */
-export type DirectoryData = Omit<Directory, 'nextOccurrences'>;
+/** The functions that come with the directory, from the shared rules (never sent or saved). */
+export type DirectoryRules = Pick<Directory, 'nextOccurrences' | 'occurrenceSpan'>;
+
+/** The directory as the worker sends it: everything but the functions. */
+export type DirectoryData = Omit<Directory, keyof DirectoryRules>;
 
 /** What the page asks the worker for: inclusive local dates of occurrences. */
 export interface DirectoryRequest {
@@ -37,5 +43,5 @@ export type DirectoryReply =
 /** What is kept on the device between runs: everything but the dated occurrences. */
 export type SavedDirectory = Omit<
   Directory,
-  'occurrences' | 'offline' | 'from' | 'to' | 'nextOccurrences'
+  'occurrences' | 'offline' | 'from' | 'to' | keyof DirectoryRules
 >;

@@ -1,4 +1,5 @@
 import { wallDateOf, wallTimeOf } from '@fiveways/shared/london-time';
+import { costDetail } from '@fiveways/shared/labels';
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { NavIcon } from '../components/icons.tsx';
@@ -6,6 +7,7 @@ import { filterOccurrences, NO_FILTERS, weekDays } from '../filters.ts';
 import { findSession, VenueAccess } from './session-detail-page.tsx';
 import { SessionSummary } from './take-home-page.tsx';
 import { QrCode } from '../../components/qr-code.tsx';
+import { sessionPageUrl } from '../../common/feed-links.ts';
 
 function PrintButton() {
   const { t } = useKiosk();
@@ -34,7 +36,7 @@ export function PrintSessionPage({ id }: { id: number }) {
     );
   }
   const venue = directory.venues.find((v) => v.slug === session.venue.slug);
-  const url = `${location.origin}/sessions/${session.id}`;
+  const url = sessionPageUrl(directory.meta.publicUrl, session.id);
   return (
     <>
       <TopBar title={t('printHeading')} />
@@ -52,7 +54,7 @@ export function PrintSessionPage({ id }: { id: number }) {
           {venue ? <VenueAccess venue={venue} /> : null}
           <p>
             {session.cost.free ? t('free') : t('notFree')}
-            {session.cost.text ? ` · ${session.cost.text}` : ''} ·{' '}
+            {costDetail(session.cost) ? ` · ${costDetail(session.cost)}` : ''} ·{' '}
             {session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}
           </p>
           {session.whatToExpect ? (

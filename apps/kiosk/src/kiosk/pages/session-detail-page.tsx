@@ -1,13 +1,25 @@
-import type { Session, Venue } from '@fiveways/shared';
+import type { LocalOccurrence, Session, Venue } from '@fiveways/shared';
+import { wallDateOf, wallTimeOf } from '@fiveways/shared/london-time';
+import { costDetail } from '@fiveways/shared/labels';
+import type { Directory } from '../directory/types.ts';
 import { QrCode } from '../../components/qr-code.tsx';
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { NavIcon, WayIcon } from '../components/icons.tsx';
+import { websiteQrValue } from '../website-qr.ts';
 
 /** Cost details worth showing: not just the word "Free" again. */
 export function showCostText(cost: Session['cost']): boolean {
-  const text = cost.text.trim().toLowerCase();
-  return text !== '' && !(cost.free && text === 'free');
+  return costDetail(cost) !== '';
+}
+
+/** A date's day and times as the API and the kiosk's lists give them (clock-change days too). */
+export function shownTimes(
+  directory: Pick<Directory, 'occurrenceSpan'>,
+  occurrence: LocalOccurrence,
+): { date: string; start: string; end: string } {
+  const span = directory.occurrenceSpan(occurrence);
+  return { date: wallDateOf(span.start), start: wallTimeOf(span.start), end: wallTimeOf(span.end) };
 }
 
 export function findSession(id: number, sessions: readonly Session[] | undefined) {
@@ -41,16 +53,17 @@ export function VenueAccess({ venue }: { venue: Venue }) {
 
 export function ContactDetails({ contact }: { contact: Session['contact'] }) {
   const { t } = useKiosk();
-  if (!contact.name && !contact.phone && !contact.email && !contact.website) return null;
+  const website = websiteQrValue(contact.website);
+  if (!contact.name && !contact.phone && !contact.email && website === null) return null;
   return (
     <section class="panel">
       <h2>{t('contact')}</h2>
       {contact.name ? <p>{contact.name}</p> : null}
       {contact.phone ? <p>{t('phone', { value: contact.phone })}</p> : null}
       {contact.email ? <p>{t('email', { value: contact.email })}</p> : null}
-      {contact.website ? (
+      {website !== null ? (
         <div class="qr-inline">
-          <QrCode value={contact.website} label={t('websiteQr')} size={160} />
+          <QrCode value={website} label={t('websiteQr')} size={160} />
           <p>{t('websiteQr')}</p>
         </div>
       ) : null}
@@ -113,24 +126,27 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
               <p>{t('noMoreDates')}</p>
             ) : (
               <ul class="dates">
-                {next.map((o) => (
-                  <li key={o.date} class={o.status === 'cancelled' ? 'date-cancelled' : ''}>
-                    <span class="date-day">
-                      {o.startDate === today ? t('today') : day(o.startDate)}
-                    </span>
-                    <span>{t('timeRange', { start: o.startTime, end: o.endTime })}</span>
-                    {o.status === 'cancelled' ? (
-                      <span class="badge badge-cancelled">
-                        {o.reason ? t('cancelledReason', { reason: o.reason }) : t('cancelled')}
+                {next.map((o) => {
+                  const shown = shownTimes(directory, o);
+                  return (
+                    <li key={o.date} class={o.status === 'cancelled' ? 'date-cancelled' : ''}>
+                      <span class="date-day">
+                        {shown.date === today ? t('today') : day(shown.date)}
                       </span>
-                    ) : o.changed ? (
-                      <span class="tag tag-moved">
-                        {t('moved')}
-                        {o.venueSlug ? ` · ${venueName(o.venueSlug)}` : ''}
-                      </span>
-                    ) : null}
-                  </li>
-                ))}
+                      <span>{t('timeRange', { start: shown.start, end: shown.end })}</span>
+                      {o.status === 'cancelled' ? (
+                        <span class="badge badge-cancelled">
+                          {o.reason ? t('cancelledReason', { reason: o.reason }) : t('cancelled')}
+                        </span>
+                      ) : o.changed ? (
+                        <span class="tag tag-moved">
+                          {t('moved')}
+                          {o.venueSlug ? ` · ${venueName(o.venueSlug)}` : ''}
+                        </span>
+                      ) : null}
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </section>
@@ -151,7 +167,7 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
           <section class="panel">
             <h2>{t('cost')}</h2>
             <p>{session.cost.free ? t('free') : t('notFree')}</p>
-            {showCostText(session.cost) ? <p>{session.cost.text}</p> : null}
+            {showCostText(session.cost) ? <p>{costDetail(session.cost)}</p> : null}
             <h2>{t('booking')}</h2>
             <p>{session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}</p>
             {session.bookingInfo ? <p>{session.bookingInfo}</p> : null}

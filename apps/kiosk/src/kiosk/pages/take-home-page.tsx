@@ -1,35 +1,79 @@
 import type { Session } from '@fiveways/shared';
 import { QrCode } from '../../components/qr-code.tsx';
+import { calendarFileUrl, followPageUrl, sessionPageUrl } from '../../common/feed-links.ts';
+import type { Language } from '../../i18n/names.ts';
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
-import { findSession } from './session-detail-page.tsx';
+import { findSession, shownTimes } from './session-detail-page.tsx';
 
 export interface TakeHomeCode {
   key: string;
   title: string;
+  /** What scanning it gives, in a sentence: tells "add" (once) and "follow" (updates) apart. */
+  hint: string;
   url: string;
 }
 
-/** The links a resident can carry away, made here so they work with no connection. */
+export interface TakeHomeLabels {
+  calendar: string;
+  calendarHint: string;
+  follow: string;
+  followHint: string;
+  phone: string;
+  phoneHint: string;
+  way: string;
+  hub: string;
+  feedHint: string;
+}
+
+/**
+ * The links a resident can carry away, made here so they work with no connection, all on the
+ * service's public address (never the address the kiosk was opened at) and in the visitor's
+ * language. Calendars to follow lead to their https follow page, never to a bare webcal://.
+ */
 export function takeHomeCodes(
   session: Session,
   hubName: string | null,
-  origin: string,
-  host: string,
-  label: { calendar: string; phone: string; way: string; hub: string },
+  publicUrl: string,
+  language: Language,
+  label: TakeHomeLabels,
 ): TakeHomeCode[] {
+  const sessionKey = { kind: 'sessions', key: String(session.id) } as const;
   const codes: TakeHomeCode[] = [
-    { key: 'calendar', title: label.calendar, url: `${origin}/feeds/sessions/${session.id}.ics` },
-    { key: 'phone', title: label.phone, url: `${origin}/sessions/${session.id}` },
+    {
+      key: 'calendar',
+      title: label.calendar,
+      hint: label.calendarHint,
+      url: calendarFileUrl(publicUrl, session.id),
+    },
+    {
+      key: 'follow',
+      title: label.follow,
+      hint: label.followHint,
+      url: followPageUrl(publicUrl, sessionKey, language),
+    },
+    {
+      key: 'phone',
+      title: label.phone,
+      hint: label.phoneHint,
+      url: sessionPageUrl(publicUrl, session.id, language),
+    },
   ];
   const way = session.ways[0];
-  if (way)
-    codes.push({ key: 'way', title: label.way, url: `webcal://${host}/feeds/ways/${way}.ics` });
+  if (way) {
+    codes.push({
+      key: 'way',
+      title: label.way,
+      hint: label.feedHint,
+      url: followPageUrl(publicUrl, { kind: 'ways', key: way }, language),
+    });
+  }
   if (hubName !== null) {
     codes.push({
       key: 'hub',
       title: label.hub,
-      url: `webcal://${host}/feeds/venues/${session.venue.slug}.ics`,
+      hint: label.feedHint,
+      url: followPageUrl(publicUrl, { kind: 'venues', key: session.venue.slug }, language),
     });
   }
   return codes;
@@ -39,17 +83,17 @@ export function takeHomeCodes(
 export function SessionSummary({ session, date }: { session: Session; date: string | null }) {
   const { t, directory, today, longDay } = useKiosk();
   const next = directory?.nextOccurrences(session, today, 8) ?? [];
-  const shown =
+  const chosen =
     next.find((o) => o.date === date) ?? next.find((o) => o.status === 'scheduled') ?? next[0];
+  const shown = chosen && directory ? shownTimes(directory, chosen) : null;
   const phone = session.contact.phone;
   return (
     <div class="summary">
       <p class="summary-title">{session.title}</p>
-      {shown ? (
+      {chosen && shown ? (
         <p>
-          {longDay(shown.startDate)},{' '}
-          {t('timeRange', { start: shown.startTime, end: shown.endTime })}
-          {shown.status === 'cancelled' ? ` · ${t('cancelled')}` : ''}
+          {longDay(shown.date)}, {t('timeRange', { start: shown.start, end: shown.end })}
+          {chosen.status === 'cancelled' ? ` · ${t('cancelled')}` : ''}
         </p>
       ) : null}
       <p>{session.venue.name}</p>
@@ -62,9 +106,12 @@ export function SessionSummary({ session, date }: { session: Session; date: stri
   );
 }
 
-/** QR codes for the calendar, the phone page and the way or hub feed, each with a summary. */
+/**
+ * QR codes for the session's calendar file and its follow page (named and explained so a resident
+ * can tell "add once" from "follow"), its phone page, and the way and hub to follow.
+ */
 export function TakeHomePage({ id, date }: { id: number; date: string | null }) {
-  const { t, directory } = useKiosk();
+  const { t, language, directory } = useKiosk();
   const session = findSession(id, directory?.sessions);
   if (!directory || !session) {
     return (
@@ -81,13 +128,18 @@ export function TakeHomePage({ id, date }: { id: number; date: string | null }) 
   const codes = takeHomeCodes(
     session,
     venue?.isHub ? venue.name : null,
-    location.origin,
-    location.host,
+    directory.meta.publicUrl,
+    language,
     {
       calendar: t('qrCalendar'),
+      calendarHint: t('qrCalendarHint'),
+      follow: t('qrFollow'),
+      followHint: t('qrFollowHint'),
       phone: t('qrPhone'),
+      phoneHint: t('qrPhoneHint'),
       way: way ? t('qrWay', { way: t(`way.${way}`) }) : '',
       hub: t('qrHub', { venue: venue?.name ?? '' }),
+      feedHint: t('qrFeedHint'),
     },
   );
   return (
@@ -98,9 +150,10 @@ export function TakeHomePage({ id, date }: { id: number; date: string | null }) 
         <SessionSummary session={session} date={date} />
         <div class="qr-grid">
           {codes.map((c) => (
-            <section key={c.key} class="panel qr-panel">
-              <h2>{c.title}</h2>
-              <QrCode value={c.url} label={c.title} size={220} />
+            <section key={c.key} class="panel qr-panel" aria-labelledby={`qr-${c.key}`}>
+              <h2 id={`qr-${c.key}`}>{c.title}</h2>
+              <QrCode value={c.url} label={c.title} size={200} />
+              <p class="qr-hint">{c.hint}</p>
             </section>
           ))}
         </div>

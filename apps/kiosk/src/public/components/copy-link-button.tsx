@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
+import { usePublic } from '../hooks/use-public.ts';
 
 /** Copies a link for pasting into a calendar app; hidden where the browser cannot copy. */
 export function CopyLinkButton({ value, name }: { value: string; name: string }) {
+  const { t } = usePublic();
   const [status, setStatus] = useState('');
   if (typeof navigator === 'undefined' || navigator.clipboard === undefined) return null;
   const copy = () => {
     navigator.clipboard.writeText(value).then(
-      () => setStatus('Copied. Now paste it into your calendar app.'),
-      () => setStatus('Could not copy. Press and hold the address above to copy it.'),
+      () => setStatus(t.t('copied')),
+      () => setStatus(t.t('copyFailed')),
     );
   };
   return (
@@ -16,9 +18,9 @@ export function CopyLinkButton({ value, name }: { value: string; name: string })
         type="button"
         class="pub-button pub-button-secondary"
         onClick={copy}
-        aria-label={`Copy address of ${name}`}
+        aria-label={t.t('copyAddressOf', { name })}
       >
-        Copy address
+        {t.t('copyAddress')}
       </button>
       <span class="pub-copy-status" role="status">
         {status}

@@ -1,36 +1,37 @@
-import { buildFeedLinks } from '../feed-links.ts';
+import type { FollowTarget } from '@fiveways/shared/pages';
+import { followPageUrl } from '../../common/feed-links.ts';
+import { usePublic } from '../hooks/use-public.ts';
 
 export interface SubscribeRowProps {
-  /** Visible name of what the feed holds, e.g. "St Barnabas Church Hall" or "Connect". */
+  /** Visible name of what the calendar holds, e.g. "St Barnabas Church Hall" or "Connect". */
   name: string;
   /** One line under the name, e.g. "Every session at this venue". */
   hint: string;
-  /** The subscribe link's text, e.g. "Subscribe to this hub". */
+  /** The link's text, e.g. "Follow this hub". */
   action: string;
-  path: string;
+  target: FollowTarget;
 }
 
-/** A compact pair of subscribe links for one feed, for a page that is already on the phone. */
-export function SubscribeRow({ name, hint, action, path }: SubscribeRowProps) {
-  const links = buildFeedLinks(location.origin, path);
+/** One calendar to follow, for a page already on the phone: its follow page offers the rest. */
+export function SubscribeRow({ name, hint, action, target }: SubscribeRowProps) {
+  const { t, meta } = usePublic();
   return (
     <li class="pub-subscribe-row">
       <p class="pub-subscribe-what">
-        <strong>{name}</strong>
+        <strong dir="auto">{name}</strong>
         <span>{hint}</span>
       </p>
-      <p class="pub-subscribe-links">
-        <a class="pub-button" href={links.webcal} aria-label={`${action}: ${name}`}>
-          {action}
-        </a>
-        <a
-          class="pub-button pub-button-secondary"
-          href={links.google}
-          aria-label={`Add to Google Calendar: ${name}`}
-        >
-          Add to Google Calendar
-        </a>
-      </p>
+      {meta !== null && (
+        <p class="pub-subscribe-links">
+          <a
+            class="pub-button pub-button-secondary"
+            href={followPageUrl(meta.publicUrl, target, t.language)}
+            aria-label={`${action}: ${name}`}
+          >
+            {action}
+          </a>
+        </p>
+      )}
     </li>
   );
 }

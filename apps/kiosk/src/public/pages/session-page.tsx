@@ -1,20 +1,26 @@
 import {
   AUDIENCES,
-  describeRecurrence,
   londonDateOf,
   nextOccurrences,
   type Session,
   type Venue,
   type Way,
 } from '@fiveways/shared';
-import { describeCost, KIND_LABELS, listAccessibilityFeatures } from '@fiveways/shared/labels';
+import { ACCESSIBILITY_FEATURES } from '@fiveways/shared/labels';
 import { ApiError, getParsed } from '../../common/api-client.ts';
 import { useDocumentTitle } from '../../common/use-document-title.ts';
 import { useLoad } from '../../common/use-load.ts';
-import { PublicLayout } from '../components/public-layout.tsx';
+import { CalendarChoices } from '../components/calendar-choices.tsx';
+import { pageIn, PublicLayout } from '../components/public-layout.tsx';
 import { SubscribeRow } from '../components/subscribe-row.tsx';
-import { buildFeedLinks, feedPaths } from '../feed-links.ts';
-import { bookingLabel, buildMapLink, describeOccurrenceLine } from '../session-details.ts';
+import { usePublic } from '../hooks/use-public.ts';
+import {
+  bookingLabel,
+  buildMapLink,
+  costLabel,
+  describeOccurrenceLine,
+  describeRule,
+} from '../session-details.ts';
 
 const NEXT_DATES = 6;
 
@@ -39,45 +45,54 @@ async function loadSessionView(id: string, signal: AbortSignal): Promise<Session
 
 /** /sessions/:id — everything a first-timer needs, opened from a kiosk QR code or a feed. */
 export function SessionPage({ id }: { id: string }) {
+  return (
+    <PublicLayout>
+      <SessionContent id={id} />
+    </PublicLayout>
+  );
+}
+
+function SessionContent({ id }: { id: string }) {
+  const { t } = usePublic();
   const [view] = useLoad((signal) => loadSessionView(id, signal), id);
   useDocumentTitle(
     view.status === 'ready'
       ? view.data.session.title
       : view.status === 'not-found'
-        ? 'Session not found'
-        : 'Session',
+        ? t.t('sessionNotFound')
+        : '',
   );
-  return (
-    <PublicLayout>
-      {view.status === 'loading' && (
-        <p role="status" class="pub-status">
-          Loading the session…
+  if (view.status === 'loading') {
+    return (
+      <p role="status" class="pub-status">
+        {t.t('loading')}
+      </p>
+    );
+  }
+  if (view.status === 'not-found') return <SessionNotFound />;
+  if (view.status === 'error') {
+    return (
+      <>
+        <h1>{t.t('sessionLoadFailed')}</h1>
+        <p role="alert" class="pub-status pub-status-error">
+          {t.t('loadFailed')}{' '}
+          <a href={pageIn(t, `/sessions/${encodeURIComponent(id)}`)}>{t.t('tryAgain')}</a>
         </p>
-      )}
-      {view.status === 'not-found' && <SessionNotFound />}
-      {view.status === 'error' && (
-        <>
-          <h1>Sorry, this session could not be loaded</h1>
-          <p role="alert" class="pub-status pub-status-error">
-            Check your connection and <a href={`/sessions/${encodeURIComponent(id)}`}>try again</a>.
-          </p>
-        </>
-      )}
-      {view.status === 'ready' && <SessionDetails {...view.data} />}
-    </PublicLayout>
-  );
+      </>
+    );
+  }
+  return <SessionDetails {...view.data} />;
 }
 
 function SessionNotFound() {
+  const { t } = usePublic();
   return (
     <>
-      <h1>We can’t find that session</h1>
-      <p class="pub-lead">
-        It may have finished, or the link may be mistyped. Sessions change from time to time.
-      </p>
+      <h1>{t.t('sessionNotFound')}</h1>
+      <p class="pub-lead">{t.t('sessionNotFoundLead')}</p>
       <p>
-        <a class="pub-button" href="/subscribe">
-          See all the calendars you can subscribe to
+        <a class="pub-button" href={pageIn(t, '/subscribe')}>
+          {t.t('seeCalendars')}
         </a>
       </p>
     </>
@@ -85,86 +100,95 @@ function SessionNotFound() {
 }
 
 function SessionDetails({ session, venues, ways }: SessionView) {
+  const { t } = usePublic();
   const today = londonDateOf(new Date());
   const venue = venues.find((v) => v.slug === session.venue.slug);
   const venueNames = new Map(venues.map((v) => [v.slug, v.name]));
-  const wayNames = new Map(ways.map((w) => [w.slug, w.name]));
-  const sessionWays = session.ways.map((slug) => ({ slug, name: wayNames.get(slug) ?? slug }));
+  const known = new Set(ways.map((w) => w.slug));
+  const sessionWays = session.ways.map((slug) => ({
+    slug,
+    name: known.has(slug) || ways.length === 0 ? t.t(`way.${slug}`) : slug,
+  }));
   const archived = session.status === 'archived';
   const lines = archived
     ? []
     : nextOccurrences(session, today, NEXT_DATES).map((o) =>
-        describeOccurrenceLine(o, session, venueNames),
+        describeOccurrenceLine(t, o, session, venueNames),
       );
-  const audiences = AUDIENCES.filter((a) => session.audiences.includes(a.slug)).map((a) => a.name);
-  const calendarFile = buildFeedLinks(location.origin, feedPaths.session(session.id));
-  const features = venue === undefined ? [] : listAccessibilityFeatures(venue.accessibility);
+  const audiences = AUDIENCES.filter((a) => session.audiences.includes(a.slug)).map((a) =>
+    t.t(`audience.${a.slug}`),
+  );
+  const features =
+    venue === undefined ? [] : ACCESSIBILITY_FEATURES.filter((f) => venue.accessibility[f]);
   const accessibilityNotes = [venue?.accessibility.notes ?? '', session.accessibility].filter(
     (s) => s !== '',
   );
   const contact = session.contact;
   // "Hub" only for Worcester Community Trust hubs; any other place is a venue.
-  const place = venue?.isHub === true ? 'hub' : 'venue';
+  const isHub = venue?.isHub === true;
 
   return (
     <article class="pub-session" aria-labelledby="session-title">
       <p class="pub-ways">
-        <span class="pub-visually-hidden">Ways to wellbeing: </span>
+        <span class="pub-visually-hidden">{t.t('waysLabel')} </span>
         {sessionWays.map((w) => (
           <span key={w.slug} class={`pub-way pub-way-${w.slug}`}>
             {w.name}
           </span>
         ))}
       </p>
-      <h1 id="session-title">{session.title}</h1>
-      <p class="pub-kind">{KIND_LABELS[session.kind]}</p>
-      {session.description !== '' && <p class="pub-lead">{session.description}</p>}
+      {/* Staff write in English: their words keep their own direction on a right-to-left page. */}
+      <h1 id="session-title" dir="auto">
+        {session.title}
+      </h1>
+      <p class="pub-kind">{t.t(`kind.${session.kind}`)}</p>
+      {session.description !== '' && (
+        <p class="pub-lead pub-prose" dir="auto">
+          {session.description}
+        </p>
+      )}
       {archived && (
         <p role="note" class="pub-status pub-status-error">
-          This session no longer runs.
+          {t.t('noLongerRuns')}
         </p>
       )}
 
       <dl class="pub-facts">
         <div>
-          <dt>When</dt>
-          <dd>{describeRecurrence(session, { today })}</dd>
+          <dt>{t.t('when')}</dt>
+          <dd>{describeRule(t, session, today)}</dd>
         </div>
         <div>
-          <dt>Where</dt>
-          <dd>{session.venue.name}</dd>
+          <dt>{t.t('where')}</dt>
+          <dd dir="auto">{session.venue.name}</dd>
         </div>
         <div>
-          <dt>Cost</dt>
-          <dd>{describeCost(session.cost)}</dd>
+          <dt>{t.t('cost')}</dt>
+          <dd dir="auto">{costLabel(t, session.cost)}</dd>
         </div>
         <div>
-          <dt>Booking</dt>
-          <dd>{bookingLabel(session.booking)}</dd>
+          <dt>{t.t('booking')}</dt>
+          <dd>{bookingLabel(t, session.booking)}</dd>
         </div>
         {audiences.length > 0 && (
           <div>
-            <dt>Who it’s for</dt>
-            <dd>{audiences.join(', ')}</dd>
+            <dt>{t.t('filterAudience')}</dt>
+            <dd>{audiences.join(t.t('partSeparator'))}</dd>
           </div>
         )}
       </dl>
 
       {!archived && (
-        <p class="pub-primary-actions">
-          <a class="pub-button" href={calendarFile.https}>
-            Add to my calendar
-          </a>
-          <a class="pub-button pub-button-secondary" href={calendarFile.webcal}>
-            Get updates to this session
-          </a>
-        </p>
+        <section class="pub-calendar" aria-labelledby="in-calendar">
+          <h2 id="in-calendar">{t.t('calendarHeading')}</h2>
+          <CalendarChoices sessionId={session.id} />
+        </section>
       )}
 
       <section class="pub-section" aria-labelledby="next-dates">
-        <h2 id="next-dates">Next dates</h2>
+        <h2 id="next-dates">{t.t('nextDates')}</h2>
         {lines.length === 0 ? (
-          <p>No more dates are planned.</p>
+          <p>{t.t('noMoreDatesPlanned')}</p>
         ) : (
           <ul class="pub-dates">
             {lines.map((line) => (
@@ -185,8 +209,8 @@ function SessionDetails({ session, venues, ways }: SessionView) {
       </section>
 
       <section class="pub-section" aria-labelledby="where">
-        <h2 id="where">Where</h2>
-        <address class="pub-venue">
+        <h2 id="where">{t.t('where')}</h2>
+        <address class="pub-venue" dir="auto">
           <strong>{session.venue.name}</strong>
           {venue !== undefined && (
             <>
@@ -203,21 +227,23 @@ function SessionDetails({ session, venues, ways }: SessionView) {
         </address>
         {venue !== undefined && (
           <p>
-            <a href={buildMapLink(venue)}>Open {venue.name} in maps</a>
+            <a href={buildMapLink(venue)}>{t.t('openInMaps', { venue: venue.name })}</a>
           </p>
         )}
         {(features.length > 0 || accessibilityNotes.length > 0) && (
           <>
-            <h3>Access</h3>
+            <h3>{t.t('access')}</h3>
             {features.length > 0 && (
               <ul class="pub-features">
                 {features.map((f) => (
-                  <li key={f}>{f}</li>
+                  <li key={f}>{t.t(f)}</li>
                 ))}
               </ul>
             )}
             {accessibilityNotes.map((note) => (
-              <p key={note}>{note}</p>
+              <p key={note} class="pub-prose" dir="auto">
+                {note}
+              </p>
             ))}
           </>
         )}
@@ -225,15 +251,19 @@ function SessionDetails({ session, venues, ways }: SessionView) {
 
       {session.whatToExpect !== '' && (
         <section class="pub-section" aria-labelledby="first-time">
-          <h2 id="first-time">Your first time</h2>
-          <p class="pub-prose">{session.whatToExpect}</p>
+          <h2 id="first-time">{t.t('firstTime')}</h2>
+          <p class="pub-prose" dir="auto">
+            {session.whatToExpect}
+          </p>
         </section>
       )}
 
       {session.bookingInfo !== '' && (
         <section class="pub-section" aria-labelledby="booking">
-          <h2 id="booking">{session.booking === 'book' ? 'How to book' : 'Booking'}</h2>
-          <p class="pub-prose">{session.bookingInfo}</p>
+          <h2 id="booking">{session.booking === 'book' ? t.t('howToBook') : t.t('booking')}</h2>
+          <p class="pub-prose" dir="auto">
+            {session.bookingInfo}
+          </p>
         </section>
       )}
 
@@ -242,22 +272,31 @@ function SessionDetails({ session, venues, ways }: SessionView) {
         contact.email !== '' ||
         contact.website !== '') && (
         <section class="pub-section" aria-labelledby="contact">
-          <h2 id="contact">Contact</h2>
+          <h2 id="contact">{t.t('contact')}</h2>
           <ul class="pub-contact">
-            {contact.name !== '' && <li>{contact.name}</li>}
+            {contact.name !== '' && <li dir="auto">{contact.name}</li>}
             {contact.phone !== '' && (
               <li>
-                Phone: <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
+                {t.t('phoneLabel')}{' '}
+                <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} dir="ltr">
+                  {contact.phone}
+                </a>
               </li>
             )}
             {contact.email !== '' && (
               <li>
-                Email: <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                {t.t('emailLabel')}{' '}
+                <a href={`mailto:${contact.email}`} dir="ltr">
+                  {contact.email}
+                </a>
               </li>
             )}
             {/^https?:\/\//.test(contact.website) && (
               <li>
-                Website: <a href={contact.website}>{contact.website.replace(/^https?:\/\//, '')}</a>
+                {t.t('websiteLabel')}{' '}
+                <a href={contact.website} dir="ltr">
+                  {contact.website.replace(/^https?:\/\//, '')}
+                </a>
               </li>
             )}
           </ul>
@@ -265,31 +304,27 @@ function SessionDetails({ session, venues, ways }: SessionView) {
       )}
 
       <section class="pub-section" aria-labelledby="keep-up">
-        <h2 id="keep-up">Never miss a session</h2>
-        <p>
-          Subscribe once, and new dates, changes and cancellations reach your calendar by
-          themselves. <strong>Subscribe</strong> works on iPhone, iPad, Mac and Outlook; on Android,
-          use Google Calendar.
-        </p>
+        <h2 id="keep-up">{t.t('neverMiss')}</h2>
+        <p>{t.t('neverMissLead')}</p>
         <ul class="pub-subscribe-list">
           <SubscribeRow
             name={session.venue.name}
-            hint={`Every session at this ${place}`}
-            action={`Subscribe to this ${place}`}
-            path={feedPaths.venue(session.venue.slug)}
+            hint={isHub ? t.t('everyAtHub') : t.t('everyAtVenue')}
+            action={isHub ? t.t('followHub') : t.t('followVenue')}
+            target={{ kind: 'venues', key: session.venue.slug }}
           />
           {sessionWays.map((w) => (
             <SubscribeRow
               key={w.slug}
               name={w.name}
-              hint={`Every ${w.name} session, everywhere`}
-              action="Subscribe to this way"
-              path={feedPaths.way(w.slug)}
+              hint={t.t('everyWayEverywhere', { way: w.name })}
+              action={t.t('followWay')}
+              target={{ kind: 'ways', key: w.slug }}
             />
           ))}
         </ul>
         <p>
-          <a href="/subscribe">More calendars: by area, or everything</a>
+          <a href={pageIn(t, '/subscribe')}>{t.t('moreCalendars')}</a>
         </p>
       </section>
     </article>

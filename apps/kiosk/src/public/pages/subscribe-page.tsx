@@ -2,11 +2,11 @@ import type { Area, Venue, Way } from '@fiveways/shared';
 import { getParsed } from '../../common/api-client.ts';
 import { useDocumentTitle } from '../../common/use-document-title.ts';
 import { useLoad } from '../../common/use-load.ts';
-import { FeedActions } from '../components/feed-actions.tsx';
 import { FeedPanel } from '../components/feed-panel.tsx';
-import { PublicLayout } from '../components/public-layout.tsx';
-import { SubscribeHelp } from '../components/subscribe-help.tsx';
-import { feedPaths } from '../feed-links.ts';
+import { FollowCode } from '../components/follow-code.tsx';
+import { FollowOptions } from '../components/follow-options.tsx';
+import { pageIn, PublicLayout } from '../components/public-layout.tsx';
+import { usePublic } from '../hooks/use-public.ts';
 
 interface Directory {
   ways: Way[];
@@ -23,77 +23,97 @@ async function loadDirectory(signal: AbortSignal): Promise<Directory> {
   return { ways, hubs: venues.filter((v) => v.isHub), areas };
 }
 
-/** /subscribe: every calendar a resident can subscribe to, with steps for each kind of phone. */
+/** /subscribe: every calendar a resident can follow, and what following is. */
 export function SubscribePage() {
-  useDocumentTitle('Subscribe to a calendar');
-  const [directory] = useLoad(loadDirectory, 'directory');
   return (
     <PublicLayout>
-      <h1>Get local sessions in your calendar</h1>
-      <p class="pub-lead">
-        Subscribe once and new sessions, changes and cancellations appear in your calendar by
-        themselves. Pick everything, one of the five ways to wellbeing, your nearest hub or your
-        area.
-      </p>
+      <SubscribeContent />
+    </PublicLayout>
+  );
+}
 
-      <SubscribeHelp />
+function SubscribeContent() {
+  const { t } = usePublic();
+  useDocumentTitle(t.t('subscribeTitle'));
+  const [directory] = useLoad(loadDirectory, 'directory');
+  const everything = t.t('everything');
+  return (
+    <>
+      <h1>{t.t('subscribeHeading')}</h1>
+      <p class="pub-lead">{t.t('subscribeLead')}</p>
+
+      <section class="pub-section" aria-labelledby="add-or-follow">
+        <h2 id="add-or-follow">{t.t('addOrFollowHeading')}</h2>
+        <dl class="pub-terms">
+          <div>
+            <dt>{t.t('followTerm')}</dt>
+            <dd>{t.t('followTermHint')}</dd>
+          </div>
+          <div>
+            <dt>{t.t('qrCalendar')}</dt>
+            <dd>{t.t('addTermHint')}</dd>
+          </div>
+        </dl>
+      </section>
 
       <section class="pub-section" aria-labelledby="everything">
-        <h2 id="everything">Everything</h2>
+        <h2 id="everything">{everything}</h2>
         <div class="pub-card">
-          <p>Every session at every hub and group, in one calendar.</p>
-          <FeedActions name="Everything" path={feedPaths.all()} />
+          <p>{t.t('everythingHint')}</p>
+          <div class="pub-feed-actions">
+            <FollowOptions target={{ kind: 'all' }} name={everything} />
+            <FollowCode target={{ kind: 'all' }} name={everything} />
+          </div>
         </div>
       </section>
 
       {directory.status === 'loading' && (
         <p role="status" class="pub-status">
-          Loading the calendars…
+          {t.t('listLoading')}
         </p>
       )}
       {(directory.status === 'error' || directory.status === 'not-found') && (
         <p role="alert" class="pub-status pub-status-error">
-          Sorry, the list of calendars could not be loaded. Check your connection and{' '}
-          <a href="/subscribe">try again</a>.
+          {t.t('listFailed')} <a href={pageIn(t, '/subscribe')}>{t.t('tryAgain')}</a>
         </p>
       )}
       {directory.status === 'ready' && (
         <>
           <section class="pub-section" aria-labelledby="by-way">
-            <h2 id="by-way">By way to wellbeing</h2>
+            <h2 id="by-way">{t.t('byWay')}</h2>
             {directory.data.ways.map((way) => (
               <FeedPanel
                 key={way.slug}
-                name={way.name}
-                hint={way.meaning}
-                path={feedPaths.way(way.slug)}
+                name={t.t(`way.${way.slug}`)}
+                hint={t.t(`way.${way.slug}.meaning`)}
+                target={{ kind: 'ways', key: way.slug }}
               />
             ))}
           </section>
           <section class="pub-section" aria-labelledby="by-hub">
-            <h2 id="by-hub">By hub</h2>
+            <h2 id="by-hub">{t.t('byHub')}</h2>
             {directory.data.hubs.map((hub) => (
               <FeedPanel
                 key={hub.slug}
                 name={hub.name}
                 hint={[hub.address, hub.postcode].filter((s) => s !== '').join(', ')}
-                path={feedPaths.venue(hub.slug)}
+                target={{ kind: 'venues', key: hub.slug }}
               />
             ))}
           </section>
           <section class="pub-section" aria-labelledby="by-area">
-            <h2 id="by-area">By area</h2>
+            <h2 id="by-area">{t.t('byArea')}</h2>
             {directory.data.areas.map((area) => (
               <FeedPanel
                 key={area.slug}
                 name={area.name}
-                hint={`Every session in ${area.name}`}
-                path={feedPaths.area(area.slug)}
+                hint={t.t('everyInArea', { area: area.name })}
+                target={{ kind: 'areas', key: area.slug }}
               />
             ))}
           </section>
         </>
       )}
-    </PublicLayout>
+    </>
   );
 }

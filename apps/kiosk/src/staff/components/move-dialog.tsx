@@ -1,6 +1,7 @@
-import type { LocalOccurrence, Venue } from '@fiveways/shared';
+import { clockChangeClash, type LocalOccurrence, type Venue } from '@fiveways/shared';
 import { useState } from 'preact/hooks';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
+import { ClockChangeNotice } from './clock-change-notice.tsx';
 import type { MovedException } from '../session-exceptions.ts';
 import { Dialog } from './dialog.tsx';
 import { ErrorSummary, SelectField, TextField } from './form-fields.tsx';
@@ -93,6 +94,10 @@ export function MoveDialog(props: {
             required
           />
         </div>
+        <ClockChangeNotice
+          date={form.newDate}
+          change={clockChangeClash(form.newDate, form.startTime, form.endTime)}
+        />
         <SelectField
           path="move.venue"
           label="Venue"

@@ -19,6 +19,7 @@ import { getParsed, messageOf, write, writeParsed } from '../../common/api-clien
 import { useLoad } from '../../common/use-load.ts';
 import { ArchiveDialog } from '../components/archive-dialog.tsx';
 import { CancelDialog } from '../components/cancel-dialog.tsx';
+import { ClockChangeWarnings } from '../components/clock-change-notice.tsx';
 import {
   Checkbox,
   CheckboxGroup,
@@ -37,6 +38,7 @@ import { useAuth } from '../hooks/use-auth.ts';
 import {
   emptySessionForm,
   previewDates,
+  shownWhen,
   recurrenceOf,
   sentenceOf,
   SESSION_FIELD_PATHS,
@@ -46,6 +48,7 @@ import {
   type SessionForm,
 } from '../session-form.ts';
 import { addException, removeException, type ExceptionKind } from '../session-exceptions.ts';
+import { findClockChangeWarnings } from '../clock-change.ts';
 
 const NTH_OPTIONS: Option[] = [
   { value: '1', label: 'first' },
@@ -129,6 +132,11 @@ function SessionEditor({
 
   const rule = useMemo(() => recurrenceOf(form, session?.exceptions ?? []), [form, session]);
   const preview = useMemo(() => (rule ? previewDates(rule, today, 6) : []), [rule, today]);
+  // Told as the times are typed, before saving: a time in the clock-change hour surprises.
+  const clockWarnings = useMemo(
+    () => (rule ? findClockChangeWarnings(rule, today) : []),
+    [rule, today],
+  );
 
   const venueOptions: Option[] = data.venues.map((v) => ({ value: v.slug, label: v.name }));
   if (session && !data.venues.some((v) => v.slug === session.venue.slug)) {
@@ -261,6 +269,7 @@ function SessionEditor({
                 required
               />
             </div>
+            <ClockChangeWarnings warnings={clockWarnings} />
             <RadioGroup
               path="repeat"
               legend="How often?"
@@ -502,8 +511,7 @@ function SessionEditor({
               <ol>
                 {preview.map((p) => (
                   <li key={p.occurrence.date}>
-                    {formatLongDate(p.occurrence.startDate)}, {p.occurrence.startTime}–
-                    {p.occurrence.endTime}
+                    {shownWhen(p.occurrence)}
                     {p.occurrence.status === 'cancelled' ? ' (cancelled)' : ''}
                     {p.clockNote ? <span class="clock-note">{p.clockNote}</span> : null}
                   </li>
