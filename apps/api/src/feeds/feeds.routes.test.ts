@@ -185,6 +185,18 @@ describe('GET /feeds/*.ics', () => {
     expect(body.error.issues.map((i) => i.path)).toEqual([field]);
   });
 
+  it('names an unknown or archived filter on all.ics as the lists do', async () => {
+    const { app, db } = makeApp();
+    const group = db.prepare('SELECT slug FROM groups WHERE archived = 0 LIMIT 1').pluck().get();
+    db.prepare('UPDATE groups SET archived = 1 WHERE slug = ?').run(group);
+    for (const query of ['venue=nowhere-at-all', 'area=atlantis', `group=${String(group)}`]) {
+      const feed = await app.request(`/feeds/all.ics?${query}`);
+      const list = await app.request(`/api/occurrences?from=2027-01-01&to=2027-01-31&${query}`);
+      expect(feed.status).toBe(400);
+      expect(await feed.json()).toEqual(await list.json());
+    }
+  });
+
   it('changes the ETag and the body after a write', async () => {
     const { app, db, cache } = makeApp();
     const before = await app.request('/feeds/ways/connect.ics');

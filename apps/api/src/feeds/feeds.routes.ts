@@ -7,8 +7,9 @@ import { z } from 'zod';
 import type { ReadCache } from '../cache/read-cache.ts';
 import type { SessionStore } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
-import { fieldError, notFound } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { sendCompressed } from '../http/compressed-body.ts';
+import { createFilterCheck } from '../http/filter-references.ts';
 import { IdParamSchema } from '../http/params.ts';
 import { validQuery } from '../http/router.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
@@ -52,6 +53,7 @@ export function feedRoutes({
 }: FeedRoutesDeps) {
   const feeds = createFeedAssembler({ db, cache, sessionStore, publicUrl, clock, chunkIds });
   const names = createFeedNames(db, cache);
+  const checkFilterReferences = createFilterCheck(db, cache);
 
   /** Set while the background warm-up runs; cleared when it is done. */
   let warming: Promise<void> | null = null;
@@ -87,14 +89,12 @@ export function feedRoutes({
 
   app.get('/feeds/all.ics', validQuery(FeedQuerySchema), (c) => {
     const query = c.req.valid('query');
+    checkFilterReferences(query);
     const parts: string[] = [];
     if (query.way !== undefined) parts.push(names.way(query.way) ?? query.way);
     for (const field of ['venue', 'area', 'group'] as const) {
       const slug = query[field];
-      if (slug === undefined) continue;
-      const name = names[field](slug);
-      if (name === null) throw fieldError(field, `There is no ${field} called "${slug}"`);
-      parts.push(name);
+      if (slug !== undefined) parts.push(names[field](slug) ?? slug);
     }
     const key = `all:${query.way ?? ''}:${query.venue ?? ''}:${query.area ?? ''}:${query.group ?? ''}`;
     const name = parts.length === 0 ? 'All sessions' : parts.join(', ');
