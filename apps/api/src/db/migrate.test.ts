@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ContactSchema } from '@fiveways/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getSession } from '../sessions/sessions.queries.ts';
 import { makeFixture, TEST_NOW } from '../test-support.ts';
@@ -163,6 +164,63 @@ describe('0006: one-line text', () => {
     const other = db.prepare('SELECT description, updated_at FROM sessions WHERE id = 2').get();
     expect(other).toEqual({ description: 'Line one.\nLine two.', updated_at: stamp });
     expect(getSession(db, 1)?.venue.name).toBe('Gorse Hill Hub');
+    db.close();
+  });
+});
+
+describe('0007: web addresses', () => {
+  it('keeps http(s) websites, adds https:// to a bare host, clears any other scheme', () => {
+    const before = readMigrations().findIndex((m) => m.name === '0007-web-addresses.sql');
+    const db = new Database(':memory:');
+    migrate(db, readMigrations().slice(0, before));
+    seedSampleData(db, makeFixture(), TEST_NOW);
+    const stamp = TEST_NOW.toISOString();
+    const rows = [
+      ...db
+        .prepare('SELECT id FROM sessions ORDER BY id')
+        .pluck()
+        .all()
+        .map((id) => ({ table: 'sessions', where: 'id = ?', key: id })),
+      ...db
+        .prepare('SELECT slug FROM groups ORDER BY slug')
+        .pluck()
+        .all()
+        .map((slug) => ({ table: 'groups', where: 'slug = ?', key: slug })),
+    ];
+    const stored: [string, string][] = [
+      ['javascript:alert(1)', ''],
+      ['WIFI:T:WPA;S:Hub;P:secret;;', ''],
+      ['www.example.org', 'https://www.example.org'],
+      ['https://example.org/walks', 'https://example.org/walks'],
+      ['Facebook page', ''],
+      ['https://user@example.org', ''],
+      ['www.example.org/cafe?a=1', 'https://www.example.org/cafe?a=1'],
+    ];
+    expect(rows).toHaveLength(stored.length);
+    rows.forEach(({ table, where, key }, i) => {
+      const website = stored[i]?.[0] ?? '';
+      const contact = JSON.stringify({ name: 'Sam', phone: '', email: '', website });
+      db.prepare(`UPDATE ${table} SET contact = ? WHERE ${where}`).run(contact, key);
+    });
+
+    migrate(db);
+
+    rows.forEach(({ table, where, key }, i) => {
+      const [old, expected] = stored[i] ?? ['', ''];
+      const row = db
+        .prepare(`SELECT contact, updated_at FROM ${table} WHERE ${where}`)
+        .get(key) as { contact: string; updated_at: string };
+      expect(JSON.parse(row.contact)).toEqual({
+        name: 'Sam',
+        phone: '',
+        email: '',
+        website: expected,
+      });
+      // Feeds show the website: a row changed moves its time, the others keep theirs.
+      expect(row.updated_at > stamp).toBe(old !== expected);
+      // What is stored now passes the check on input: the record can be saved as it is.
+      expect(ContactSchema.shape.website.safeParse(expected).success).toBe(true);
+    });
     db.close();
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isWebAddress } from '@fiveways/shared/web-address';
 import type { Database } from 'better-sqlite3';
 
 /** The folder of numbered, forward-only migrations shipped with the code. */
@@ -55,6 +56,10 @@ export function migrate(
   const current = schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) throw new DatabaseTooNewError(current, latest);
+  // Migrations that tidy stored values check them as input is checked.
+  db.function('is_web_address', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' && isWebAddress(value) ? 1 : 0,
+  );
   const applied: number[] = [];
   for (const migration of migrations) {
     if (migration.version <= current) continue;
