@@ -19,7 +19,9 @@ export function markNoStore(c: Context): void {
  */
 export function noStoreForPrivate(): MiddlewareHandler {
   return async function noStore(c, next) {
+    // Public reads, most requests, pass straight through.
+    if (READS.has(c.req.method) && !PRIVATE_PATHS.test(c.req.path)) return next();
     await next();
-    if (!READS.has(c.req.method) || PRIVATE_PATHS.test(c.req.path)) markNoStore(c);
+    markNoStore(c);
   };
 }

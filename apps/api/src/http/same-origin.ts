@@ -25,7 +25,8 @@ export function isSameOrigin(headers: Headers, ownOrigin: string): boolean {
 export function sameOrigin(publicUrl: string): MiddlewareHandler {
   const ownOrigin = new URL(publicUrl).origin;
   return async function sameOriginCheck(c, next) {
-    if (STATE_CHANGING.has(c.req.method) && !isSameOrigin(c.req.raw.headers, ownOrigin)) {
+    if (!STATE_CHANGING.has(c.req.method)) return next();
+    if (!isSameOrigin(c.req.raw.headers, ownOrigin)) {
       return c.json(
         errorEnvelope(
           'cross_origin',

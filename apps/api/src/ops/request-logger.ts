@@ -1,6 +1,7 @@
 // One JSON log line per request, tagged with a request id; never personal data.
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { nodeResponseOf } from '../http/security-headers.ts';
 import type { Logger } from './logger.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -69,13 +70,19 @@ export function requestLogger({
     const requestId =
       offered !== undefined && SAFE_REQUEST_ID.test(offered) ? offered : nextRequestId();
     c.set('requestId', requestId);
-    // Set before the handler so it is part of the response as built (cheaper than editing it after).
-    c.header(REQUEST_ID_HEADER, requestId);
-    await next();
-    // Responses built outside the context (errors thrown with their own Response) get it here;
-    // for the others this reads the headers the context already built.
-    if (c.res.headers.get(REQUEST_ID_HEADER) !== requestId)
-      c.res.headers.set(REQUEST_ID_HEADER, requestId);
+    const outgoing = nodeResponseOf(c);
+    if (outgoing !== null) {
+      // Under Node, on Node's response: sent with any answer, errors included, at no cost to
+      // the response the handler builds.
+      outgoing.setHeader(REQUEST_ID_HEADER, requestId);
+      await next();
+    } else {
+      c.header(REQUEST_ID_HEADER, requestId);
+      await next();
+      // Responses built outside the context (errors thrown with their own Response) get it here.
+      if (c.res.headers.get(REQUEST_ID_HEADER) !== requestId)
+        c.res.headers.set(REQUEST_ID_HEADER, requestId);
+    }
     const status = c.res.status;
     const fields = {
       requestId,
