@@ -62,6 +62,10 @@ interface Stats {
   loopMaxCpuMs: number | null;
   /** Time the main thread waited for a CPU, other processes running (null off Linux). */
   waitedForCpuMs: number | null;
+  /** The longest garbage-collector pause. */
+  gcMaxMs: number;
+  /** The longest one turn of sliced work (apps/api/src/cache/slices.ts) held the loop. */
+  sliceMaxMs: number;
   cacheMb: number;
   cacheBudgetMb: number;
   rssMb: number;
@@ -76,6 +80,8 @@ interface Probe {
   /** The slowest /api/health answer while the probe ran, ms. */
   healthMaxMs: number;
   stats: Stats;
+  /** The machine's 1-minute load average when the probe ended. */
+  loadAverage: number;
 }
 
 interface SizeFigures {
@@ -87,6 +93,8 @@ interface SizeFigures {
   probes: Probe[];
   load: LoadFigures;
   loadStats: Stats;
+  /** The 1-minute load average when the load ended. */
+  loadAverage: number;
   rssBeforeMb: number;
   rssPeakMb: number;
   hwmMb: number;
@@ -207,10 +215,11 @@ async function probe(
   const health = pingHealth(server.url);
   const answers = await action();
   const healthMaxMs = await health.stop();
-  const result = { name, answers, healthMaxMs, stats: await stats.take() };
+  const loadAverage = round1(loadavg()[0] ?? 0);
+  const result = { name, answers, healthMaxMs, stats: await stats.take(), loadAverage };
   console.log(
-    `  ${name}: longest stall ${result.stats.loopMaxMs} ms (${result.stats.loopMaxCpuMs} ms of ` +
-      `it running), health ≤ ${healthMaxMs} ms`,
+    `  ${name}: longest stall ${stall(result.stats)} ms, health ≤ ${healthMaxMs} ms, ` +
+      `load average ${loadAverage}`,
   );
   return result;
 }
@@ -486,6 +495,7 @@ async function benchSize(size: Size, options: ReadLoadOptions, pin: boolean) {
         ? await loadWithWrk(server.url, domain, options, pin)
         : await loadWithAutocannon(server.url, domain, options, pin);
     clearInterval(sampler);
+    const loadAverage = round1(loadavg()[0] ?? 0);
     const loadStats = await stats.take();
     peak = Math.max(peak, memoryOf(pid).rss);
     console.log(`  load: ${JSON.stringify(load)}`);
@@ -513,6 +523,7 @@ async function benchSize(size: Size, options: ReadLoadOptions, pin: boolean) {
       probes,
       load,
       loadStats,
+      loadAverage,
       rssBeforeMb: before,
       rssPeakMb: peak,
       hwmMb: hwm,
@@ -529,7 +540,8 @@ async function benchSize(size: Size, options: ReadLoadOptions, pin: boolean) {
 
 /** The longest stall, and how much of it the main thread was running rather than waiting. */
 const stall = (s: Stats) =>
-  s.loopMaxCpuMs === null ? `${s.loopMaxMs}` : `${s.loopMaxMs} (${s.loopMaxCpuMs} running)`;
+  (s.loopMaxCpuMs === null ? `${s.loopMaxMs}` : `${s.loopMaxMs} (${s.loopMaxCpuMs} running)`) +
+  `; GC ≤ ${s.gcMaxMs}, slice ≤ ${s.sliceMaxMs}`;
 
 function renderSection(results: SizeFigures[], options: ReadLoadOptions, pin: boolean): string {
   const generator = results[0]?.load.generator ?? 'wrk';
@@ -552,24 +564,25 @@ function renderSection(results: SizeFigures[], options: ReadLoadOptions, pin: bo
         ? ' **autocannon was used because wrk was not found: it under-reports large bodies** (on Debian: `apt-get install -y wrk`).'
         : ''),
     '',
-    '| size | requests | req/s | MB/s | p50 ms | p99 ms | non-2xx | timeouts | longest stall ms (of it running) | read cache at end / budget MB | RSS MB: ready, before the load → peak | 20 s quiet | 20 s after a write |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|',
+    '| size | requests | req/s | MB/s | p50 ms | p99 ms | non-2xx | timeouts | longest stall ms (of it running); longest GC pause, sliced turn | load average | read cache at end / budget MB | RSS MB: ready, before the load → peak | 20 s quiet | 20 s after a write |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|---:|---:|',
     ...results.map(
       (r) =>
         `| ${r.size} | ${r.load.requests} | ${r.load.rps} | ${r.load.mbPerSec} | ${r.load.p50Ms} | ` +
         `${r.load.p99Ms} | ${r.load.non2xx} | ${r.load.timeouts} | ${stall(r.loadStats)} | ` +
+        `${r.loadAverage} | ` +
         `${r.loadStats.cacheMb} / ${r.loadStats.cacheBudgetMb} | ${r.rssReadyMb}, ${r.rssBeforeMb} → ` +
         `${r.rssPeakMb} | ${r.rssAfterQuietMb} | ${r.rssAfterWriteMb} |`,
     ),
     '',
     'Stall probes, before the load (every list asked for once first, so these are rebuilds):',
     '',
-    '| size | probe | longest stall ms (of it running) | slowest /api/health ms | answers (coding asked → sent, ms) |',
-    '|---|---|---|---:|---|',
+    '| size | probe | longest stall ms (of it running); longest GC pause, sliced turn | load average | slowest /api/health ms | answers (coding asked → sent, ms) |',
+    '|---|---|---|---:|---:|---|',
     ...results.flatMap((r) =>
       r.probes.map(
         (p) =>
-          `| ${r.size} | ${p.name} | ${stall(p.stats)} | ${p.healthMaxMs} | ` +
+          `| ${r.size} | ${p.name} | ${stall(p.stats)} | ${p.loadAverage} | ${p.healthMaxMs} | ` +
           p.answers
             .map((a) => `\`${a.path}\` ${a.asked} → ${a.encoding} ${a.status}, ${a.ms}`)
             .join('; ') +

@@ -676,7 +676,7 @@ async function main(): Promise<void> {
     `\n${[...checkCostTargets(cost), ...checkTargets(results)].join('\n')}\n\nWritten to ${REPORT}`,
   );
   // The read side under random queries, and event-loop stalls: its own section of the report.
-  await runReadLoad({ sizes: options.sizes });
+  if (options.sizes.length > 0) await runReadLoad({ sizes: options.sizes });
 }
 
 main().catch((error: unknown) => {

@@ -33,7 +33,17 @@ function turn() {
     // A job that ran out of time goes to the back: the next slice starts with the others.
     if (step !== undefined && !step(until)) running.push(step);
   }
+  longestTurn = Math.max(longestTurn, performance.now() - (until - SLICE_MS));
   if (running.length > 0) scheduleTurn();
+}
+
+let longestTurn = 0;
+
+/** The longest one turn of sliced work held the loop since the last call, ms (for benchmarks). */
+export function takeLongestTurnMs(): number {
+  const longest = longestTurn;
+  longestTurn = 0;
+  return longest;
 }
 
 /** Runs a job to its end in the shared slices. Rejects with whatever the job throws. */

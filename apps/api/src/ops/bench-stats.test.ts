@@ -14,7 +14,14 @@ describe('reportBenchStats', () => {
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
     expect(line).toMatchObject({ msg: BENCH_STATS_MSG, cacheMb: 0, cacheBudgetMb: 64 });
-    for (const key of ['loopMaxMs', 'loopP99Ms', 'loopMaxCpuMs', 'rssMb', 'heapUsedMb']) {
+    for (const key of [
+      'loopMaxMs',
+      'loopP99Ms',
+      'loopMaxCpuMs',
+      'gcMaxMs',
+      'sliceMaxMs',
+      'rssMb',
+    ]) {
       expect(typeof line[key]).toBe('number');
     }
   });

@@ -6,8 +6,9 @@
 // between two ticks of a 10 ms timer (the longest the service's own work held the loop).
 
 import { readFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { ReadCache } from '../cache/read-cache.ts';
+import { takeLongestTurnMs } from '../cache/slices.ts';
 import type { Logger } from './logger.ts';
 
 /** The line's message: tests/bench/read-load.ts looks for it. */
@@ -27,6 +28,12 @@ export function reportBenchStats(
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   const busy = watchMainThreadCpu();
+  // The garbage collector's pauses, told apart from the service's own work.
+  let gcMaxMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMaxMs = Math.max(gcMaxMs, entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const report = () => {
     const memory = process.memoryUsage();
     const cpu = busy.take();
@@ -36,6 +43,8 @@ export function reportBenchStats(
       loopMeanMs: ms(delay.mean),
       loopMaxCpuMs: cpu?.maxRunMs ?? null,
       waitedForCpuMs: cpu?.waitedMs ?? null,
+      gcMaxMs: Math.round(gcMaxMs * 10) / 10,
+      sliceMaxMs: Math.round(takeLongestTurnMs() * 10) / 10,
       cacheMb: mb(cache.bytes()),
       cacheBudgetMb: mb(cache.budgetBytes),
       rssMb: mb(memory.rss),
@@ -43,12 +52,14 @@ export function reportBenchStats(
       buffersMb: mb(memory.arrayBuffers),
     });
     delay.reset();
+    gcMaxMs = 0;
   };
   process.on(signal, report);
   return () => {
     process.off(signal, report);
     delay.disable();
     busy.stop();
+    gc.disconnect();
   };
 }
 
