@@ -89,6 +89,11 @@ export function getGroup(db: Db, slug: string): Group | null {
   return row ? rowToGroup(row) : null;
 }
 
+/** The slugs of every group that is not archived: what a filter may name (no rows to decode). */
+export function listGroupSlugs(db: Db): string[] {
+  return db.prepare<[], string>('SELECT slug FROM groups WHERE archived = 0').pluck().all();
+}
+
 /** True when a group that is not archived has this slug. */
 export function groupExists(db: Db, slug: string): boolean {
   return db.prepare('SELECT 1 FROM groups WHERE slug = ? AND archived = 0').get(slug) !== undefined;

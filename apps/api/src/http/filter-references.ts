@@ -4,7 +4,7 @@
 import { listAreas } from '../areas/areas.queries.ts';
 import type { ReadCache } from '../cache/read-cache.ts';
 import type { Db } from '../db/open-db.ts';
-import { listGroups } from '../groups/groups.queries.ts';
+import { listGroupSlugs } from '../groups/groups.queries.ts';
 import { listVenues } from '../venues/venues.queries.ts';
 import { fieldError } from './errors.ts';
 
@@ -26,7 +26,8 @@ export function createFilterCheck(db: Db, cache: ReadCache): CheckFilterReferenc
   const known: Record<FilterField, () => ReadonlySet<string>> = {
     venue: () => cache.memo('known-slugs:venue', () => new Set(listVenues(db).map((v) => v.slug))),
     area: () => cache.memo('known-slugs:area', () => new Set(listAreas(db).map((a) => a.slug))),
-    group: () => cache.memo('known-slugs:group', () => new Set(listGroups(db).map((g) => g.slug))),
+    // Slugs alone: at scale decoding every group's row after each write held the loop.
+    group: () => cache.memo('known-slugs:group', () => new Set(listGroupSlugs(db))),
   };
   return function checkFilterReferences(query) {
     for (const field of FIELDS) {
