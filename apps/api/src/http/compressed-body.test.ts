@@ -255,6 +255,23 @@ describe('a client that asks for a compressed form', () => {
     expect(decode(gets, Buffer.from(await res.arrayBuffer())).equals(identity)).toBe(true);
   });
 
+  it('"br" gets br, waiting for it, even when the body is replaced meanwhile', async () => {
+    const text = 'BEGIN:VEVENT\r\nSUMMARY:Walk and Talk\r\nEND:VEVENT\r\n'.repeat(40_000);
+    const identity = Buffer.from(text);
+    expect(identity.byteLength).toBeGreaterThan(LARGE_BODY_BYTES);
+    let current = true;
+    const body = createPiecesBody([new Piece(new Uint8Array(identity))], 'replaced', {
+      isCurrent: () => current,
+      largeBrotliDelayMs: 50,
+    });
+    const app = new Hono().get('/', (c) => sendCompressed(c, body, { contentType: 'text/plain' }));
+    const answer = app.request('/', { headers: { 'Accept-Encoding': 'br' } });
+    current = false; // a write made a newer version before the br form was due
+    const res = await answer;
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(decode('br', Buffer.from(await res.arrayBuffer())).equals(identity)).toBe(true);
+  });
+
   it('that prefers the uncompressed bytes gets them', async () => {
     const { app, identity } = appWith(30);
     const res = await app.request('/', { headers: { 'Accept-Encoding': 'identity, gzip;q=0.5' } });

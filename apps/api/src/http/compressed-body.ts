@@ -160,6 +160,8 @@ export function createPiecesBody(
   }
 
   let brPending: Promise<void> | null = null;
+  /** A client waits for the br form: it is made even if a newer version replaced this body. */
+  let brAwaited = false;
   function makeBrotli(): Promise<void> {
     if (brPending) return brPending;
     if (size <= SYNC_BROTLI_PIECES_MAX_BYTES && !perRequest) {
@@ -171,7 +173,7 @@ export function createPiecesBody(
     const delay = size > LARGE_BODY_BYTES && !perRequest ? largeBrotliDelayMs : 0;
     brPending = new Promise<void>((resolve, reject) => {
       const start = () => {
-        if (!isCurrent()) return resolve();
+        if (!isCurrent() && !brAwaited) return resolve();
         // Streamed from the pieces: the whole body is never joined into one buffer.
         const out: Buffer[] = [];
         const stream = createBrotliCompress(brotliOptions(size));
@@ -209,7 +211,14 @@ export function createPiecesBody(
     },
     whenReady(coding) {
       if (coding === 'identity' || !compressible) return Promise.resolve();
-      return coding === 'gzip' ? makeGzip() : makeBrotli();
+      if (coding === 'gzip') return makeGzip();
+      brAwaited = true;
+      return makeBrotli().then(() => {
+        if (br !== null) return;
+        // Given up on before anyone waited (the body had been replaced): made now after all.
+        brPending = null;
+        return makeBrotli();
+      });
     },
     whenCompressed: () => Promise.all([makeGzip(), makeBrotli()]).then(() => undefined),
     sizes: () => ({
@@ -306,9 +315,13 @@ export async function sendCompressed(
     c.header('ETag', body.etag);
     return c.body(null, 304);
   }
-  const { coding, wait } = chooseCoding(body, acceptedCodings(c.req.header('accept-encoding')));
-  if (wait) await body.whenReady(coding);
-  const bytes = body.bytesFor(coding) ?? body.bytesFor('identity') ?? new Uint8Array(0);
+  const chosen = chooseCoding(body, acceptedCodings(c.req.header('accept-encoding')));
+  let { coding } = chosen;
+  if (chosen.wait) await body.whenReady(coding);
+  // Content-Encoding always names what is sent: never plain bytes under a coding's name.
+  const made = body.bytesFor(coding);
+  if (made === null) coding = 'identity';
+  const bytes = made ?? body.bytesFor('identity') ?? new Uint8Array(0);
   c.header('ETag', body.etagFor(coding));
   c.header('Content-Type', options.contentType);
   if (coding !== 'identity') c.header('Content-Encoding', coding);
