@@ -1,14 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import {
+  aheadDays,
+  ANY_DAY,
   AUDIENCE_ORDER,
-  filterOccurrences,
   NO_FILTERS,
   WAY_ORDER,
-  weekDays,
+  WEEKDAY_ORDER,
   type Filters,
 } from '../filters.ts';
 import { useKiosk } from '../kiosk-context.ts';
+import { labelDay } from '../day-label.ts';
+import { searchDirectory } from '../starting-soon.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { WayIcon } from '../components/icons.tsx';
 
@@ -31,13 +34,19 @@ function ChoiceGroup({ label, children }: { label: string; children: ComponentCh
 
 /** Every filter as a button: way, day, area, who it is for, free only, drop-in only. */
 export function FiltersPage({ filters: initial }: { filters: Filters }) {
-  const { t, nav, directory, today, day } = useKiosk();
+  const kiosk = useKiosk();
+  const { t, nav, directory, today } = kiosk;
   const [f, setF] = useState(initial);
   const set = (change: Partial<Filters>) => setF({ ...f, ...change });
-  const count = useMemo(
-    () => (directory ? filterOccurrences(directory.occurrences, f, today).length : 0),
-    [directory, f, today],
+  /** One day choice replaces another: a date, a weekday, or "Starting soon". */
+  const setDay = (change: Partial<Filters>) => set({ ...ANY_DAY, ...change });
+  const [now] = useState(() => Date.now());
+  const search = useMemo(
+    () => (directory ? searchDirectory(directory, today, now) : null),
+    [directory, today, now],
   );
+  const count = useMemo(() => (search ? search(f).length : 0), [search, f]);
+  const dates = aheadDays(today);
   const areas = directory?.areas ?? [];
   return (
     <>
@@ -55,12 +64,30 @@ export function FiltersPage({ filters: initial }: { filters: Filters }) {
           ))}
         </ChoiceGroup>
         <ChoiceGroup label={t('filterDay')}>
-          <Choice pressed={f.day === null} onPress={() => set({ day: null })}>
+          <Choice
+            pressed={f.day === null && f.weekday === null && !f.soon}
+            onPress={() => setDay({})}
+          >
             {t('anyDay')}
           </Choice>
-          {weekDays(today).map((d, i) => (
-            <Choice key={d} pressed={f.day === d} onPress={() => set({ day: d })}>
-              {i === 0 ? t('today') : i === 1 ? t('tomorrow') : day(d)}
+          {dates.slice(0, 2).map((d) => (
+            <Choice key={d} pressed={f.day === d} onPress={() => setDay({ day: d })}>
+              {labelDay(kiosk, d)}
+            </Choice>
+          ))}
+          {WEEKDAY_ORDER.map((w) => (
+            <Choice key={w} pressed={f.weekday === w} onPress={() => setDay({ weekday: w })}>
+              {t(`every.${w}`)}
+            </Choice>
+          ))}
+          <Choice pressed={f.soon} onPress={() => setDay({ soon: true })}>
+            {t('startingSoon')}
+          </Choice>
+        </ChoiceGroup>
+        <ChoiceGroup label={t('filterDate')}>
+          {dates.slice(2).map((d) => (
+            <Choice key={d} pressed={f.day === d} onPress={() => setDay({ day: d })}>
+              {kiosk.day(d)}
             </Choice>
           ))}
         </ChoiceGroup>
