@@ -122,7 +122,7 @@ export const en = {
   tryFewer: 'Try fewer choices.',
   nearestMatches: 'The nearest matches:',
   insteadOf: 'Instead of {was}: {now}',
-  seeAll: 'Show all {n}',
+  seeAll: 'Show what it finds ({n})',
   todayNamed: 'Today ({weekday})',
   tomorrowNamed: 'Tomorrow ({weekday})',
   'every.mon': 'Mondays',

@@ -123,7 +123,7 @@ export const pl: Messages = {
   tryFewer: 'Wybierz mniej opcji.',
   nearestMatches: 'Najbliższe dopasowania:',
   insteadOf: 'Zamiast {was}: {now}',
-  seeAll: 'Pokaż wszystkie ({n})',
+  seeAll: 'Pokaż, co znajduje ({n})',
   todayNamed: 'Dziś ({weekday})',
   tomorrowNamed: 'Jutro ({weekday})',
   'every.mon': 'W poniedziałki',

@@ -123,7 +123,7 @@ export const ro: Messages = {
   tryFewer: 'Alegeți mai puține opțiuni.',
   nearestMatches: 'Cele mai apropiate potriviri:',
   insteadOf: 'În loc de {was}: {now}',
-  seeAll: 'Arată toate ({n})',
+  seeAll: 'Arată ce găsește ({n})',
   todayNamed: 'Azi ({weekday})',
   tomorrowNamed: 'Mâine ({weekday})',
   'every.mon': 'Lunea',

@@ -123,7 +123,7 @@ export const ur: Messages = {
   tryFewer: 'کم انتخاب کریں۔',
   nearestMatches: 'قریب ترین نتائج:',
   insteadOf: '{was} کی جگہ: {now}',
-  seeAll: 'سب دکھائیں ({n})',
+  seeAll: 'جو ملا وہ دکھائیں ({n})',
   todayNamed: 'آج ({weekday})',
   tomorrowNamed: 'کل ({weekday})',
   'every.mon': 'ہر پیر',
