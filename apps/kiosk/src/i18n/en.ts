@@ -141,8 +141,6 @@ export const en = {
   thisOneCancelledReason: 'This date is cancelled: {reason}.',
   nextOn: 'Next: {date}',
   ages: 'Ages {min} to {max}',
-  agesFrom: 'Ages {min} and over',
-  agesUpTo: 'Ages up to {max}',
 } as const;
 
 export type MessageKey = keyof typeof en;

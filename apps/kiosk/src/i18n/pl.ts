@@ -142,6 +142,4 @@ export const pl: Messages = {
   thisOneCancelledReason: 'Ten termin jest odwołany: {reason}.',
   nextOn: 'Następny: {date}',
   ages: 'Wiek od {min} do {max} lat',
-  agesFrom: 'Wiek od {min} lat',
-  agesUpTo: 'Wiek do {max} lat',
 };

@@ -142,6 +142,4 @@ export const ro: Messages = {
   thisOneCancelledReason: 'Această dată este anulată: {reason}.',
   nextOn: 'Următoarea: {date}',
   ages: 'Vârste între {min} și {max} ani',
-  agesFrom: 'Vârste de la {min} ani',
-  agesUpTo: 'Vârste până la {max} ani',
 };

@@ -142,6 +142,4 @@ export const ur: Messages = {
   thisOneCancelledReason: 'یہ تاریخ منسوخ ہے: {reason}۔',
   nextOn: 'اگلی: {date}',
   ages: 'عمر {min} سے {max} سال',
-  agesFrom: 'عمر {min} سال اور زیادہ',
-  agesUpTo: 'عمر {max} سال تک',
 };

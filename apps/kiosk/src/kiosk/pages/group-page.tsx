@@ -3,6 +3,7 @@ import { costDetail } from '@fiveways/shared/labels';
 import { useState } from 'preact/hooks';
 import { labelDay } from '../day-label.ts';
 import { useKiosk, type KioskState } from '../kiosk-context.ts';
+import { findStatedAges } from '../stated-ages.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { WayIcon } from '../components/icons.tsx';
 import {
@@ -30,7 +31,7 @@ function describeWhen(session: Session, kiosk: KioskState, nowMs: number): strin
 /** A community group: what it is, who for, where, cost, languages, contact and its sessions. */
 export function GroupPage({ slug }: { slug: string }) {
   const kiosk = useKiosk();
-  const { t, nav, directory, longDay } = kiosk;
+  const { t, nav, directory, longDate } = kiosk;
   const [now] = useState(() => Date.now());
   const group = directory?.groups.find((g) => g.slug === slug);
   if (!directory || !group) {
@@ -44,6 +45,7 @@ export function GroupPage({ slug }: { slug: string }) {
     );
   }
   const sessions = directory.sessions.filter((s) => s.group === slug && s.status === 'active');
+  const ages = findStatedAges(group.description);
   const areaNames = group.areaSlugs.map(
     (a) => directory.areas.find((x) => x.slug === a)?.name ?? a,
   );
@@ -85,9 +87,11 @@ export function GroupPage({ slug }: { slug: string }) {
             </section>
           ) : null}
           <section class="panel">
-            {group.audiences.length > 0 ? (
+            {group.audiences.length > 0 || ages !== null ? (
               <>
                 <h2>{t('filterAudience')}</h2>
+                {/* The group's own range first: the bands are only a rough guide. */}
+                {ages !== null ? <p>{t('ages', { min: ages.min, max: ages.max })}</p> : null}
                 <p>{group.audiences.map((a) => t(`audience.${a}`)).join(', ')}</p>
               </>
             ) : null}
@@ -113,7 +117,7 @@ export function GroupPage({ slug }: { slug: string }) {
               </>
             ) : null}
             {group.checkedAt ? (
-              <p class="muted">{t('checked', { date: longDay(group.checkedAt) })}</p>
+              <p class="muted">{t('checked', { date: longDate(group.checkedAt) })}</p>
             ) : null}
           </section>
           <ContactDetails contact={group.contact} />
