@@ -37,7 +37,7 @@ export function FiltersPage({ filters: initial }: { filters: Filters }) {
   const kiosk = useKiosk();
   const { t, nav, directory, today } = kiosk;
   const [f, setF] = useState(initial);
-  const set = (change: Partial<Filters>) => setF({ ...f, ...change });
+  const set = (change: Partial<Filters>) => setF((old) => ({ ...old, ...change }));
   /** One day choice replaces another: a date, a weekday, or "Starting soon". */
   const setDay = (change: Partial<Filters>) => set({ ...ANY_DAY, ...change });
   const [now] = useState(() => Date.now());
@@ -46,7 +46,41 @@ export function FiltersPage({ filters: initial }: { filters: Filters }) {
     [directory, today, now],
   );
   const count = useMemo(() => (search ? search(f).length : 0), [search, f]);
-  const dates = aheadDays(today);
+  // Some 40 day buttons: made again only when the day choice changes, so other taps stay quick.
+  const { day, weekday, soon } = f;
+  const dayChoices = useMemo(() => {
+    const dates = aheadDays(today);
+    return (
+      <>
+        <ChoiceGroup label={t('filterDay')}>
+          <Choice pressed={day === null && weekday === null && !soon} onPress={() => setDay({})}>
+            {t('anyDay')}
+          </Choice>
+          {dates.slice(0, 2).map((d) => (
+            <Choice key={d} pressed={day === d} onPress={() => setDay({ day: d })}>
+              {labelDay(kiosk, d)}
+            </Choice>
+          ))}
+          {WEEKDAY_ORDER.map((w) => (
+            <Choice key={w} pressed={weekday === w} onPress={() => setDay({ weekday: w })}>
+              {t(`every.${w}`)}
+            </Choice>
+          ))}
+          <Choice pressed={soon} onPress={() => setDay({ soon: true })}>
+            {t('startingSoon')}
+          </Choice>
+        </ChoiceGroup>
+        <ChoiceGroup label={t('filterDate')}>
+          {dates.slice(2).map((d) => (
+            <Choice key={d} pressed={day === d} onPress={() => setDay({ day: d })}>
+              {kiosk.day(d)}
+            </Choice>
+          ))}
+        </ChoiceGroup>
+      </>
+    );
+    // The words follow the language (t changes with it); setDay only sets state.
+  }, [day, weekday, soon, today, t]);
   const areas = directory?.areas ?? [];
   return (
     <>
@@ -63,34 +97,7 @@ export function FiltersPage({ filters: initial }: { filters: Filters }) {
             </Choice>
           ))}
         </ChoiceGroup>
-        <ChoiceGroup label={t('filterDay')}>
-          <Choice
-            pressed={f.day === null && f.weekday === null && !f.soon}
-            onPress={() => setDay({})}
-          >
-            {t('anyDay')}
-          </Choice>
-          {dates.slice(0, 2).map((d) => (
-            <Choice key={d} pressed={f.day === d} onPress={() => setDay({ day: d })}>
-              {labelDay(kiosk, d)}
-            </Choice>
-          ))}
-          {WEEKDAY_ORDER.map((w) => (
-            <Choice key={w} pressed={f.weekday === w} onPress={() => setDay({ weekday: w })}>
-              {t(`every.${w}`)}
-            </Choice>
-          ))}
-          <Choice pressed={f.soon} onPress={() => setDay({ soon: true })}>
-            {t('startingSoon')}
-          </Choice>
-        </ChoiceGroup>
-        <ChoiceGroup label={t('filterDate')}>
-          {dates.slice(2).map((d) => (
-            <Choice key={d} pressed={f.day === d} onPress={() => setDay({ day: d })}>
-              {kiosk.day(d)}
-            </Choice>
-          ))}
-        </ChoiceGroup>
+        {dayChoices}
         {areas.length > 0 ? (
           <ChoiceGroup label={t('filterArea')}>
             <Choice
