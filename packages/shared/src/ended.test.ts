@@ -88,7 +88,17 @@ describe('nextNotEnded', () => {
     repeat: { every: 'week', interval: 1, days: ['tue'] },
     until: null,
     count: null,
-    exceptions: [{ date: '2026-12-08', kind: 'cancelled', reason: 'Venue closed' }],
+    exceptions: [
+      {
+        date: '2026-12-08',
+        kind: 'cancelled',
+        reason: 'Venue closed',
+        newDate: null,
+        startTime: null,
+        endTime: null,
+        venueSlug: null,
+      },
+    ],
     skipBankHolidays: false,
   };
 
