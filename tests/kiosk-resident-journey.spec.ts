@@ -153,3 +153,36 @@ test('Be Active, today, in Warndon late in the evening: nothing found, nearest m
   expect(await found(page)).toBe(n);
   await expect(page.getByText(/Found: \d+ · Be Active · .* · Warndon/)).toBeVisible();
 });
+
+test('a way, today, in an area with none of it left: the same day any way is offered, and opens', async ({
+  page,
+}) => {
+  const now = await setLondonTime(page, '12:00');
+  const today = londonDate();
+  const left = (await listed(page, today, today)).filter((o) => Date.parse(o.end) > now);
+  const areas = [...new Set(left.map((o) => o.venue.areaSlug))];
+  // An area with something on later today, but nothing Be Active.
+  const area = areas.find(
+    (a) => !left.some((o) => o.venue.areaSlug === a && o.ways.includes('be-active')),
+  );
+  expect(area, 'the sample data has such an area today').toBeDefined();
+  if (!area) return;
+  const otherWays = left.filter((o) => o.venue.areaSlug === area);
+  const areaName = (
+    (await (await page.request.get('/api/areas')).json()) as { slug: string; name: string }[]
+  ).find((a) => a.slug === area)?.name;
+
+  await openKiosk(page, null);
+  await page.getByRole('button', { name: /^Be Active/ }).click();
+  await page.getByRole('button', { name: 'Choose day, place and more' }).click();
+  await page.getByRole('button', { name: `Today (${weekdayName(weekdayOf(today))})` }).click();
+  await page.getByRole('button', { name: areaName ?? area, exact: true }).click();
+  await page.getByRole('button', { name: /^Show what I chose/ }).click();
+  await expect(page.getByText('Found: 0')).toBeVisible();
+  const anyWay = page
+    .locator('.card-suggestion')
+    .filter({ hasText: 'Instead of Be Active: Any way' });
+  await expect(anyWay).toContainText(`Show what it finds (${otherWays.length})`);
+  await anyWay.click();
+  expect(await found(page)).toBe(otherWays.length);
+});
