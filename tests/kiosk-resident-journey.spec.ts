@@ -3,7 +3,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { toEpochMs, wallDateOf, wallTimeOf } from '@fiveways/shared/london-time';
 import { weekdayName, weekdayOf } from '@fiveways/shared/dates';
-import { londonDate, openKiosk, PORTRAIT, showAllResults } from './kiosk-helpers.ts';
+import {
+  findAxeViolations,
+  findSmallTargets,
+  londonDate,
+  openKiosk,
+  PORTRAIT,
+  showAllResults,
+} from './kiosk-helpers.ts';
 
 test.use({ viewport: PORTRAIT });
 
@@ -102,6 +109,8 @@ test('day choices: Today and Tomorrow name their weekday; every weekday; Startin
     page.locator('.choice-group').filter({ hasText: 'Or choose a date' }).locator('button'),
   ).toHaveCount(26);
 
+  expect(await findAxeViolations(page)).toEqual([]);
+  expect(await findSmallTargets(page)).toEqual([]);
   await page.getByRole('button', { name: 'Tuesdays', exact: true }).click();
   await page.getByRole('button', { name: /^Show what I chose/ }).click();
   await expect(page.getByText(/Found: \d+ · Tuesdays/)).toBeVisible();
@@ -146,6 +155,9 @@ test('Be Active, today, in Warndon late in the evening: nothing found, nearest m
       new RegExp(`^Instead of (${todayName.replace(/[()]/g, '\\$&')}|Be Active|Warndon): `),
     );
   }
+  // As readable and as easy to tap as every other screen.
+  expect(await findAxeViolations(page)).toEqual([]);
+  expect(await findSmallTargets(page)).toEqual([]);
   // Tapping one shows what it found.
   const label = (await nextDate.locator('.card-more').textContent()) ?? '';
   const n = Number(label.match(/\d+/)?.[0]);
