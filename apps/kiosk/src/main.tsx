@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './app.tsx';
 import { registerServiceWorker } from './kiosk/hooks/service-worker.ts';
+import './styles/ways.css';
 import './styles/kiosk.css';
 
 const root = document.getElementById('app');

@@ -8,3 +8,4 @@ export * from './london-time.ts';
 export * from './pages.ts';
 export * from './recurrence.ts';
 export * from './web-address.ts';
+export * from './ended.ts';

@@ -21,10 +21,14 @@ export const WAYS = [
 
 export const WAY_SLUGS = ['connect', 'be-active', 'take-notice', 'keep-learning', 'give'] as const;
 
-/** Who a group or session is for; the collaborative's priority groups plus adults. */
+/**
+ * Who a group or session is for; the collaborative's priority groups plus adults. The bands follow
+ * how the groups state their ages (babies to 11; 11–18, 13–19, 16–19); a group that states its own
+ * range shows that.
+ */
 export const AUDIENCES = [
-  { slug: 'children-families', name: 'Children (7–11) and families' },
-  { slug: 'young-people', name: 'Young people (16–19)' },
+  { slug: 'children-families', name: 'Children (up to 11) and families' },
+  { slug: 'young-people', name: 'Young people (11–19)' },
   { slug: 'adults', name: 'Adults' },
   { slug: 'older-people', name: 'Older people' },
 ] as const;

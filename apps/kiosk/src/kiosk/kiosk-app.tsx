@@ -9,6 +9,7 @@ import {
   RTL_LANGUAGES,
   type Language,
   type Messages,
+  type Translator,
 } from '../i18n/index.ts';
 import { en } from '../i18n/en.ts';
 import { ErrorBoundary } from './components/error-boundary.tsx';
@@ -210,7 +211,10 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
 
   const idle = useIdle(idleLimitMs(screen), () => onEnd(true));
 
-  const translator = useMemo(() => createTranslator(language, messages), [language, messages]);
+  const translator = useMemo(
+    () => withYears(createTranslator(language, messages), today),
+    [language, messages, today],
+  );
   const state: KioskState = {
     ...translator,
     directory,
@@ -246,6 +250,17 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
       </div>
     </KioskContext.Provider>
   );
+}
+
+/** Dates outside this year carry their year ("Tuesday 5 January 2027"), so none is misread. */
+function withYears<T extends Translator>(translator: T, today: string): T {
+  const year = today.slice(0, 4);
+  const { day, longDay, longDate } = translator;
+  return {
+    ...translator,
+    day: (date: string) => (date.startsWith(year) ? day(date) : longDate(date)),
+    longDay: (date: string) => (date.startsWith(year) ? longDay(date) : longDate(date)),
+  };
 }
 
 function ScreenView({ screen }: { screen: Screen }) {

@@ -1,14 +1,15 @@
 import type { Occurrence } from '@fiveways/shared';
 import { wallDateOf, wallTimeOf } from '@fiveways/shared/london-time';
+import { labelDay } from '../day-label.ts';
 import { useKiosk } from '../kiosk-context.ts';
 import { WayIcon } from './icons.tsx';
 
 /** One dated occurrence as a large button that opens the session. */
 export function OccurrenceCard({ occurrence: o }: { occurrence: Occurrence }) {
-  const { t, nav, day, today } = useKiosk();
+  const kiosk = useKiosk();
+  const { t, nav } = kiosk;
   const date = wallDateOf(o.start);
   const cancelled = o.status === 'cancelled';
-  const dayName = date === today ? t('today') : day(date);
   return (
     <button
       type="button"
@@ -16,7 +17,7 @@ export function OccurrenceCard({ occurrence: o }: { occurrence: Occurrence }) {
       onClick={() => nav.open({ name: 'session', id: o.sessionId, date: o.date })}
     >
       <span class="card-when">
-        <span class="card-day">{dayName}</span>
+        <span class="card-day">{labelDay(kiosk, date)}</span>
         <span class="card-time">
           {t('timeRange', { start: wallTimeOf(o.start), end: wallTimeOf(o.end) })}
         </span>

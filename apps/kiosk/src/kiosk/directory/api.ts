@@ -5,6 +5,7 @@
 import type { buildOccurrences, occurrenceSpan } from '@fiveways/shared/build-occurrences';
 import { addDays } from '@fiveways/shared/dates';
 import type { nextOccurrences } from '@fiveways/shared/recurrence';
+import { AHEAD_DAYS } from '../filters.ts';
 import { readSavedDirectory } from './saved-directory.ts';
 import type {
   Directory,
@@ -14,8 +15,8 @@ import type {
   SavedDirectory,
 } from './types.ts';
 
-/** Days of occurrences the kiosk keeps: this week and next. */
-export const DIRECTORY_DAYS = 14;
+/** Days of occurrences the kiosk keeps: the four weeks a resident can choose from. */
+export const DIRECTORY_DAYS = AHEAD_DAYS;
 // The worker gives up on the network after 5 s; this is only for a worker that never answers.
 const WORKER_TIMEOUT_MS = 15_000;
 // Once it has answered, the worker saves the offline copy and ends itself; this is a backstop.
@@ -77,11 +78,12 @@ export function offlineDirectory(saved: SavedDirectory, today: string, rules: Ru
     offline: true,
     nextOccurrences: rules.nextOccurrences,
     occurrenceSpan: rules.occurrenceSpan,
+    buildOccurrences: rules.buildOccurrences,
   };
 }
 
 /**
- * The directory for the coming two weeks: from the server when it answers (the service worker
+ * The directory for the coming four weeks: from the server when it answers (the service worker
  * answers from its own copy after ~3 s without the network), otherwise from the copy saved on
  * this device.
  */
@@ -91,8 +93,8 @@ export async function loadDirectory(today: string): Promise<Directory> {
   rules.catch(() => undefined); // awaited below; this stops an early failure counting as unhandled
   try {
     const fresh = await askWorker({ from: today, to: addDays(today, DIRECTORY_DAYS - 1) });
-    const { nextOccurrences, occurrenceSpan } = await rules;
-    return { ...fresh, nextOccurrences, occurrenceSpan };
+    const { nextOccurrences, occurrenceSpan, buildOccurrences } = await rules;
+    return { ...fresh, nextOccurrences, occurrenceSpan, buildOccurrences };
   } catch (error) {
     console.warn('Using saved information', error);
     const saved = await readSavedDirectory();

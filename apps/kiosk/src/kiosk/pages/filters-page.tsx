@@ -1,14 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import {
+  aheadDays,
+  ANY_DAY,
   AUDIENCE_ORDER,
-  filterOccurrences,
   NO_FILTERS,
   WAY_ORDER,
-  weekDays,
+  WEEKDAY_ORDER,
   type Filters,
 } from '../filters.ts';
 import { useKiosk } from '../kiosk-context.ts';
+import { labelDay } from '../day-label.ts';
+import { searchDirectory } from '../starting-soon.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { WayIcon } from '../components/icons.tsx';
 
@@ -31,13 +34,53 @@ function ChoiceGroup({ label, children }: { label: string; children: ComponentCh
 
 /** Every filter as a button: way, day, area, who it is for, free only, drop-in only. */
 export function FiltersPage({ filters: initial }: { filters: Filters }) {
-  const { t, nav, directory, today, day } = useKiosk();
+  const kiosk = useKiosk();
+  const { t, nav, directory, today } = kiosk;
   const [f, setF] = useState(initial);
-  const set = (change: Partial<Filters>) => setF({ ...f, ...change });
-  const count = useMemo(
-    () => (directory ? filterOccurrences(directory.occurrences, f, today).length : 0),
-    [directory, f, today],
+  const set = (change: Partial<Filters>) => setF((old) => ({ ...old, ...change }));
+  /** One day choice replaces another: a date, a weekday, or "Starting soon". */
+  const setDay = (change: Partial<Filters>) => set({ ...ANY_DAY, ...change });
+  const [now] = useState(() => Date.now());
+  const search = useMemo(
+    () => (directory ? searchDirectory(directory, today, now) : null),
+    [directory, today, now],
   );
+  const count = useMemo(() => (search ? search(f).length : 0), [search, f]);
+  // Some 40 day buttons: made again only when the day choice changes, so other taps stay quick.
+  const { day, weekday, soon } = f;
+  const dayChoices = useMemo(() => {
+    const dates = aheadDays(today);
+    return (
+      <>
+        <ChoiceGroup label={t('filterDay')}>
+          <Choice pressed={day === null && weekday === null && !soon} onPress={() => setDay({})}>
+            {t('anyDay')}
+          </Choice>
+          {dates.slice(0, 2).map((d) => (
+            <Choice key={d} pressed={day === d} onPress={() => setDay({ day: d })}>
+              {labelDay(kiosk, d)}
+            </Choice>
+          ))}
+          {WEEKDAY_ORDER.map((w) => (
+            <Choice key={w} pressed={weekday === w} onPress={() => setDay({ weekday: w })}>
+              {t(`every.${w}`)}
+            </Choice>
+          ))}
+          <Choice pressed={soon} onPress={() => setDay({ soon: true })}>
+            {t('startingSoon')}
+          </Choice>
+        </ChoiceGroup>
+        <ChoiceGroup label={t('filterDate')}>
+          {dates.slice(2).map((d) => (
+            <Choice key={d} pressed={day === d} onPress={() => setDay({ day: d })}>
+              {kiosk.day(d)}
+            </Choice>
+          ))}
+        </ChoiceGroup>
+      </>
+    );
+    // The words follow the language (t changes with it); setDay only sets state.
+  }, [day, weekday, soon, today, t]);
   const areas = directory?.areas ?? [];
   return (
     <>
@@ -54,16 +97,7 @@ export function FiltersPage({ filters: initial }: { filters: Filters }) {
             </Choice>
           ))}
         </ChoiceGroup>
-        <ChoiceGroup label={t('filterDay')}>
-          <Choice pressed={f.day === null} onPress={() => set({ day: null })}>
-            {t('anyDay')}
-          </Choice>
-          {weekDays(today).map((d, i) => (
-            <Choice key={d} pressed={f.day === d} onPress={() => set({ day: d })}>
-              {i === 0 ? t('today') : i === 1 ? t('tomorrow') : day(d)}
-            </Choice>
-          ))}
-        </ChoiceGroup>
+        {dayChoices}
         {areas.length > 0 ? (
           <ChoiceGroup label={t('filterArea')}>
             <Choice

@@ -1,11 +1,38 @@
-import { useKiosk } from '../kiosk-context.ts';
+import type { Session } from '@fiveways/shared';
+import { costDetail } from '@fiveways/shared/labels';
+import { useState } from 'preact/hooks';
+import { labelDay } from '../day-label.ts';
+import { useKiosk, type KioskState } from '../kiosk-context.ts';
+import { findStatedAges } from '../stated-ages.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { WayIcon } from '../components/icons.tsx';
-import { ContactDetails, showCostText } from './session-detail-page.tsx';
+import {
+  ContactDetails,
+  describeCostTag,
+  shownTimes,
+  showCostText,
+  upcomingDates,
+} from './session-detail-page.tsx';
+
+/** When a session meets, with its weekday: "Tuesdays, 10:00 to 11:00" or "Next: Thu 3 December". */
+function describeWhen(session: Session, kiosk: KioskState, nowMs: number): string {
+  const { t, directory } = kiosk;
+  const times = t('timeRange', { start: session.startTime, end: session.endTime });
+  const repeat = session.repeat;
+  if (repeat?.every === 'week' && repeat.interval === 1) {
+    return `${repeat.days.map((d) => t(`every.${d}`)).join(', ')}, ${times}`;
+  }
+  const next = directory ? upcomingDates(directory, session, nowMs, 1)[0] : undefined;
+  if (!next || !directory) return times;
+  const shown = shownTimes(directory, next);
+  return `${t('nextOn', { date: labelDay(kiosk, shown.date) })}, ${t('timeRange', shown)}`;
+}
 
 /** A community group: what it is, who for, where, cost, languages, contact and its sessions. */
 export function GroupPage({ slug }: { slug: string }) {
-  const { t, nav, directory, longDay } = useKiosk();
+  const kiosk = useKiosk();
+  const { t, nav, directory, longDate } = kiosk;
+  const [now] = useState(() => Date.now());
   const group = directory?.groups.find((g) => g.slug === slug);
   if (!directory || !group) {
     return (
@@ -18,6 +45,7 @@ export function GroupPage({ slug }: { slug: string }) {
     );
   }
   const sessions = directory.sessions.filter((s) => s.group === slug && s.status === 'active');
+  const ages = findStatedAges(group.description);
   const areaNames = group.areaSlugs.map(
     (a) => directory.areas.find((x) => x.slug === a)?.name ?? a,
   );
@@ -32,7 +60,7 @@ export function GroupPage({ slug }: { slug: string }) {
               {t(`way.${w}`)}
             </span>
           ))}
-          <span class="tag">{group.cost.free ? t('free') : t('notFree')}</span>
+          <span class="tag">{describeCostTag(t, group.cost)}</span>
         </div>
         {group.description ? <p class="lead">{group.description}</p> : null}
         <div class="detail-grid">
@@ -50,7 +78,7 @@ export function GroupPage({ slug }: { slug: string }) {
                     <span class="card-main">
                       <span class="card-title">{s.title}</span>
                       <span class="card-venue">
-                        {s.venue.name} · {t('timeRange', { start: s.startTime, end: s.endTime })}
+                        {s.venue.name} · {describeWhen(s, kiosk, now)}
                       </span>
                     </span>
                   </button>
@@ -59,9 +87,11 @@ export function GroupPage({ slug }: { slug: string }) {
             </section>
           ) : null}
           <section class="panel">
-            {group.audiences.length > 0 ? (
+            {group.audiences.length > 0 || ages !== null ? (
               <>
                 <h2>{t('filterAudience')}</h2>
+                {/* The group's own range first: the bands are only a rough guide. */}
+                {ages !== null ? <p>{t('ages', { min: ages.min, max: ages.max })}</p> : null}
                 <p>{group.audiences.map((a) => t(`audience.${a}`)).join(', ')}</p>
               </>
             ) : null}
@@ -72,8 +102,8 @@ export function GroupPage({ slug }: { slug: string }) {
               </>
             ) : null}
             <h2>{t('cost')}</h2>
-            <p>{group.cost.free ? t('free') : t('notFree')}</p>
-            {showCostText(group.cost) ? <p>{group.cost.text}</p> : null}
+            <p>{describeCostTag(t, group.cost)}</p>
+            {group.cost.free && showCostText(group.cost) ? <p>{costDetail(group.cost)}</p> : null}
             {group.languages.length > 0 ? (
               <>
                 <h2>{t('languagesSpoken')}</h2>
@@ -87,7 +117,7 @@ export function GroupPage({ slug }: { slug: string }) {
               </>
             ) : null}
             {group.checkedAt ? (
-              <p class="muted">{t('checked', { date: longDay(group.checkedAt) })}</p>
+              <p class="muted">{t('checked', { date: longDate(group.checkedAt) })}</p>
             ) : null}
           </section>
           <ContactDetails contact={group.contact} />

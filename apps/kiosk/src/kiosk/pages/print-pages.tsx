@@ -4,7 +4,7 @@ import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { NavIcon } from '../components/icons.tsx';
 import { filterOccurrences, NO_FILTERS, weekDays } from '../filters.ts';
-import { findSession, VenueAccess } from './session-detail-page.tsx';
+import { describeCostTag, findSession, VenueAccess } from './session-detail-page.tsx';
 import { SessionSummary } from './take-home-page.tsx';
 import { QrCode } from '../../components/qr-code.tsx';
 import { sessionPageUrl } from '../../common/feed-links.ts';
@@ -53,9 +53,11 @@ export function PrintSessionPage({ id }: { id: number }) {
           ) : null}
           {venue ? <VenueAccess venue={venue} /> : null}
           <p>
-            {session.cost.free ? t('free') : t('notFree')}
-            {costDetail(session.cost) ? ` · ${costDetail(session.cost)}` : ''} ·{' '}
-            {session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}
+            {describeCostTag(t, session.cost)}
+            {session.cost.free && costDetail(session.cost)
+              ? ` · ${costDetail(session.cost)}`
+              : ''}{' '}
+            · {session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}
           </p>
           {session.whatToExpect ? (
             <>
@@ -79,7 +81,7 @@ export function PrintWeekPage({ venue: slug }: { venue: string }) {
   const { t, directory, today, longDay } = useKiosk();
   const venue = directory?.venues.find((v) => v.slug === slug);
   const week = directory
-    ? filterOccurrences(directory.occurrences, { ...NO_FILTERS, venue: slug }, today)
+    ? filterOccurrences(directory.occurrences, { ...NO_FILTERS, venue: slug }, today, Date.now())
     : [];
   const name = venue?.name ?? slug;
   return (

@@ -1,17 +1,23 @@
 import { useMemo, useState } from 'preact/hooks';
-import { filterOccurrences, type Filters } from '../filters.ts';
+import type { Filters } from '../filters.ts';
 import { useKiosk, type KioskState } from '../kiosk-context.ts';
 import { OccurrenceCard } from '../components/occurrence-card.tsx';
+import { SuggestionCard } from '../components/suggestion-card.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { PleaseWait } from '../components/please-wait.tsx';
 import { WayIcon } from '../components/icons.tsx';
+import { labelDay } from '../day-label.ts';
+import { searchDirectory } from '../starting-soon.ts';
+import { suggestAlternatives } from '../suggestions.ts';
 
-/** Plain words for the current choices, e.g. "Be Active · Tomorrow · Free only". */
+/** Plain words for the current choices, e.g. "Be Active · Tomorrow (Wednesday) · Free only". */
 export function describeFilters(f: Filters, k: KioskState): string[] {
-  const { t, day, today, directory } = k;
+  const { t, directory } = k;
   const parts: string[] = [];
   if (f.way) parts.push(t(`way.${f.way}`));
-  if (f.day) parts.push(f.day === today ? t('today') : day(f.day));
+  if (f.day) parts.push(labelDay(k, f.day));
+  if (f.weekday) parts.push(t(`every.${f.weekday}`));
+  if (f.soon) parts.push(t('startingSoon'));
   if (f.venue) parts.push(directory?.venues.find((v) => v.slug === f.venue)?.name ?? f.venue);
   if (f.area) parts.push(directory?.areas.find((a) => a.slug === f.area)?.name ?? f.area);
   if (f.audience) parts.push(t(`audience.${f.audience}`));
@@ -26,9 +32,19 @@ export const RESULTS_PAGE = 20;
 export function ResultsPage({ filters }: { filters: Filters }) {
   const kiosk = useKiosk();
   const { t, nav, directory, today } = kiosk;
-  const results = useMemo(
-    () => (directory ? filterOccurrences(directory.occurrences, filters, today) : []),
-    [directory, filters, today],
+  // Read once per screen: what ended before it opened is gone, and counts agree with the list.
+  const [now] = useState(() => Date.now());
+  const search = useMemo(
+    () => (directory ? searchDirectory(directory, today, now) : null),
+    [directory, today, now],
+  );
+  const results = useMemo(() => (search ? search(filters) : []), [search, filters]);
+  const suggestions = useMemo(
+    () =>
+      directory && search && results.length === 0
+        ? suggestAlternatives(filters, search, directory.occurrences, directory.venues, today, now)
+        : [],
+    [directory, search, results, filters, today, now],
   );
   const chosen = describeFilters(filters, kiosk);
   // The limit belongs to one set of choices: new choices start again at one page.
@@ -60,7 +76,16 @@ export function ResultsPage({ filters }: { filters: Filters }) {
         {directory === null ? (
           <PleaseWait label={t('pleaseWait')} />
         ) : results.length === 0 ? (
-          <p class="empty">{t('noResults')}</p>
+          <section class="suggestions" aria-labelledby="no-results">
+            <p class="empty" id="no-results">
+              {t('noResults')} {suggestions.length > 0 ? t('nearestMatches') : t('tryFewer')}
+            </p>
+            <div class="cards">
+              {suggestions.map((s) => (
+                <SuggestionCard key={s.relaxes} suggestion={s} from={filters} />
+              ))}
+            </div>
+          </section>
         ) : (
           <>
             <div class="cards">

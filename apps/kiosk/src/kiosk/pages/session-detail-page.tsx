@@ -1,16 +1,43 @@
 import type { LocalOccurrence, Session, Venue } from '@fiveways/shared';
 import { wallDateOf, wallTimeOf } from '@fiveways/shared/london-time';
+import { nextNotEnded } from '@fiveways/shared/ended';
 import { costDetail } from '@fiveways/shared/labels';
+import { useState } from 'preact/hooks';
 import type { Directory } from '../directory/types.ts';
 import { QrCode } from '../../components/qr-code.tsx';
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { NavIcon, WayIcon } from '../components/icons.tsx';
 import { websiteQrValue } from '../website-qr.ts';
+import { labelDay } from '../day-label.ts';
+import type { Translator } from '../../i18n/index.ts';
 
 /** Cost details worth showing: not just the word "Free" again. */
 export function showCostText(cost: Session['cost']): boolean {
   return costDetail(cost) !== '';
+}
+
+/** The cost in a few words: "Free", the charge as staff wrote it, or "Ask about cost". */
+export function describeCostTag(t: Translator['t'], cost: Session['cost']): string {
+  if (cost.free) return t('free');
+  const detail = costDetail(cost);
+  return detail === '' ? t('askCost') : detail;
+}
+
+/** The cancelled-date sentence, with its reason when staff gave one. */
+export function describeCancelled(t: Translator['t'], reason: string | null | undefined): string {
+  const why = (reason ?? '').trim().replace(/[.\s]+$/, '');
+  return why === '' ? t('thisOneCancelled') : t('thisOneCancelledReason', { reason: why });
+}
+
+/** Dates to list for a session: the next ones that have not ended, by the shared rule. */
+export function upcomingDates(
+  directory: Pick<Directory, 'nextOccurrences'>,
+  session: Session,
+  nowMs: number,
+  n: number,
+): LocalOccurrence[] {
+  return nextNotEnded(directory.nextOccurrences, session, nowMs, n);
 }
 
 /** A date's day and times as the API and the kiosk's lists give them (clock-change days too). */
@@ -73,7 +100,9 @@ export function ContactDetails({ contact }: { contact: Session['contact'] }) {
 
 /** Everything about one session: next dates, where, access, cost, booking, what to expect, contact. */
 export function SessionDetailPage({ id, date }: { id: number; date: string | null }) {
-  const { t, nav, directory, today, day } = useKiosk();
+  const kiosk = useKiosk();
+  const { t, nav, directory } = kiosk;
+  const [now] = useState(() => Date.now());
   const session = findSession(id, directory?.sessions);
   if (!directory || !session) {
     return (
@@ -86,7 +115,7 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
     );
   }
   const venue = directory.venues.find((v) => v.slug === session.venue.slug) ?? null;
-  const next = directory.nextOccurrences(session, today, 6);
+  const next = upcomingDates(directory, session, now, 6);
   const tapped =
     date !== null
       ? (directory.occurrences.find((o) => o.sessionId === id && o.date === date) ??
@@ -103,8 +132,7 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
       <main class="screen detail" id="main" tabIndex={0}>
         {tappedCancelled ? (
           <p class="cancelled-banner" role="status">
-            <strong>{t('thisOneCancelled')}</strong>
-            {tappedReason ? ` ${t('cancelledReason', { reason: tappedReason })}` : null}
+            <strong>{describeCancelled(t, tappedReason)}</strong>
           </p>
         ) : null}
         <div class="card-tags">
@@ -114,8 +142,9 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
               {t(`way.${w}`)}
             </span>
           ))}
-          <span class="tag">{t(`kind.${session.kind}`)}</span>
-          <span class="tag">{session.cost.free ? t('free') : t('notFree')}</span>
+          {/* "Drop-in" would only repeat "Just drop in" beside it. */}
+          {session.kind !== 'drop-in' ? <span class="tag">{t(`kind.${session.kind}`)}</span> : null}
+          <span class="tag">{describeCostTag(t, session.cost)}</span>
           <span class="tag">{session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}</span>
         </div>
         {session.description ? <p class="lead">{session.description}</p> : null}
@@ -130,9 +159,7 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
                   const shown = shownTimes(directory, o);
                   return (
                     <li key={o.date} class={o.status === 'cancelled' ? 'date-cancelled' : ''}>
-                      <span class="date-day">
-                        {shown.date === today ? t('today') : day(shown.date)}
-                      </span>
+                      <span class="date-day">{labelDay(kiosk, shown.date)}</span>
                       <span>{t('timeRange', { start: shown.start, end: shown.end })}</span>
                       {o.status === 'cancelled' ? (
                         <span class="badge badge-cancelled">
@@ -166,8 +193,10 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
           </section>
           <section class="panel">
             <h2>{t('cost')}</h2>
-            <p>{session.cost.free ? t('free') : t('notFree')}</p>
-            {showCostText(session.cost) ? <p>{costDetail(session.cost)}</p> : null}
+            <p>{describeCostTag(t, session.cost)}</p>
+            {session.cost.free && showCostText(session.cost) ? (
+              <p>{costDetail(session.cost)}</p>
+            ) : null}
             <h2>{t('booking')}</h2>
             <p>{session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}</p>
             {session.bookingInfo ? <p>{session.bookingInfo}</p> : null}

@@ -4,7 +4,7 @@ import { calendarFileUrl, followPageUrl, sessionPageUrl } from '../../common/fee
 import type { Language } from '../../i18n/names.ts';
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
-import { findSession, shownTimes } from './session-detail-page.tsx';
+import { findSession, shownTimes, upcomingDates } from './session-detail-page.tsx';
 
 export interface TakeHomeCode {
   key: string;
@@ -81,8 +81,9 @@ export function takeHomeCodes(
 
 /** Summary beside each code: day, time, place, contact. */
 export function SessionSummary({ session, date }: { session: Session; date: string | null }) {
-  const { t, directory, today, longDay } = useKiosk();
-  const next = directory?.nextOccurrences(session, today, 8) ?? [];
+  const { t, directory, longDay } = useKiosk();
+  // The next dates that have not ended: never one that finished earlier today.
+  const next = directory ? upcomingDates(directory, session, Date.now(), 8) : [];
   const chosen =
     next.find((o) => o.date === date) ?? next.find((o) => o.status === 'scheduled') ?? next[0];
   const shown = chosen && directory ? shownTimes(directory, chosen) : null;

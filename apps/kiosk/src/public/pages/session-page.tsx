@@ -6,6 +6,7 @@ import {
   type Venue,
   type Way,
 } from '@fiveways/shared';
+import { nextNotEnded } from '@fiveways/shared/ended';
 import { ACCESSIBILITY_FEATURES } from '@fiveways/shared/labels';
 import { ApiError, getParsed } from '../../common/api-client.ts';
 import { useDocumentTitle } from '../../common/use-document-title.ts';
@@ -112,7 +113,7 @@ function SessionDetails({ session, venues, ways }: SessionView) {
   const archived = session.status === 'archived';
   const lines = archived
     ? []
-    : nextOccurrences(session, today, NEXT_DATES).map((o) =>
+    : nextNotEnded(nextOccurrences, session, Date.now(), NEXT_DATES).map((o) =>
         describeOccurrenceLine(t, o, session, venueNames),
       );
   const audiences = AUDIENCES.filter((a) => session.audiences.includes(a.slug)).map((a) =>
@@ -141,7 +142,7 @@ function SessionDetails({ session, venues, ways }: SessionView) {
       <h1 id="session-title" dir="auto">
         {session.title}
       </h1>
-      <p class="pub-kind">{t.t(`kind.${session.kind}`)}</p>
+      {session.kind !== 'drop-in' && <p class="pub-kind">{t.t(`kind.${session.kind}`)}</p>}
       {session.description !== '' && (
         <p class="pub-lead pub-prose" dir="auto">
           {session.description}

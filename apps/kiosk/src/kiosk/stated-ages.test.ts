@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { findStatedAges } from './stated-ages.ts';
+
+describe('findStatedAges', () => {
+  it.each([
+    ['Open youth club for ages 11 to 18. Pool, table tennis…', { min: 11, max: 18 }],
+    ['Friendly football for young people aged 13 to 19.', { min: 13, max: 19 }],
+    ['For young people 16 to 19 and adults.', { min: 16, max: 19 }],
+    ['Fun days for children aged 5 to 16, with a free hot lunch.', { min: 5, max: 16 }],
+    ['A free check-up for people aged 40 to 74.', { min: 40, max: 74 }],
+    ['After-school club for ages 7–11.', { min: 7, max: 11 }],
+  ])('%s', (text, ages) => {
+    expect(findStatedAges(text)).toEqual(ages);
+  });
+
+  it('finds none where none is stated', () => {
+    expect(findStatedAges('Knit, crochet and chat. Open 10 to 12 on Tuesdays.')).toBeNull();
+    expect(findStatedAges('A calm group for parents and babies up to one year old.')).toBeNull();
+  });
+});
