@@ -116,6 +116,44 @@ export function TextArea(props: TextAreaProps) {
 export interface Option {
   value: string;
   label: string;
+  /** Options with a group are shown under its heading (an optgroup), in the order given. */
+  group?: string;
+}
+
+/** Options as <option>s, under an <optgroup> per group where they have one. */
+function OptionList({ options }: { options: readonly Option[] }) {
+  const groups = [...new Set(options.map((o) => o.group ?? ''))];
+  if (groups.length === 1 && groups[0] === '') {
+    return (
+      <>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </>
+    );
+  }
+  return (
+    <>
+      {groups.map((g) => {
+        const inside = options
+          .filter((o) => (o.group ?? '') === g)
+          .map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ));
+        return g === '' ? (
+          inside
+        ) : (
+          <optgroup key={g} label={g}>
+            {inside}
+          </optgroup>
+        );
+      })}
+    </>
+  );
 }
 
 interface SelectFieldProps {
@@ -127,6 +165,7 @@ interface SelectFieldProps {
   error?: string | undefined;
   hint?: string;
   required?: boolean;
+  disabled?: boolean;
 }
 
 export function SelectField(props: SelectFieldProps) {
@@ -146,12 +185,9 @@ export function SelectField(props: SelectFieldProps) {
         onChange={(e) => props.onChange(e.currentTarget.value)}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}
+        disabled={props.disabled}
       >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList options={props.options} />
       </select>
     </div>
   );
