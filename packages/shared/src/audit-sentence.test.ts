@@ -46,7 +46,7 @@ describe('describeAuditEntry', () => {
           occurrence: { ...occurrence, date: '2027-01-05' },
         }),
       ),
-    ).toBe('jo@example.org (administrator) put Food Bank volunteering back on for Tue 5 Jan 2027');
+    ).toBe('jo@example.org (admin) put Food Bank volunteering back on for Tue 5 Jan 2027');
     expect(describeAuditEntry(entry({ kind: 'session.archive', actor: null }))).toBe(
       'The system archived the session Food Bank volunteering',
     );

@@ -34,8 +34,8 @@ const VENUES = [
 describe('venue choices', () => {
   it('list hubs first, marked, then the other venues', () => {
     expect(venueOptionsOf(VENUES)).toEqual([
-      { value: 'lyppard-hub', label: 'The Lyppard Hub (hub)', group: 'Hubs' },
-      { value: 'warndon-hub', label: 'Warndon Community Hub (hub)', group: 'Hubs' },
+      { value: 'lyppard-hub', label: 'The Lyppard Hub', group: 'Hubs', badge: 'Hub' },
+      { value: 'warndon-hub', label: 'Warndon Community Hub', group: 'Hubs', badge: 'Hub' },
       { value: 'all-saints', label: 'All Saints Hall', group: 'Other venues' },
       { value: 'church', label: 'Church Hall', group: 'Other venues' },
     ]);

@@ -12,13 +12,14 @@ export function sortVenues(venues: readonly Venue[]): Venue[] {
   );
 }
 
-/** Options for a venue select, under "Hubs" and "Other venues". */
+/** Options for a venue select (under "Hubs" and "Other venues") or tick boxes (hubs tagged). */
 export function venueOptionsOf(venues: readonly Venue[]): Option[] {
-  return sortVenues(venues).map((v) => ({
-    value: v.slug,
-    label: v.isHub ? `${v.name} (hub)` : v.name,
-    group: v.isHub ? HUBS_GROUP : OTHER_VENUES_GROUP,
-  }));
+  // The label stays the venue's name; the group (and a badge beside a tick box) marks a hub.
+  return sortVenues(venues).map((v) =>
+    v.isHub
+      ? { value: v.slug, label: v.name, group: HUBS_GROUP, badge: 'Hub' }
+      : { value: v.slug, label: v.name, group: OTHER_VENUES_GROUP },
+  );
 }
 
 /**

@@ -118,6 +118,8 @@ export interface Option {
   label: string;
   /** Options with a group are shown under its heading (an optgroup), in the order given. */
   group?: string;
+  /** A tag shown beside a tick box's label, outside it (for example "Hub"). */
+  badge?: string;
 }
 
 /** Options as <option>s, under an <optgroup> per group where they have one. */
@@ -234,6 +236,7 @@ export function CheckboxGroup(
               onChange={(e) => toggle(o.value, e.currentTarget.checked)}
             />
             <label for={`${id}-${o.value}`}>{o.label}</label>
+            {o.badge ? <span class="badge badge--hub">{o.badge}</span> : null}
           </div>
         ))}
       </div>
