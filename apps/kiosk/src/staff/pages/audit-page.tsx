@@ -104,32 +104,19 @@ function EntryItem({ entry }: { entry: AuditEntry }) {
   );
 }
 
-export function AuditPage() {
-  const { query, route } = useLocation();
-  const filters: AuditFilters = {
-    venue: query.venue ?? '',
-    user: query.user ?? '',
-    kind: query.kind ?? '',
-  };
-  const key = auditQueryOf(filters);
-  const [loaded] = useLoad((signal) => loadAudit(filters, null, signal), `audit|${key}`);
-  const [choices] = useLoad(loadChoices, 'audit-choices');
-  const [more, setMore] = useState<{ key: string; items: AuditEntry[]; next: number | null }>({
-    key: '',
-    items: [],
-    next: null,
-  });
-  const [failure, setFailure] = useState('');
+/** The filters, as chosen so far; "Show" puts them in the address. */
+function FilterForm({ filters, choices }: { filters: AuditFilters; choices: Choices | null }) {
+  const { route } = useLocation();
   const [draft, setDraft] = useState<AuditFilters>(filters);
 
   const venueOptions: Option[] = [
     { value: '', label: 'Every venue' },
-    ...(choices.status === 'ready' ? venueOptionsOf(choices.data.venues) : []),
+    ...(choices ? venueOptionsOf(choices.venues) : []),
   ];
   const userOptions: Option[] = [
     { value: '', label: 'Everyone' },
-    ...(choices.status === 'ready'
-      ? choices.data.users.map((u) => ({
+    ...(choices
+      ? choices.users.map((u) => ({
           value: String(u.id),
           label: u.name ? `${u.name} (${u.email})` : u.email,
         }))
@@ -142,7 +129,7 @@ export function AuditPage() {
     route(q === '' ? '/staff/admin/audit' : `/staff/admin/audit?${q}`);
   }
 
-  const filterForm = (
+  return (
     <form class="audit-filters" onSubmit={applyFilters} aria-label="Filter the audit log">
       <SelectField
         path="venue"
@@ -178,6 +165,32 @@ export function AuditPage() {
         </a>
       </div>
     </form>
+  );
+}
+
+export function AuditPage() {
+  const { query } = useLocation();
+  const filters: AuditFilters = {
+    venue: query.venue ?? '',
+    user: query.user ?? '',
+    kind: query.kind ?? '',
+  };
+  const key = auditQueryOf(filters);
+  const [loaded] = useLoad((signal) => loadAudit(filters, null, signal), `audit|${key}`);
+  const [choices] = useLoad(loadChoices, 'audit-choices');
+  const [more, setMore] = useState<{ key: string; items: AuditEntry[]; next: number | null }>({
+    key: '',
+    items: [],
+    next: null,
+  });
+  const [failure, setFailure] = useState('');
+  const filterForm = (
+    <FilterForm
+      // Made again once the lists of venues and people arrive, so a filter in the address shows.
+      key={`${key}|${choices.status}`}
+      filters={filters}
+      choices={choices.status === 'ready' ? choices.data : null}
+    />
   );
 
   if (loaded.status !== 'ready') {
