@@ -73,6 +73,6 @@ test('staff area screenshots', async ({ page }) => {
   await shoot(page, 'users');
 
   await page.goto('/staff/admin/audit');
-  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Changes, newest first' })).toBeVisible();
   await shoot(page, 'audit');
 });

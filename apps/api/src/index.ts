@@ -8,7 +8,8 @@ import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.
 import { ConfigError, loadEnv, type Env } from './env.ts';
 import { startServer } from './http/server-limits.ts';
 import { recordUidDomain } from './sessions/sessions.queries.ts';
-import { AdminInputError, ensureBootstrapAdmin } from './users/bootstrap-admin.ts';
+import { AdminInputError } from './users/bootstrap-admin.ts';
+import { prepareFirstLogin } from './users/first-run.ts';
 import { reportBenchStats } from './ops/bench-stats.ts';
 import { createLogger } from './ops/logger.ts';
 
@@ -33,19 +34,15 @@ if (env.demoData && isDirectoryEmpty(db)) {
   log.info('filled the empty database with the sample Worcester data');
 }
 
-// The first admin, before the server listens, so a login straight after start-up works.
-if (env.admin) {
-  try {
-    const { email, password } = env.admin;
-    if (await ensureBootstrapAdmin(db, email, password, () => new Date())) {
-      log.info('created the first admin account');
-    }
-  } catch (error) {
-    if (!(error instanceof AdminInputError)) throw error;
-    log.error(`Configuration: ADMIN_EMAIL/ADMIN_PASSWORD ${error.message}`);
-    db.close();
-    process.exit(1);
-  }
+// The first admin (or a demo admin), before the server listens, so a login straight after
+// start-up works.
+try {
+  await prepareFirstLogin(db, env, log, () => new Date());
+} catch (error) {
+  if (!(error instanceof AdminInputError)) throw error;
+  log.error(`Configuration: ADMIN_EMAIL/ADMIN_PASSWORD ${error.message}`);
+  db.close();
+  process.exit(1);
 }
 
 const cache = createReadCache({ budgetBytes: env.readCacheBytes });

@@ -127,6 +127,9 @@ export const InviteOwnerSchema = z.object({
 });
 export type InviteOwner = z.infer<typeof InviteOwnerSchema>;
 
+/** A venue as the audit log names it. */
+export const AuditPlaceSchema = z.object({ slug: z.string(), name: z.string() });
+
 export const AuditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -136,10 +139,40 @@ export const AuditEntrySchema = z.object({
   entityId: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  /** What a reader needs for a sentence (shared/audit-sentence.ts): the kind of change... */
+  kind: z.string(),
+  /** ...who made it (their role and venues as they are now; null: the system or a removed account)... */
+  actor: z
+    .object({
+      id: z.number().int(),
+      name: z.string(),
+      email: z.string(),
+      role: RoleSchema,
+      venues: z.array(AuditPlaceSchema),
+    })
+    .nullable(),
+  /** ...the record's name and where it is (a session's or group's venue, a venue itself)... */
+  record: z.object({ title: z.string(), venue: AuditPlaceSchema.nullable() }),
+  /** ...for a change to one date: which, why, and where it went... */
+  occurrence: z
+    .object({
+      date: z.string(),
+      reason: z.string().nullable(),
+      newDate: z.string().nullable(),
+      startTime: z.string().nullable(),
+      endTime: z.string().nullable(),
+      venue: AuditPlaceSchema.nullable(),
+    })
+    .nullable(),
+  /** ...and the top-level fields an update changed. */
+  changed: z.array(z.string()),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-/** GET /api/audit?limit&before: newest first; pass `nextBefore` as `before` for the next page. */
+/**
+ * GET /api/audit?limit&before&venue&user&kind: newest first; pass `nextBefore` as `before` for the
+ * next page (with the same filters).
+ */
 export const AuditListSchema = z.object({
   items: z.array(AuditEntrySchema),
   nextBefore: z.number().int().nullable(),

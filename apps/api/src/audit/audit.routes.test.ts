@@ -1,6 +1,6 @@
 import { AuditListSchema, SessionSchema } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
-import { makeStaffTestApp, VENUE_A } from '../test-support.ts';
+import { makeStaffTestApp, VENUE_A, VENUE_B } from '../test-support.ts';
 
 const weekly = {
   title: 'Chair yoga',
@@ -67,5 +67,103 @@ describe('the audit log', () => {
     expect((await t.request('GET', '/api/audit?limit=0', { cookie: cookies.admin })).status).toBe(
       400,
     );
+  });
+
+  it('says who, what, which date and why, for a reader', async () => {
+    const { t, cookies, ids, create } = await setUp();
+    const session = await create();
+    t.advance(1000);
+    await t.request('POST', `/api/sessions/${session.id}/cancellations`, {
+      cookie: cookies.staffA,
+      body: { date: '2027-03-16', reason: 'Staff unavailable' },
+    });
+    const res = await t.request('GET', '/api/audit?limit=1', { cookie: cookies.admin });
+    const [entry] = AuditListSchema.parse(await res.json()).items;
+    expect(entry).toMatchObject({
+      kind: 'session.cancel-occurrence',
+      actor: {
+        id: ids.staffA,
+        role: 'staff',
+        venues: [{ slug: VENUE_A, name: 'Gorse Hill Community Hub' }],
+      },
+      record: { title: 'Chair yoga', venue: { slug: VENUE_A, name: 'Gorse Hill Community Hub' } },
+      occurrence: { date: '2027-03-16', reason: 'Staff unavailable', newDate: null, venue: null },
+    });
+    expect(entry?.changed).toEqual(expect.arrayContaining(['exceptions', 'sequence']));
+  });
+
+  it('filters by venue, person and kind, and pages with the filters on', async () => {
+    const { t, cookies, ids, create } = await setUp();
+    const session = await create();
+    await t.request('POST', '/api/sessions', {
+      cookie: cookies.staffB,
+      body: { ...weekly, title: 'Rainbow walk', venue: VENUE_B },
+    });
+    for (const date of ['2027-03-16', '2027-03-30']) {
+      await t.request('POST', `/api/sessions/${session.id}/cancellations`, {
+        cookie: cookies.staffA,
+        body: { date, reason: 'Venue closed' },
+      });
+    }
+    const list = async (query: string) => {
+      const res = await t.request('GET', `/api/audit?${query}`, { cookie: cookies.admin });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return AuditListSchema.parse(await res.json());
+    };
+    const atB = await list(`venue=${VENUE_B}`);
+    expect(atB.items.map((e) => e.record.title)).toEqual(['Rainbow walk']);
+    const byA = await list(`user=${ids.staffA}`);
+    expect(byA.items.map((e) => e.kind)).toEqual([
+      'session.cancel-occurrence',
+      'session.cancel-occurrence',
+      'session.create',
+    ]);
+    const cancels = await list('kind=session.cancel-occurrence&limit=1');
+    expect(cancels.items.map((e) => e.occurrence?.date)).toEqual(['2027-03-30']);
+    const older = await list(`kind=session.cancel-occurrence&limit=1&before=${cancels.nextBefore}`);
+    expect(older.items.map((e) => e.occurrence?.date)).toEqual(['2027-03-16']);
+    expect((await list('kind=session')).items).toHaveLength(4);
+    expect((await list('kind=user')).items.every((e) => e.entity === 'user')).toBe(true);
+  });
+
+  it('refuses a bad filter with a 400 naming it', async () => {
+    const { t, cookies } = await setUp();
+    for (const [query, field] of [
+      ['venue=Not%20a%20slug', 'venue'],
+      ['user=abc', 'user'],
+      ['kind=drop-table', 'kind'],
+      ['format=xml', 'format'],
+      ['colour=red', 'colour'],
+    ] as const) {
+      const res = await t.request('GET', `/api/audit?${query}`, { cookie: cookies.admin });
+      expect(res.status, query).toBe(400);
+      const body = (await res.json()) as { error: { issues: { path: string }[] } };
+      expect(body.error.issues.map((i) => i.path)).toContain(field);
+    }
+  });
+
+  it('gives the matching entries as a CSV file, defused, quoted and never stored', async () => {
+    const { t, cookies, create } = await setUp();
+    const session = await create();
+    await t.request('PATCH', `/api/sessions/${session.id}`, {
+      cookie: cookies.staffA,
+      body: { title: '=HYPERLINK("http://x.test","Click"), "yoga"' },
+    });
+    const res = await t.request('GET', `/api/audit?format=csv&venue=${VENUE_A}`, {
+      cookie: cookies.admin,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="audit-.*\.csv"$/,
+    );
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const text = await res.text();
+    const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('When (London),Who,What happened,Kind,Record,Venue,Date,Reason,Entry');
+    expect(lines[1]).toContain(',"\'=HYPERLINK(""http://x.test"",""Click""), ""yoga""",');
+    expect(lines).toHaveLength(4);
+    const staff = await t.request('GET', '/api/audit?format=csv', { cookie: cookies.staffA });
+    expect(staff.status).toBe(403);
   });
 });

@@ -35,6 +35,7 @@ export async function createAdmin(
   email: string,
   password: string,
   clock: () => Date,
+  name = 'Administrator',
 ): Promise<number> {
   const input = checkAdminInput(email, password);
   const passwordHash = await hashPassword(input.password);
@@ -52,7 +53,7 @@ export async function createAdmin(
       }
       return insertUser(
         db,
-        { email: input.email, name: 'Administrator', role: 'admin', venues: [], passwordHash },
+        { email: input.email, name, role: 'admin', venues: [], passwordHash },
         at,
       );
     },

@@ -12,13 +12,18 @@ export function CancelDialog(props: {
   onConfirm: (reason: string) => Promise<void>;
   onClose: () => void;
 }) {
-  const [choice, setChoice] = useState<string>(CANCEL_REASONS[0]);
+  // Nothing chosen at first: one stray click must not put a wrong reason in residents' calendars.
+  const [choice, setChoice] = useState('');
   const [otherText, setOtherText] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
   const [busy, setBusy] = useState(false);
 
   async function confirm(e: Event) {
     e.preventDefault();
+    if (choice === '') {
+      setErrors(localErrors({ reason: 'Choose why it is cancelled' }));
+      return;
+    }
     const reason = choice === OTHER ? otherText.trim() : choice;
     if (reason === '') {
       setErrors(localErrors({ otherReason: 'Say why it is cancelled, so people know' }));
@@ -30,7 +35,7 @@ export function CancelDialog(props: {
     } catch (error) {
       const found = errorsFrom(error, ['reason', 'date']);
       // The reason box is where a reason problem can be fixed.
-      if (found.fields.reason !== undefined) {
+      if (choice === OTHER && found.fields.reason !== undefined) {
         found.fields = { ...found.fields, otherReason: found.fields.reason };
         delete found.fields.reason;
       }
@@ -49,6 +54,7 @@ export function CancelDialog(props: {
           legend="Why is it cancelled?"
           value={choice}
           onChange={setChoice}
+          error={errors.fields.reason}
           options={[
             ...CANCEL_REASONS.map((r) => ({ value: r, label: r })),
             { value: OTHER, label: 'Another reason' },

@@ -116,6 +116,46 @@ export function TextArea(props: TextAreaProps) {
 export interface Option {
   value: string;
   label: string;
+  /** Options with a group are shown under its heading (an optgroup), in the order given. */
+  group?: string;
+  /** A tag shown beside a tick box's label, outside it (for example "Hub"). */
+  badge?: string;
+}
+
+/** Options as <option>s, under an <optgroup> per group where they have one. */
+function OptionList({ options }: { options: readonly Option[] }) {
+  const groups = [...new Set(options.map((o) => o.group ?? ''))];
+  if (groups.length === 1 && groups[0] === '') {
+    return (
+      <>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </>
+    );
+  }
+  return (
+    <>
+      {groups.map((g) => {
+        const inside = options
+          .filter((o) => (o.group ?? '') === g)
+          .map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ));
+        return g === '' ? (
+          inside
+        ) : (
+          <optgroup key={g} label={g}>
+            {inside}
+          </optgroup>
+        );
+      })}
+    </>
+  );
 }
 
 interface SelectFieldProps {
@@ -127,6 +167,7 @@ interface SelectFieldProps {
   error?: string | undefined;
   hint?: string;
   required?: boolean;
+  disabled?: boolean;
 }
 
 export function SelectField(props: SelectFieldProps) {
@@ -146,12 +187,9 @@ export function SelectField(props: SelectFieldProps) {
         onChange={(e) => props.onChange(e.currentTarget.value)}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}
+        disabled={props.disabled}
       >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList options={props.options} />
       </select>
     </div>
   );
@@ -198,6 +236,7 @@ export function CheckboxGroup(
               onChange={(e) => toggle(o.value, e.currentTarget.checked)}
             />
             <label for={`${id}-${o.value}`}>{o.label}</label>
+            {o.badge ? <span class="badge badge--hub">{o.badge}</span> : null}
           </div>
         ))}
       </div>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
 import { ClockChangeNotice } from './clock-change-notice.tsx';
 import type { MovedException } from '../session-exceptions.ts';
+import { venueOptionsOf } from '../venue-options.ts';
 import { Dialog } from './dialog.tsx';
 import { ErrorSummary, SelectField, TextField } from './form-fields.tsx';
 
@@ -102,7 +103,7 @@ export function MoveDialog(props: {
           path="move.venue"
           label="Venue"
           value={form.venue}
-          options={props.venues.map((v) => ({ value: v.slug, label: v.name }))}
+          options={venueOptionsOf(props.venues)}
           onChange={set('venue')}
           error={errors.fields.venue}
         />

@@ -44,8 +44,8 @@ export function AreasPage() {
             <tbody>
               {loaded.data.map((a) => (
                 <tr key={a.slug}>
-                  <td>{a.name}</td>
-                  <td>{a.description}</td>
+                  <td class="table__lead">{a.name}</td>
+                  <td data-label="Description">{a.description}</td>
                   <td>
                     <button
                       type="button"

@@ -1,6 +1,6 @@
 import { AUDIENCES, WAYS, type Area, type Group, type Venue } from '@fiveways/shared';
 import { useLocation } from 'preact-iso/router';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { getParsed, write, writeParsed } from '../../common/api-client.ts';
 import { useLoad } from '../../common/use-load.ts';
 import { ArchiveDialog } from '../components/archive-dialog.tsx';
@@ -11,12 +11,15 @@ import {
   SelectField,
   TextArea,
   TextField,
+  type Option,
 } from '../components/form-fields.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
 import { useAuth } from '../hooks/use-auth.ts';
+import { groupLockOf, useLockedForm } from '../record-scope.ts';
 import { slugFrom } from '../slug.ts';
+import { defaultVenueOf, venueOptionsOf } from '../venue-options.ts';
 
 interface GroupForm {
   slug: string;
@@ -102,6 +105,8 @@ interface Data {
   group: Group | null;
   areas: Area[];
   venues: Venue[];
+  /** Every venue, to name one this person does not look after. */
+  allVenues: Venue[];
 }
 
 export function GroupEditorPage({ slug }: { slug: string | null }) {
@@ -115,7 +120,7 @@ export function GroupEditorPage({ slug }: { slug: string | null }) {
       getParsed('/api/venues', (s) => s.VenueListSchema, signal),
     ]);
     const mine = me.role === 'admin' ? venues : venues.filter((v) => me.venues.includes(v.slug));
-    return { group, areas, venues: mine };
+    return { group, areas, venues: mine, allVenues: venues };
   }, slug ?? 'new');
   if (loaded.status !== 'ready') {
     return (
@@ -132,8 +137,18 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
   const { query, route } = useLocation();
   const group = data.group;
   const [form, setForm] = useState(() =>
-    formOf(group, me.role === 'admin' ? '' : (data.venues[0]?.slug ?? '')),
+    formOf(group, me.role === 'admin' ? '' : defaultVenueOf(data.venues, me)),
   );
+  const meetsAt =
+    group?.venueSlug == null
+      ? null
+      : (data.allVenues.find((v) => v.slug === group.venueSlug) ?? {
+          slug: group.venueSlug,
+          name: group.venueSlug,
+        });
+  const lock = group === null ? null : groupLockOf(me, meetsAt);
+  const formRef = useRef<HTMLFormElement | null>(null);
+  useLockedForm(formRef, lock !== null);
   const [slugEdited, setSlugEdited] = useState(false);
   const [errors, setErrors] = useState(NO_ERRORS);
   const [busy, setBusy] = useState(false);
@@ -171,16 +186,20 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
     }
   }
 
-  const venueOptions = [
+  const venueOptions: Option[] = [
     ...(me.role === 'admin' ? [{ value: '', label: 'No particular venue' }] : []),
-    ...data.venues.map((v) => ({ value: v.slug, label: v.name })),
+    ...venueOptionsOf(data.venues),
   ];
+  if (meetsAt !== null && !venueOptions.some((o) => o.value === meetsAt.slug)) {
+    venueOptions.push({ value: meetsAt.slug, label: meetsAt.name });
+  }
 
   return (
     <Page title={group ? `Edit: ${group.name}` : 'Add a group'}>
       {notice ? <Notice message={notice} /> : null}
+      {lock ? <p class="read-only-note">{lock}</p> : null}
       <ErrorSummary errors={errors} />
-      <form onSubmit={(e) => void save(e)} noValidate aria-label="Group details">
+      <form ref={formRef} onSubmit={(e) => void save(e)} noValidate aria-label="Group details">
         <TextField
           path="name"
           label="Name"
@@ -320,13 +339,15 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
           error={err('contact.website')}
         />
         <div class="button-row">
-          <button type="submit" class="button" disabled={busy}>
-            {group ? 'Save changes' : 'Add group'}
-          </button>
+          {lock ? null : (
+            <button type="submit" class="button" disabled={busy}>
+              {group ? 'Save changes' : 'Add group'}
+            </button>
+          )}
           <Link href="/staff/groups">Back to groups</Link>
         </div>
       </form>
-      {group ? (
+      {group && lock === null ? (
         <section class="form-section" aria-labelledby="archive-title">
           <h2 id="archive-title">Archive this group</h2>
           <p>

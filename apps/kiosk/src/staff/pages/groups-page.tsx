@@ -70,7 +70,12 @@ export function GroupsPage() {
         </Link>
       </div>
     ) : (
-      <span class="quiet">Looked after by another venue</span>
+      <div class="row-actions">
+        <span class="quiet">Looked after by another venue</span>
+        <Link href={`/staff/groups/${g.slug}`} class="button button--secondary button--small">
+          View<span class="visually-hidden"> {g.name}</span>
+        </Link>
+      </div>
     );
 
   return (
@@ -111,8 +116,8 @@ export function GroupsPage() {
               <tbody>
                 {loaded.data.unchecked.map((g) => (
                   <tr key={g.slug}>
-                    <td>{g.name}</td>
-                    <td>{checkedCell(g)}</td>
+                    <td class="table__lead">{g.name}</td>
+                    <td data-label="Last checked">{checkedCell(g)}</td>
                     <td>{actions(g)}</td>
                   </tr>
                 ))}
@@ -134,9 +139,9 @@ export function GroupsPage() {
             <tbody>
               {loaded.data.all.map((g) => (
                 <tr key={g.slug}>
-                  <td>{g.name}</td>
-                  <td>{wayNames(g)}</td>
-                  <td>{checkedCell(g)}</td>
+                  <td class="table__lead">{g.name}</td>
+                  <td data-label="Ways">{wayNames(g)}</td>
+                  <td data-label="Last checked">{checkedCell(g)}</td>
                   <td>{actions(g)}</td>
                 </tr>
               ))}

@@ -49,6 +49,9 @@ import {
 } from '../session-form.ts';
 import { addException, removeException, type ExceptionKind } from '../session-exceptions.ts';
 import { findClockChangeWarnings } from '../clock-change.ts';
+import { sessionLockOf } from '../record-scope.ts';
+import { firstDateOffered, isOver } from '../session-defaults.ts';
+import { defaultVenueOf, venueOptionsOf } from '../venue-options.ts';
 
 const NTH_OPTIONS: Option[] = [
   { value: '1', label: 'first' },
@@ -59,6 +62,7 @@ const NTH_OPTIONS: Option[] = [
 ];
 
 interface EditorData {
+  /** The venues this person may choose (every venue for an admin). */
   venues: Venue[];
   groups: Group[];
   session: Session | null;
@@ -111,12 +115,17 @@ function SessionEditor({
   reload: () => Promise<void>;
   title: string;
 }) {
+  const { me } = useAuth();
   const { query, route } = useLocation();
   const today = londonDateOf(new Date());
   const session = data.session;
   const [form, setForm] = useState<SessionForm>(() =>
-    session ? sessionFormOf(session) : emptySessionForm(today, data.venues[0]?.slug ?? ''),
+    session
+      ? sessionFormOf(session)
+      : emptySessionForm(firstDateOffered(new Date()), defaultVenueOf(data.venues, me)),
   );
+  // Another venue's session opens read-only, saying why, rather than failing on Save.
+  const lock = session === null ? null : sessionLockOf(me, session.venue);
   const [errors, setErrors] = useState(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState(
@@ -138,7 +147,7 @@ function SessionEditor({
     [rule, today],
   );
 
-  const venueOptions: Option[] = data.venues.map((v) => ({ value: v.slug, label: v.name }));
+  const venueOptions: Option[] = venueOptionsOf(data.venues);
   if (session && !data.venues.some((v) => v.slug === session.venue.slug)) {
     venueOptions.push({ value: session.venue.slug, label: session.venue.name });
   }
@@ -177,8 +186,9 @@ function SessionEditor({
         <p class="flash flash--error">This session is archived: residents no longer see it.</p>
       ) : null}
       {notice ? <Notice message={notice} /> : null}
+      {lock ? <p class="read-only-note">{lock}</p> : null}
       <div class="editor">
-        <div>
+        <fieldset class="form-lock" disabled={lock !== null}>
           <ErrorSummary errors={errors} />
           <form onSubmit={(e) => void save(e)} noValidate aria-label="Session details">
             <h2>What</h2>
@@ -493,13 +503,15 @@ function SessionEditor({
               error={err('group')}
             />
             <div class="button-row">
-              <button type="submit" class="button" disabled={busy}>
-                {session ? 'Save changes' : 'Publish session'}
-              </button>
+              {lock ? null : (
+                <button type="submit" class="button" disabled={busy}>
+                  {session ? 'Save changes' : 'Publish session'}
+                </button>
+              )}
               <Link href="/staff/sessions">Back to sessions</Link>
             </div>
           </form>
-        </div>
+        </fieldset>
         <aside class="preview" aria-labelledby="preview-title">
           <h2 id="preview-title">When it runs</h2>
           <p class="preview__sentence" aria-live="polite">
@@ -525,22 +537,30 @@ function SessionEditor({
       </div>
       {session ? (
         <>
-          <UpcomingDates session={session} venues={data.venues} reload={reload} today={today} />
-          <section class="form-section" aria-labelledby="archive-title">
-            <h2 id="archive-title">Archive this session</h2>
-            <p>
-              Archiving removes every date from the kiosk and the feeds. Use it when a session has
-              stopped for good; to skip one date, cancel that date instead.
-            </p>
-            <button
-              type="button"
-              class="button button--warning"
-              onClick={() => setConfirmArchive(true)}
-              disabled={session.status === 'archived'}
-            >
-              Archive session
-            </button>
-          </section>
+          <UpcomingDates
+            session={session}
+            venues={data.venues}
+            reload={reload}
+            today={today}
+            readOnly={lock !== null}
+          />
+          {lock ? null : (
+            <section class="form-section" aria-labelledby="archive-title">
+              <h2 id="archive-title">Archive this session</h2>
+              <p>
+                Archiving removes every date from the kiosk and the feeds. Use it when a session has
+                stopped for good; to skip one date, cancel that date instead.
+              </p>
+              <button
+                type="button"
+                class="button button--warning"
+                onClick={() => setConfirmArchive(true)}
+                disabled={session.status === 'archived'}
+              >
+                Archive session
+              </button>
+            </section>
+          )}
           {confirmArchive ? (
             <ArchiveDialog
               name={session.title}
@@ -561,8 +581,10 @@ function UpcomingDates(props: {
   venues: Venue[];
   reload: () => Promise<void>;
   today: string;
+  readOnly: boolean;
 }) {
   const { session } = props;
+  const now = new Date();
   const [cancelling, setCancelling] = useState<LocalOccurrence | null>(null);
   const [moving, setMoving] = useState<LocalOccurrence | null>(null);
   const [notice, setNotice] = useState('');
@@ -590,7 +612,7 @@ function UpcomingDates(props: {
   return (
     <section class="form-section" aria-labelledby="upcoming-title">
       <h2 id="upcoming-title">Coming up</h2>
-      <p>Cancel or move one date without changing the others.</p>
+      {props.readOnly ? null : <p>Cancel or move one date without changing the others.</p>}
       {notice ? <Notice message={notice} /> : null}
       {failure ? (
         <p class="flash flash--error" role="alert">
@@ -613,11 +635,11 @@ function UpcomingDates(props: {
           <tbody>
             {dates.map((o) => (
               <tr key={o.date}>
-                <td>
+                <td data-label="Date and time">
                   {formatLongDate(o.startDate)}, {o.startTime}–{o.endTime}
                   {venueName(o.venueSlug) ? `, at ${venueName(o.venueSlug) ?? ''}` : ''}
                 </td>
-                <td>
+                <td data-label="Status">
                   {o.status === 'cancelled' ? (
                     <>
                       <span class="badge badge--cancelled">Cancelled</span> {o.reason ?? ''}
@@ -629,46 +651,50 @@ function UpcomingDates(props: {
                     <span class="badge badge--moved">Moved from {formatLongDate(o.date)}</span>
                   ) : null}
                 </td>
-                <td class="button-row">
-                  {o.status === 'cancelled' ? (
-                    <button
-                      type="button"
-                      class="button button--secondary button--small"
-                      onClick={() => void removeExceptionOf(o, 'cancelled')}
-                      aria-label={`Reinstate ${label(o)}`}
-                    >
-                      Reinstate
-                    </button>
-                  ) : (
-                    <>
-                      {o.changed ? (
-                        <button
-                          type="button"
-                          class="button button--secondary button--small"
-                          onClick={() => void removeExceptionOf(o, 'moved')}
-                          aria-label={`Undo move of ${label(o)}`}
-                        >
-                          Undo move
-                        </button>
-                      ) : null}
+                <td>
+                  <div class="row-actions">
+                    {props.readOnly ? null : isOver(o.startDate, o.endTime, now) ? (
+                      <span class="quiet">Over</span>
+                    ) : o.status === 'cancelled' ? (
                       <button
                         type="button"
                         class="button button--secondary button--small"
-                        onClick={() => setMoving(o)}
-                        aria-label={`Move ${label(o)}`}
+                        onClick={() => void removeExceptionOf(o, 'cancelled')}
+                        aria-label={`Reinstate ${label(o)}`}
                       >
-                        Move
+                        Reinstate
                       </button>
-                      <button
-                        type="button"
-                        class="button button--warning-quiet button--small"
-                        onClick={() => setCancelling(o)}
-                        aria-label={`Cancel ${label(o)}`}
-                      >
-                        Cancel
-                      </button>
-                    </>
-                  )}
+                    ) : (
+                      <>
+                        {o.changed ? (
+                          <button
+                            type="button"
+                            class="button button--secondary button--small"
+                            onClick={() => void removeExceptionOf(o, 'moved')}
+                            aria-label={`Undo move of ${label(o)}`}
+                          >
+                            Undo move
+                          </button>
+                        ) : null}
+                        <button
+                          type="button"
+                          class="button button--secondary button--small"
+                          onClick={() => setMoving(o)}
+                          aria-label={`Move ${label(o)}`}
+                        >
+                          Move
+                        </button>
+                        <button
+                          type="button"
+                          class="button button--warning-quiet button--small"
+                          onClick={() => setCancelling(o)}
+                          aria-label={`Cancel ${label(o)}`}
+                        >
+                          Cancel
+                        </button>
+                      </>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

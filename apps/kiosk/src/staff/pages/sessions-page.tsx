@@ -54,11 +54,11 @@ export function SessionsPage() {
           <tbody>
             {loaded.data.map((s) => (
               <tr key={s.id}>
-                <td>
+                <td data-label="Title">
                   <Link href={`/staff/sessions/${s.id}`}>{s.title}</Link>
                 </td>
-                <td>{s.venue.name}</td>
-                <td>{describeRecurrence(s, { today })}</td>
+                <td data-label="Venue">{s.venue.name}</td>
+                <td data-label="When">{describeRecurrence(s, { today })}</td>
               </tr>
             ))}
           </tbody>

@@ -9,6 +9,8 @@ import {
   TextField,
 } from '../components/form-fields.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
+import { ResetLinkDialog } from '../components/reset-link-dialog.tsx';
+import { venueOptionsOf } from '../venue-options.ts';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
 import { useAuth } from '../hooks/use-auth.ts';
 import { useLoad } from '../../common/use-load.ts';
@@ -31,6 +33,7 @@ export function UsersPage() {
   const [link, setLink] = useState<{ invite: InviteLink; purpose: string } | null>(null);
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState('');
+  const [resetting, setResetting] = useState<User | null>(null);
   const edit = (user: User | null) => {
     setEditing(user);
     setFormKey((k) => k + 1);
@@ -50,6 +53,7 @@ export function UsersPage() {
     } catch (error) {
       setFailure(messageOf(error));
     }
+    setResetting(null);
   }
 
   const venueName = (venues: Venue[], slug: string) =>
@@ -87,17 +91,17 @@ export function UsersPage() {
             <tbody>
               {loaded.data.users.map((u) => (
                 <tr key={u.id}>
-                  <td>
+                  <td class="table__lead">
                     {u.name}
                     <br />
                     <span class="quiet">{u.email}</span>
                   </td>
-                  <td>
+                  <td data-label="Role and venues">
                     {u.role === 'admin'
                       ? 'Admin'
                       : `Staff: ${u.venues.map((v) => venueName(loaded.data.venues, v)).join(', ')}`}
                   </td>
-                  <td>
+                  <td data-label="Status">
                     {u.disabled ? 'Disabled' : u.passwordSet ? 'Active' : 'Invited, not yet joined'}
                     <br />
                     <span class="quiet">Added {formatShortDate(u.createdAt.slice(0, 10))}</span>
@@ -119,7 +123,10 @@ export function UsersPage() {
                         <button
                           type="button"
                           class="button button--secondary button--small"
-                          onClick={() => void reset(u)}
+                          onClick={() => {
+                            setNotice('');
+                            setResetting(u);
+                          }}
                         >
                           Reset link<span class="visually-hidden"> for {u.name}</span>
                         </button>
@@ -148,6 +155,13 @@ export function UsersPage() {
           />
         </div>
       )}
+      {resetting ? (
+        <ResetLinkDialog
+          user={resetting}
+          onConfirm={() => reset(resetting)}
+          onClose={() => setResetting(null)}
+        />
+      ) : null}
     </Page>
   );
 }
@@ -274,7 +288,7 @@ function UserEditor(props: {
           <CheckboxGroup
             path="venues"
             legend="Venues they look after"
-            options={props.venues.map((v) => ({ value: v.slug, label: v.name }))}
+            options={venueOptionsOf(props.venues)}
             values={venues}
             onChange={setVenues}
             error={errors.fields.venues}

@@ -130,15 +130,16 @@ export function VenuesPage() {
             <tbody>
               {loaded.data.venues.map((v) => (
                 <tr key={v.slug}>
-                  <td>
+                  <td class="table__lead">
                     {v.name}
+                    {v.isHub ? <span class="badge badge--hub">Hub</span> : null}
                     <br />
                     <span class="quiet">{v.address}</span>
                   </td>
-                  <td>
+                  <td data-label="Area">
                     {loaded.data.areas.find((a) => a.slug === v.areaSlug)?.name ?? v.areaSlug}
                   </td>
-                  <td>{v.isHub ? 'Yes' : 'No'}</td>
+                  <td data-label="Hub">{v.isHub ? 'Yes' : 'No'}</td>
                   <td>
                     <button
                       type="button"

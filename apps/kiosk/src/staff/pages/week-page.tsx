@@ -51,7 +51,8 @@ function groupByDay(weekStart: string, occurrences: readonly Occurrence[]) {
 export function WeekPage() {
   const { me } = useAuth();
   const { query } = useLocation();
-  const today = londonDateOf(new Date());
+  const now = new Date();
+  const today = londonDateOf(now);
   const asked = query.week ?? '';
   const weekStart = startOfWeek(isLocalDate(asked) ? asked : today);
   const weekEnd = addDays(weekStart, 6);
@@ -164,7 +165,9 @@ export function WeekPage() {
                       {o.changed ? <span class="badge badge--moved">Moved</span> : null}
                     </p>
                     <div class="occurrence__actions">
-                      {o.status === 'cancelled' ? (
+                      {Date.parse(o.end) <= now.getTime() ? (
+                        <span class="quiet">Over</span>
+                      ) : o.status === 'cancelled' ? (
                         <button
                           type="button"
                           class="button button--secondary"

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, toCsv } from './audit-csv.ts';
+
+/** A small RFC 4180 reader, to check what a spreadsheet would see. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  return rows;
+}
+
+describe('csvCell', () => {
+  it('leaves plain text alone', () => {
+    expect(csvCell('Chair yoga')).toBe('Chair yoga');
+    expect(csvCell('')).toBe('');
+  });
+
+  it('quotes commas, quotes and line breaks, doubling quotes', () => {
+    expect(csvCell('Tea, cake')).toBe('"Tea, cake"');
+    expect(csvCell('The "big" lunch')).toBe('"The ""big"" lunch"');
+    expect(csvCell('one\ntwo')).toBe('"one\ntwo"');
+    expect(csvCell('one\r\ntwo')).toBe('"one\r\ntwo"');
+  });
+
+  it('defuses anything a spreadsheet would run as a formula', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+      expect(csvCell(`${start}cmd|' /C calc'!A0`).replace(/^"/, '')).toMatch(/^'/);
+    }
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    // Only the start counts: an equals sign inside is harmless.
+    expect(csvCell('2 + 2 = 4')).toBe('2 + 2 = 4');
+  });
+});
+
+describe('toCsv', () => {
+  it('reads back cell for cell, hostile titles included, with nothing left to run', () => {
+    const hostile = [
+      ['Title', 'Reason'],
+      ['Tea, cake and "chat"', 'Line one\nline two'],
+      ["=cmd|' /C calc'!A0", '+44 1905 000000'],
+      ['@SUM(A1:A2)', '-2'],
+      ['Crlf\r\ninside', 'end'],
+    ];
+    const text = toCsv(hostile);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    const back = parseCsv(text.slice(1));
+    expect(back).toHaveLength(hostile.length);
+    expect(back[1]).toEqual(['Tea, cake and "chat"', 'Line one\nline two']);
+    expect(back[2]).toEqual(["'=cmd|' /C calc'!A0", "'+44 1905 000000"]);
+    expect(back[3]).toEqual(["'@SUM(A1:A2)", "'-2"]);
+    expect(back[4]).toEqual(['Crlf\r\ninside', 'end']);
+    for (const row of back) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});

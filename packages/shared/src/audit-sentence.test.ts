@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AUDIT_MESSAGES_EN,
+  describeAuditEntry,
+  fillTemplate,
+  formatAuditDate,
+  type AuditSentenceInput,
+} from './audit-sentence.ts';
+
+const SAM = { name: 'Sam', email: 'sam@example.org', role: 'staff', venues: [{ name: 'Warndon' }] };
+
+function entry(parts: Partial<AuditSentenceInput>): AuditSentenceInput {
+  return {
+    at: '2026-12-01T10:00:00.000Z',
+    kind: 'session.update',
+    actor: SAM,
+    record: { title: 'Food Bank volunteering', venue: { name: 'Warndon' } },
+    occurrence: null,
+    changed: [],
+    ...parts,
+  };
+}
+
+const occurrence = {
+  date: '2026-12-04',
+  reason: 'Staff unavailable',
+  newDate: null,
+  startTime: null,
+  endTime: null,
+  venue: null,
+};
+
+describe('describeAuditEntry', () => {
+  it('says who cancelled what, on which date and why', () => {
+    expect(describeAuditEntry(entry({ kind: 'session.cancel-occurrence', occurrence }))).toBe(
+      'Sam (Warndon) cancelled Food Bank volunteering on Fri 4 Dec: Staff unavailable',
+    );
+  });
+
+  it('gives the year of a date in another year, and names an admin and the system', () => {
+    expect(
+      describeAuditEntry(
+        entry({
+          kind: 'session.reinstate-occurrence',
+          actor: { name: '', email: 'jo@example.org', role: 'admin', venues: [] },
+          occurrence: { ...occurrence, date: '2027-01-05' },
+        }),
+      ),
+    ).toBe('jo@example.org (admin) put Food Bank volunteering back on for Tue 5 Jan 2027');
+    expect(describeAuditEntry(entry({ kind: 'session.archive', actor: null }))).toBe(
+      'The system archived the session Food Bank volunteering',
+    );
+  });
+
+  it('names each venue of someone with several, and only the name of someone with none', () => {
+    const two = { ...SAM, venues: [{ name: 'Warndon' }, { name: 'Lyppard' }] };
+    expect(describeAuditEntry(entry({ kind: 'group.checked', actor: two }))).toBe(
+      'Sam (Warndon, Lyppard) checked the group Food Bank volunteering is up to date',
+    );
+    expect(
+      describeAuditEntry(entry({ kind: 'group.checked', actor: { ...SAM, venues: [] } })),
+    ).toBe('Sam checked the group Food Bank volunteering is up to date');
+  });
+
+  it('says where a moved date went, only the parts that changed', () => {
+    expect(
+      describeAuditEntry(
+        entry({
+          kind: 'session.change-occurrence',
+          occurrence: {
+            ...occurrence,
+            reason: null,
+            newDate: '2026-12-05',
+            startTime: '11:00',
+            endTime: '12:00',
+            venue: { name: 'Lyppard Hub' },
+          },
+        }),
+      ),
+    ).toBe(
+      'Sam (Warndon) moved Food Bank volunteering on Fri 4 Dec to Sat 5 Dec 11:00–12:00 at Lyppard Hub',
+    );
+  });
+
+  it('names changed fields in words and leaves out the noisy ones', () => {
+    expect(
+      describeAuditEntry(
+        entry({ changed: ['title', 'startTime', 'sequence', 'updatedAt', 'fooBar'] }),
+      ),
+    ).toBe('Sam (Warndon) changed Food Bank volunteering (title, start time, foo bar)');
+    expect(describeAuditEntry(entry({ changed: ['sequence'] }))).toBe(
+      'Sam (Warndon) changed Food Bank volunteering',
+    );
+  });
+
+  it('says a cancellation has no reason rather than leaving a gap', () => {
+    expect(
+      describeAuditEntry(
+        entry({ kind: 'session.cancel-occurrence', occurrence: { ...occurrence, reason: null } }),
+      ),
+    ).toBe('Sam (Warndon) cancelled Food Bank volunteering on Fri 4 Dec: no reason given');
+  });
+
+  it('still says something for a kind it has no words for', () => {
+    expect(describeAuditEntry(entry({ kind: 'venue.close-range' }))).toBe(
+      'Sam (Warndon): venue.close-range on Food Bank volunteering',
+    );
+  });
+
+  it('takes a title with braces as text, never as a placeholder', () => {
+    expect(
+      describeAuditEntry(
+        entry({ kind: 'session.archive', record: { title: '{actor} {reason}', venue: null } }),
+      ),
+    ).toBe('Sam (Warndon) archived the session {actor} {reason}');
+  });
+
+  it('words come from the table: another table is another language', () => {
+    const pl = {
+      ...AUDIT_MESSAGES_EN,
+      kinds: { 'session.archive': '{actor} zarchiwizował(a) {title}' },
+      admin: 'administrator',
+    };
+    expect(describeAuditEntry(entry({ kind: 'session.archive' }), pl)).toBe(
+      'Sam (Warndon) zarchiwizował(a) Food Bank volunteering',
+    );
+  });
+});
+
+describe('the helpers', () => {
+  it('fill named places and leave unknown ones', () => {
+    expect(fillTemplate('{a} and {b}', { a: '1' })).toBe('1 and {b}');
+  });
+  it('write a date short, with the year only when it differs', () => {
+    expect(formatAuditDate('2026-12-04', '2026-01-01T00:00:00Z')).toBe('Fri 4 Dec');
+    expect(formatAuditDate('2027-12-03', '2026-01-01T00:00:00Z')).toBe('Fri 3 Dec 2027');
+  });
+});
