@@ -1,11 +1,29 @@
+import type { Session } from '@fiveways/shared';
+import {
+  contentAttrs,
+  ENGLISH_CONTENT,
+  groupContent,
+  sessionContent,
+} from '../../common/content-text.ts';
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { WayIcon } from '../components/icons.tsx';
 import { ContactDetails, showCostText } from './session-detail-page.tsx';
 
+/** A session's title in the visitor's language where translated, marked with its language. */
+function SessionTitle({ session }: { session: Session }) {
+  const { language } = useKiosk();
+  const words = sessionContent(session, language);
+  return (
+    <span class="card-title" {...contentAttrs(words.titleLang)}>
+      {words.title}
+    </span>
+  );
+}
+
 /** A community group: what it is, who for, where, cost, languages, contact and its sessions. */
 export function GroupPage({ slug }: { slug: string }) {
-  const { t, nav, directory, longDay } = useKiosk();
+  const { t, nav, directory, longDay, language } = useKiosk();
   const group = directory?.groups.find((g) => g.slug === slug);
   if (!directory || !group) {
     return (
@@ -18,12 +36,13 @@ export function GroupPage({ slug }: { slug: string }) {
     );
   }
   const sessions = directory.sessions.filter((s) => s.group === slug && s.status === 'active');
+  const words = groupContent(group, language);
   const areaNames = group.areaSlugs.map(
     (a) => directory.areas.find((x) => x.slug === a)?.name ?? a,
   );
   return (
     <>
-      <TopBar title={group.name} />
+      <TopBar title={words.title} titleLang={words.titleLang} />
       <main class="screen detail" id="main" tabIndex={0}>
         <div class="card-tags">
           {group.ways.map((w) => (
@@ -34,7 +53,12 @@ export function GroupPage({ slug }: { slug: string }) {
           ))}
           <span class="tag">{group.cost.free ? t('free') : t('notFree')}</span>
         </div>
-        {group.description ? <p class="lead">{group.description}</p> : null}
+        {words.summary ? (
+          <p class="lead" {...contentAttrs(words.summaryLang)}>
+            {words.summary}
+          </p>
+        ) : null}
+        {words.someEnglish ? <p class="content-note">{t('detailsInEnglish')}</p> : null}
         <div class="detail-grid">
           {sessions.length > 0 ? (
             <section class="panel">
@@ -48,9 +72,10 @@ export function GroupPage({ slug }: { slug: string }) {
                     onClick={() => nav.open({ name: 'session', id: s.id, date: null })}
                   >
                     <span class="card-main">
-                      <span class="card-title">{s.title}</span>
+                      <SessionTitle session={s} />
                       <span class="card-venue">
-                        {s.venue.name} · {t('timeRange', { start: s.startTime, end: s.endTime })}
+                        <bdi lang="en">{s.venue.name}</bdi> ·{' '}
+                        {t('timeRange', { start: s.startTime, end: s.endTime })}
                       </span>
                     </span>
                   </button>
@@ -73,7 +98,7 @@ export function GroupPage({ slug }: { slug: string }) {
             ) : null}
             <h2>{t('cost')}</h2>
             <p>{group.cost.free ? t('free') : t('notFree')}</p>
-            {showCostText(group.cost) ? <p>{group.cost.text}</p> : null}
+            {showCostText(group.cost) ? <p {...ENGLISH_CONTENT}>{group.cost.text}</p> : null}
             {group.languages.length > 0 ? (
               <>
                 <h2>{t('languagesSpoken')}</h2>
@@ -83,7 +108,7 @@ export function GroupPage({ slug }: { slug: string }) {
             {group.accessibility ? (
               <>
                 <h2>{t('access')}</h2>
-                <p>{group.accessibility}</p>
+                <p {...ENGLISH_CONTENT}>{group.accessibility}</p>
               </>
             ) : null}
             {group.checkedAt ? (
