@@ -190,6 +190,7 @@ test.describe('pictures in every language', () => {
             path: `${SHOTS}/${name}-${language}-${size}.png`,
             fullPage: true,
           });
+          await page.screenshot({ path: `${SHOTS}/${name}-${language}-${size}-first-screen.png` });
         }
       });
     }
