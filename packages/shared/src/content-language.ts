@@ -16,7 +16,7 @@ export const TRANSLATED_TITLE_MAX = 120;
 export const TRANSLATED_SUMMARY_MAX = 1000;
 
 export function isContentLanguage(language: string): language is ContentLanguage {
-  return (CONTENT_LANGUAGES as readonly string[]).includes(language);
+  return CONTENT_LANGUAGES.some((l) => l === language);
 }
 
 /** Translations as stored: a language with neither a title nor a summary is left out. */
