@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AudienceSchema } from './audience.ts';
 import { ContactSchema, CostSchema, LocalDateSchema, SlugSchema, text } from './common.ts';
+import { TranslationsSchema } from './translation.ts';
 import { WaySlugSchema } from './way.ts';
 
 export const GroupInputSchema = z.object({
@@ -15,10 +16,14 @@ export const GroupInputSchema = z.object({
   languages: z.array(text('Language', 40)).max(20).default(['English']),
   accessibility: text('Accessibility', 1000, 'paragraphs').default(''),
   venueSlug: SlugSchema.nullable().default(null),
+  /** The name (as title) and description (as summary) in Polish, Romanian or Urdu. */
+  translations: TranslationsSchema.default({}),
 });
 export type GroupInput = z.infer<typeof GroupInputSchema>;
 
 export const GroupSchema = GroupInputSchema.extend({
+  /** Always sent; optional so answers saved before translations existed still read. */
+  translations: TranslationsSchema.optional(),
   checkedAt: LocalDateSchema.nullable(),
   updatedAt: z.string(),
 });

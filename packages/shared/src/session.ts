@@ -9,6 +9,7 @@ import {
   text,
 } from './common.ts';
 import { WEEKDAYS } from './lists.ts';
+import { TranslationsSchema } from './translation.ts';
 import { WaySlugSchema } from './way.ts';
 
 export { WEEKDAYS } from './lists.ts';
@@ -121,6 +122,8 @@ const sessionFields = {
   accessibility: text('Accessibility notes', 1000, 'paragraphs').default(''),
   contact: ContactSchema.default({ name: '', phone: '', email: '', website: '' }),
   group: SlugSchema.nullable().default(null),
+  /** The title and description in Polish, Romanian or Urdu, where staff have translated them. */
+  translations: TranslationsSchema.default({}),
 };
 
 type NoDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
@@ -232,6 +235,8 @@ export const SessionSchema = z.object({
   accessibility: z.string(),
   contact: ContactSchema,
   group: z.string().nullable(),
+  /** Always sent; optional so answers saved before translations existed still read. */
+  translations: TranslationsSchema.optional(),
   exceptions: z.array(OccurrenceExceptionSchema),
   status: z.enum(['active', 'archived']),
   sequence: z.number().int(),

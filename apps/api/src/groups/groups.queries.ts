@@ -2,7 +2,9 @@ import {
   AudienceSchema,
   ContactSchema,
   SlugSchema,
+  TranslationsSchema,
   WaySlugSchema,
+  compactTranslations,
   type Audience,
   type Group,
   type GroupInput,
@@ -11,6 +13,7 @@ import {
 import { z } from 'zod';
 import type { Db } from '../db/open-db.ts';
 import { parseJsonColumn, toFlag } from '../db/json-column.ts';
+import { writeTranslations } from '../db/translations-column.ts';
 
 interface GroupRow {
   slug: string;
@@ -26,11 +29,13 @@ interface GroupRow {
   accessibility: string;
   venue_slug: string | null;
   checked_at: string | null;
+  translations: string;
   updated_at: string;
 }
 
 const COLUMNS = `g.slug, g.name, g.description, g.ways, g.area_slugs, g.audiences, g.cost_free,
-  g.cost_text, g.contact, g.languages, g.accessibility, g.venue_slug, g.checked_at, g.updated_at`;
+  g.cost_text, g.contact, g.languages, g.accessibility, g.venue_slug, g.checked_at,
+  g.translations, g.updated_at`;
 
 function rowToGroup(row: GroupRow): Group {
   return {
@@ -45,6 +50,7 @@ function rowToGroup(row: GroupRow): Group {
     languages: parseJsonColumn(z.array(z.string()), row.languages, 'groups.languages'),
     accessibility: row.accessibility,
     venueSlug: row.venue_slug,
+    translations: parseJsonColumn(TranslationsSchema, row.translations, 'groups.translations'),
     checkedAt: row.checked_at,
     updatedAt: row.updated_at,
   };
@@ -115,7 +121,10 @@ export function listUncheckedGroupSlugs(db: Db, before: string): string[] {
   return rows.map((r) => r.slug);
 }
 
-function columnsOf(group: GroupInput, now: string) {
+/** What staff enter about a group; translations may be left out (none). */
+type GroupFields = Omit<GroupInput, 'translations'> & Partial<Pick<GroupInput, 'translations'>>;
+
+function columnsOf(group: GroupFields, now: string) {
   return {
     slug: group.slug,
     name: group.name,
@@ -129,13 +138,14 @@ function columnsOf(group: GroupInput, now: string) {
     languages: JSON.stringify(group.languages),
     accessibility: group.accessibility,
     venueSlug: group.venueSlug,
+    translations: JSON.stringify(compactTranslations(group.translations ?? {})),
     now,
   };
 }
 
 export function insertGroup(
   db: Db,
-  group: GroupInput & { checkedAt: string | null },
+  group: GroupFields & { checkedAt: string | null },
   now: string,
 ): void {
   db.prepare(
@@ -144,6 +154,7 @@ export function insertGroup(
      VALUES (@slug, @name, @description, @ways, @areaSlugs, @audiences, @costFree, @costText,
        @contact, @languages, @accessibility, @venueSlug, @checkedAt, @now)`,
   ).run({ ...columnsOf(group, now), checkedAt: group.checkedAt });
+  writeTranslations(db, 'groups', 'slug', group.slug, group.translations);
 }
 
 /** Replaces what staff enter about a group; when it was checked is kept. */
@@ -152,7 +163,8 @@ export function updateGroup(db: Db, group: GroupInput, now: string): void {
     `UPDATE groups SET name = @name, description = @description, ways = @ways,
        area_slugs = @areaSlugs, audiences = @audiences, cost_free = @costFree,
        cost_text = @costText, contact = @contact, languages = @languages,
-       accessibility = @accessibility, venue_slug = @venueSlug, updated_at = @now
+       accessibility = @accessibility, venue_slug = @venueSlug, translations = @translations,
+       updated_at = @now
      WHERE slug = @slug`,
   ).run(columnsOf(group, now));
 }

@@ -99,10 +99,12 @@ export interface PageAnswer {
   title?: string;
   /** Markup added to the shell's <head> (e.g. JSON-LD); the caller makes it safe. */
   head?: string;
+  /** The page's language and direction on <html>, when not the shell's English. */
+  lang?: { tag: string; dir: 'ltr' | 'rtl' };
 }
 
-/** Says, for a path, whether it is a page of the app and what its <head> needs. */
-export type DescribePage = (path: string) => PageAnswer;
+/** Says, for a path (and its query), whether it is a page of the app and what its <head> needs. */
+export type DescribePage = (path: string, query?: URLSearchParams) => PageAnswer;
 
 /** Escapes text for an HTML element's content. */
 export function escapeHtml(text: string): string {
@@ -112,6 +114,10 @@ export function escapeHtml(text: string): string {
 /** The shell with a page's title and head markup in it. */
 export function fillShell(shell: string, page: PageAnswer): string {
   let html = shell;
+  if (page.lang !== undefined) {
+    // The tag and direction come from a fixed list, never from the address as typed.
+    html = html.replace(/<html[^>]*>/, `<html lang="${page.lang.tag}" dir="${page.lang.dir}">`);
+  }
   if (page.title !== undefined) {
     html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`);
   }
@@ -161,7 +167,7 @@ function pageResponse(
   page: PageAnswer,
 ): Response | Promise<Response> {
   c.header('x-content-type-options', 'nosniff');
-  const plain = page.title === undefined && (page.head ?? '') === '';
+  const plain = page.title === undefined && (page.head ?? '') === '' && page.lang === undefined;
   return sendCompressed(c, plain ? textFileBody(index) : filledPageBody(index, page), {
     contentType: CONTENT_TYPES['.html'] ?? 'text/html; charset=utf-8',
     cacheControl: cacheControlFor(root, index),
@@ -215,6 +221,6 @@ export function serveFrontEnd(root: string, describePage: DescribePage = EVERY_P
     if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
       return c.text('Not found', 404, { 'cache-control': NO_CACHE });
     }
-    return pageResponse(c, root, index, describePage(path));
+    return pageResponse(c, root, index, describePage(path, new URL(c.req.url).searchParams));
   };
 }

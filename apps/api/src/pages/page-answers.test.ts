@@ -92,6 +92,35 @@ describe('a session page from the server', () => {
   });
 });
 
+describe('a phone page asked for in another language', () => {
+  it('says its language and direction on <html>, and a session is titled in it where translated', async () => {
+    const db = openTestDb();
+    db.prepare('UPDATE sessions SET translations = ? WHERE id = 1').run(
+      JSON.stringify({ ur: { title: 'چہل قدمی اور گپ شپ', summary: '' } }),
+    );
+    const app = createApp({
+      db,
+      clock: testClock,
+      publicUrl: 'https://fiveways.example.org',
+      staticRoot: shellRoot(),
+    });
+    const urdu = await (await app.request('/sessions/1?lang=ur')).text();
+    expect(urdu).toContain('<html lang="ur" dir="rtl">');
+    expect(urdu).toContain('<title>چہل قدمی اور گپ شپ · Five Ways Worcester</title>');
+    const polish = await (await app.request('/subscribe?lang=pl')).text();
+    expect(polish).toContain('<html lang="pl" dir="ltr">');
+    // Polish has no translation of this title: the English one stays.
+    const session = await (await app.request('/sessions/1?lang=pl')).text();
+    expect(session).toContain('<title>Walk and Talk · Five Ways Worcester</title>');
+    // Anything else asked for is the shell as built.
+    for (const path of ['/subscribe?lang=xx', '/subscribe?lang="><script>', '/kiosk?lang=ur']) {
+      const html = await (await app.request(path)).text();
+      expect(html, path).not.toMatch(/<html lang="(?!en")/);
+      expect(html, path).not.toContain('<script>"');
+    }
+  });
+});
+
 describe('a follow page from the server', () => {
   it('opens for a calendar that exists, named in its title, and is a 404 for one that does not', async () => {
     const app = createApp({

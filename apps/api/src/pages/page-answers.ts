@@ -2,7 +2,14 @@
 // (shared/pages.ts), 404 for any other, and for a session's page its title and Event JSON-LD, so
 // a crawler that runs no script still reads the event.
 
-import { matchAppPage, WAYS, type FollowTarget } from '@fiveways/shared';
+import {
+  contentIn,
+  isContentLanguage,
+  matchAppPage,
+  WAYS,
+  type ContentLanguage,
+  type FollowTarget,
+} from '@fiveways/shared';
 import { getArea } from '../areas/areas.queries.ts';
 import type { SessionStore } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
@@ -18,6 +25,9 @@ export interface PageAnswersDeps {
   clock: () => Date;
 }
 
+/** Languages written right to left. */
+const RTL: ReadonlySet<ContentLanguage> = new Set<ContentLanguage>(['ur']);
+
 /** The site's name, after a page's own in its title. */
 const SITE_NAME = 'Five Ways Worcester';
 
@@ -27,7 +37,7 @@ export function createPageAnswers({
   publicUrl,
   clock,
 }: PageAnswersDeps): DescribePage {
-  function sessionPage(id: number): PageAnswer {
+  function sessionPage(id: number, language: ContentLanguage | null): PageAnswer {
     // Archived sessions keep their page, which says they no longer run.
     const session = sessionStore.activeSession(id) ?? getSession(db, id);
     if (session === null) return { status: 404 };
@@ -39,7 +49,12 @@ export function createPageAnswers({
       publicUrl,
       now: clock(),
     });
-    const answer: PageAnswer = { status: 200, title: `${session.title} · ${SITE_NAME}` };
+    // A link shared from a page in Polish previews with the Polish title, where there is one.
+    const title =
+      language === null
+        ? session.title
+        : contentIn({ ...session, summary: session.description }, language).title;
+    const answer: PageAnswer = { status: 200, title: `${title} · ${SITE_NAME}` };
     if (event !== null) answer.head = jsonLdScript(event);
     return answer;
   }
@@ -64,16 +79,27 @@ export function createPageAnswers({
     }
   }
 
-  return function describePage(path: string): PageAnswer {
+  return function describePage(path: string, query?: URLSearchParams): PageAnswer {
     const page = matchAppPage(path);
     if (page === null) return { status: 404 };
-    if (page.name === 'session') return sessionPage(Number(page.id));
+    // A phone page asked for in another language says so before any script runs.
+    const asked = query?.get('lang') ?? '';
+    const language = isContentLanguage(asked) ? asked : null;
+    const lang =
+      language === null
+        ? {}
+        : ({ lang: { tag: language, dir: RTL.has(language) ? 'rtl' : 'ltr' } } as const);
+    if (page.name === 'session') {
+      const answer = sessionPage(Number(page.id), language);
+      return answer.status === 200 ? { ...answer, ...lang } : answer;
+    }
     if (page.name === 'follow') {
       const name = followedName(page.target);
       return name === null
         ? { status: 404 }
-        : { status: 200, title: `Follow ${name} · ${SITE_NAME}` };
+        : { status: 200, title: `Follow ${name} · ${SITE_NAME}`, ...lang };
     }
+    if (page.name === 'subscribe') return { status: 200, ...lang };
     return { status: 200 };
   };
 }

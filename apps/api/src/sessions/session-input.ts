@@ -24,6 +24,7 @@ export function sessionToInput(session: Session): SessionInput {
     accessibility: session.accessibility,
     contact: session.contact,
     group: session.group,
+    translations: session.translations ?? {},
   };
 }
 

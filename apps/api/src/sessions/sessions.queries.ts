@@ -5,7 +5,9 @@ import {
   ContactSchema,
   RepeatSchema,
   SessionKindSchema,
+  TranslationsSchema,
   WaySlugSchema,
+  compactTranslations,
   type OccurrenceException,
   type Session,
   type SessionInput,
@@ -14,6 +16,7 @@ import {
 import { z } from 'zod';
 import type { Db } from '../db/open-db.ts';
 import { parseJsonColumn, toFlag } from '../db/json-column.ts';
+import { writeTranslations } from '../db/translations-column.ts';
 import { readMeta } from '../meta/meta.queries.ts';
 
 interface SessionRow {
@@ -42,6 +45,7 @@ interface SessionRow {
   what_to_expect: string;
   accessibility: string;
   contact: string;
+  translations: string;
   status: string;
   sequence: number;
   updated_at: string;
@@ -63,7 +67,7 @@ const SESSION_COLUMNS = `s.id, s.uid, s.title, s.venue_slug, v.name AS venue_nam
   v.area_slug AS venue_area_slug, s.group_slug, s.ways, s.kind, s.start_date, s.start_time,
   s.end_time, s.repeat, s.until_date, s.count, s.skip_bank_holidays, s.booking, s.booking_info,
   s.cost_free, s.cost_text, s.audiences, s.description, s.what_to_expect, s.accessibility,
-  s.contact, s.status, s.sequence, s.updated_at`;
+  s.contact, s.translations, s.status, s.sequence, s.updated_at`;
 
 const ExceptionKindSchema = z.enum(['cancelled', 'changed']);
 const StatusSchema = z.enum(['active', 'archived']);
@@ -105,6 +109,7 @@ function rowToSession(row: SessionRow, exceptions: readonly OccurrenceException[
     accessibility: row.accessibility,
     contact: parseJsonColumn(ContactSchema, row.contact, 'sessions.contact'),
     group: row.group_slug,
+    translations: parseJsonColumn(TranslationsSchema, row.translations, 'sessions.translations'),
     exceptions: [...exceptions],
     status: StatusSchema.parse(row.status),
     sequence: row.sequence,
@@ -226,6 +231,7 @@ function columnsOf(s: SessionInput) {
     whatToExpect: s.whatToExpect,
     accessibility: s.accessibility,
     contact: JSON.stringify(s.contact),
+    translations: JSON.stringify(compactTranslations(s.translations)),
   };
 }
 
@@ -245,6 +251,7 @@ export function insertSession(db: Db, session: SessionInput, now: string): numbe
     .run({ ...columnsOf(session), uid: `pending-${randomUUID()}`, now });
   const id = Number(result.lastInsertRowid);
   db.prepare('UPDATE sessions SET uid = ? WHERE id = ?').run(sessionUid(db, id), id);
+  writeTranslations(db, 'sessions', 'id', id, session.translations);
   return id;
 }
 
@@ -263,7 +270,7 @@ export function updateSession(
        skip_bank_holidays = @skipBankHolidays, booking = @booking, booking_info = @bookingInfo,
        cost_free = @costFree, cost_text = @costText, audiences = @audiences,
        description = @description, what_to_expect = @whatToExpect, accessibility = @accessibility,
-       contact = @contact, sequence = sequence + @step, updated_at = @now
+       contact = @contact, translations = @translations, sequence = sequence + @step, updated_at = @now
      WHERE id = @id`,
   ).run({ ...columnsOf(session), id, step: sequenceStep, now });
 }

@@ -65,6 +65,7 @@ describe('GET /api/sessions/:id', () => {
       accessibility: '',
       contact: { name: '', phone: '', email: '', website: '' },
       group: 'walking-for-health',
+      translations: {},
       exceptions: [
         {
           date: '2027-03-16',

@@ -49,7 +49,9 @@ describe('addresses for a phone', () => {
   const PUBLIC = 'https://fiveways.example';
 
   it('are https pages on the public address, in the visitor’s language', () => {
-    expect(followPageUrl(PUBLIC, { kind: 'all' })).toBe('https://fiveways.example/follow/all');
+    expect(followPageUrl(PUBLIC, { kind: 'all' }, 'en')).toBe(
+      'https://fiveways.example/follow/all',
+    );
     expect(followPageUrl(PUBLIC, { kind: 'ways', key: 'give' }, 'ur')).toBe(
       'https://fiveways.example/follow/ways/give?lang=ur',
     );

@@ -32,22 +32,22 @@ export function buildFeedLinks(publicUrl: string, path: string, name: string): F
   return { https, webcal, google, outlook };
 }
 
-/** `?lang=ur` for any language but English, so the phone opens in the visitor's language. */
-function languageQuery(language: Language | undefined): string {
-  return language === undefined || language === 'en' ? '' : `?lang=${language}`;
+/**
+ * `?lang=ur` for any language but English, so the phone opens in the visitor's language. The
+ * language is required of every caller: a kiosk link that forgot it would hand an Urdu reader an
+ * English page. English adds nothing (the phone's own languages then decide, English first).
+ */
+export function languageQuery(language: Language): string {
+  return language === 'en' ? '' : `?lang=${language}`;
 }
 
 /** The https page for following a calendar: where every "follow" link and QR code leads. */
-export function followPageUrl(
-  publicUrl: string,
-  target: FollowTarget,
-  language?: Language,
-): string {
+export function followPageUrl(publicUrl: string, target: FollowTarget, language: Language): string {
   return new URL(`${followPathOf(target)}${languageQuery(language)}`, publicUrl).href;
 }
 
 /** A session's public page, for opening on a phone. */
-export function sessionPageUrl(publicUrl: string, id: number, language?: Language): string {
+export function sessionPageUrl(publicUrl: string, id: number, language: Language): string {
   return new URL(`/sessions/${id}${languageQuery(language)}`, publicUrl).href;
 }
 

@@ -117,6 +117,7 @@ export const en = {
   countdown: 'Starting again in {n} seconds.',
   moreTime: 'I need more time',
   chooseLanguage: 'Choose your language',
+  detailsInEnglish: 'Details are in English.',
   sorry: 'Sorry, something went wrong.',
   notFound: 'Sorry, this is no longer listed.',
   tryFewer: 'Try fewer choices.',

@@ -30,6 +30,7 @@ export async function loadMessages(language: Language): Promise<Messages> {
         import('./ur.ts'),
         import('@fontsource/noto-naskh-arabic/arabic-400.css'),
         import('@fontsource/noto-naskh-arabic/arabic-700.css'),
+        import('../styles/urdu-latin.css'),
       ]);
       await document.fonts.load('700 1em "Noto Naskh Arabic"', 'ہے').catch(() => undefined);
       return messages.ur;

@@ -118,6 +118,7 @@ export const pl: Messages = {
   countdown: 'Zaczynamy od nowa za {n} s.',
   moreTime: 'Potrzebuję więcej czasu',
   chooseLanguage: 'Wybierz język',
+  detailsInEnglish: 'Szczegóły są po angielsku.',
   sorry: 'Przepraszamy, coś poszło nie tak.',
   notFound: 'Przepraszamy, tego już nie ma na liście.',
   tryFewer: 'Wybierz mniej opcji.',

@@ -118,6 +118,7 @@ export const ro: Messages = {
   countdown: 'Începem din nou în {n} secunde.',
   moreTime: 'Am nevoie de mai mult timp',
   chooseLanguage: 'Alegeți limba',
+  detailsInEnglish: 'Detaliile sunt în limba engleză.',
   sorry: 'Ne pare rău, ceva nu a mers bine.',
   notFound: 'Ne pare rău, aceasta nu mai este în listă.',
   tryFewer: 'Alegeți mai puține opțiuni.',

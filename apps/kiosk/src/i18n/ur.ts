@@ -118,6 +118,7 @@ export const ur: Messages = {
   countdown: '{n} سیکنڈ میں دوبارہ شروع ہو گا۔',
   moreTime: 'مجھے مزید وقت چاہیے',
   chooseLanguage: 'اپنی زبان چنیں',
+  detailsInEnglish: 'تفصیلات انگریزی میں ہیں۔',
   sorry: 'معذرت، کچھ غلط ہو گیا۔',
   notFound: 'معذرت، یہ اب فہرست میں نہیں ہے۔',
   tryFewer: 'کم انتخاب کریں۔',

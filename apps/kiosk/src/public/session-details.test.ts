@@ -146,7 +146,8 @@ describe('describeOccurrenceLine', () => {
     );
     // An English reason is set apart in the right-to-left sentence, so it reads the right way.
     expect(line.note).toBe('منسوخ — \u2068Staff unavailable\u2069');
-    expect(line.when).toContain('\u206810:00\u2069–\u206812:00\u2069');
+    // "10:00 سے 12:00": a bare dash between two times would read 12:00–10:00 right to left.
+    expect(line.when).toContain('\u206810:00\u2069 سے \u206812:00\u2069');
   });
 });
 
@@ -248,7 +249,7 @@ describe('describeRule', () => {
       /^În fiecare lună, în ultima săptămână: vineri, 10:00–12:00, până la 31 dec\.? 2027$/,
     );
     expect(describeRule(URDU, rules[1] ?? monthly, '2027-03-01')).toBe(
-      'ہر ہفتے: \u2068پیر، بدھ اور جمعرات\u2069، \u206810:00\u2069–\u206812:00\u2069',
+      'ہر ہفتے: \u2068پیر، بدھ اور جمعرات\u2069، \u206810:00\u2069 سے \u206812:00\u2069',
     );
   });
 });

@@ -120,5 +120,5 @@ export const publicUr: PublicOnlyMessages = {
   ruleNoBankHolidays: 'سرکاری تعطیلات کے دن نہیں',
   partSeparator: '، ',
   listAnd: 'اور',
-  timeSpan: '{start}–{end}',
+  timeSpan: '{start} سے {end}',
 };

@@ -1,13 +1,21 @@
 import type { Occurrence } from '@fiveways/shared';
 import { wallDateOf, wallTimeOf } from '@fiveways/shared/london-time';
 import { labelDay } from '../day-label.ts';
+import {
+  contentAttrs,
+  ENGLISH_CONTENT,
+  sessionById,
+  sessionContent,
+} from '../../common/content-text.ts';
 import { useKiosk } from '../kiosk-context.ts';
 import { WayIcon } from './icons.tsx';
 
 /** One dated occurrence as a large button that opens the session. */
 export function OccurrenceCard({ occurrence: o }: { occurrence: Occurrence }) {
   const kiosk = useKiosk();
-  const { t, nav } = kiosk;
+  const { t, nav, directory, language } = kiosk;
+  const session = directory ? sessionById(directory.sessions, o.sessionId) : undefined;
+  const title = sessionContent({ ...session, title: o.title, description: '' }, language);
   const date = wallDateOf(o.start);
   const cancelled = o.status === 'cancelled';
   return (
@@ -28,8 +36,12 @@ export function OccurrenceCard({ occurrence: o }: { occurrence: Occurrence }) {
             {o.cancelReason ? t('cancelledReason', { reason: o.cancelReason }) : t('cancelled')}
           </span>
         ) : null}
-        <span class="card-title">{o.title}</span>
-        <span class="card-venue">{o.venue.name}</span>
+        <span class="card-title" {...contentAttrs(title.titleLang)}>
+          {title.title}
+        </span>
+        <span class="card-venue" {...ENGLISH_CONTENT}>
+          {o.venue.name}
+        </span>
         <span class="card-tags">
           {o.ways.map((w) => (
             <span key={w} class={`tag way-${w}`}>

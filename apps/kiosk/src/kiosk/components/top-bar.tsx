@@ -1,9 +1,10 @@
+import { contentAttrs } from '../../common/content-text.ts';
 import { useKiosk } from '../kiosk-context.ts';
 
 const DAY_MS = 86_400_000;
 
 /** Where the kiosk is, how fresh its information is, and whether it is sample data. */
-export function TopBar({ title }: { title: string }) {
+export function TopBar({ title, titleLang }: { title: string; titleLang?: string }) {
   const { t, homeVenue } = useKiosk();
   return (
     <header class="top-bar">
@@ -11,7 +12,7 @@ export function TopBar({ title }: { title: string }) {
         {t('brand')}
         {homeVenue ? <span class="brand-venue"> · {homeVenue.name}</span> : null}
       </p>
-      <h1>{title}</h1>
+      <h1 {...(titleLang === undefined ? {} : contentAttrs(titleLang))}>{title}</h1>
       <DataNotices />
       <p class="staff-help">{t('staffHelp')}</p>
     </header>

@@ -1,6 +1,12 @@
 import type { Session } from '@fiveways/shared';
 import { costDetail } from '@fiveways/shared/labels';
 import { useState } from 'preact/hooks';
+import {
+  contentAttrs,
+  ENGLISH_CONTENT,
+  groupContent,
+  sessionContent,
+} from '../../common/content-text.ts';
 import { labelDay } from '../day-label.ts';
 import { useKiosk, type KioskState } from '../kiosk-context.ts';
 import { findStatedAges } from '../stated-ages.ts';
@@ -28,10 +34,21 @@ function describeWhen(session: Session, kiosk: KioskState, nowMs: number): strin
   return `${t('nextOn', { date: labelDay(kiosk, shown.date) })}, ${t('timeRange', shown)}`;
 }
 
+/** A session's title in the visitor's language where translated, marked with its language. */
+function SessionTitle({ session }: { session: Session }) {
+  const { language } = useKiosk();
+  const words = sessionContent(session, language);
+  return (
+    <span class="card-title" {...contentAttrs(words.titleLang)}>
+      {words.title}
+    </span>
+  );
+}
+
 /** A community group: what it is, who for, where, cost, languages, contact and its sessions. */
 export function GroupPage({ slug }: { slug: string }) {
   const kiosk = useKiosk();
-  const { t, nav, directory, longDate } = kiosk;
+  const { t, nav, directory, longDate, language } = kiosk;
   const [now] = useState(() => Date.now());
   const group = directory?.groups.find((g) => g.slug === slug);
   if (!directory || !group) {
@@ -46,12 +63,13 @@ export function GroupPage({ slug }: { slug: string }) {
   }
   const sessions = directory.sessions.filter((s) => s.group === slug && s.status === 'active');
   const ages = findStatedAges(group.description);
+  const words = groupContent(group, language);
   const areaNames = group.areaSlugs.map(
     (a) => directory.areas.find((x) => x.slug === a)?.name ?? a,
   );
   return (
     <>
-      <TopBar title={group.name} />
+      <TopBar title={words.title} titleLang={words.titleLang} />
       <main class="screen detail" id="main" tabIndex={0}>
         <div class="card-tags">
           {group.ways.map((w) => (
@@ -62,7 +80,12 @@ export function GroupPage({ slug }: { slug: string }) {
           ))}
           <span class="tag">{describeCostTag(t, group.cost)}</span>
         </div>
-        {group.description ? <p class="lead">{group.description}</p> : null}
+        {words.summary ? (
+          <p class="lead" {...contentAttrs(words.summaryLang)}>
+            {words.summary}
+          </p>
+        ) : null}
+        {words.someEnglish ? <p class="content-note">{t('detailsInEnglish')}</p> : null}
         <div class="detail-grid">
           {sessions.length > 0 ? (
             <section class="panel">
@@ -76,9 +99,9 @@ export function GroupPage({ slug }: { slug: string }) {
                     onClick={() => nav.open({ name: 'session', id: s.id, date: null })}
                   >
                     <span class="card-main">
-                      <span class="card-title">{s.title}</span>
+                      <SessionTitle session={s} />
                       <span class="card-venue">
-                        {s.venue.name} · {describeWhen(s, kiosk, now)}
+                        <bdi lang="en">{s.venue.name}</bdi> · {describeWhen(s, kiosk, now)}
                       </span>
                     </span>
                   </button>
@@ -103,7 +126,9 @@ export function GroupPage({ slug }: { slug: string }) {
             ) : null}
             <h2>{t('cost')}</h2>
             <p>{describeCostTag(t, group.cost)}</p>
-            {group.cost.free && showCostText(group.cost) ? <p>{costDetail(group.cost)}</p> : null}
+            {group.cost.free && showCostText(group.cost) ? (
+              <p {...ENGLISH_CONTENT}>{costDetail(group.cost)}</p>
+            ) : null}
             {group.languages.length > 0 ? (
               <>
                 <h2>{t('languagesSpoken')}</h2>
@@ -113,7 +138,7 @@ export function GroupPage({ slug }: { slug: string }) {
             {group.accessibility ? (
               <>
                 <h2>{t('access')}</h2>
-                <p>{group.accessibility}</p>
+                <p {...ENGLISH_CONTENT}>{group.accessibility}</p>
               </>
             ) : null}
             {group.checkedAt ? (

@@ -23,7 +23,7 @@ function PrintButton() {
 
 /** A one-page sheet for a session, with a code for the phone page. */
 export function PrintSessionPage({ id }: { id: number }) {
-  const { t, directory } = useKiosk();
+  const { t, directory, language } = useKiosk();
   const session = findSession(id, directory?.sessions);
   if (!directory || !session) {
     return (
@@ -36,7 +36,7 @@ export function PrintSessionPage({ id }: { id: number }) {
     );
   }
   const venue = directory.venues.find((v) => v.slug === session.venue.slug);
-  const url = sessionPageUrl(directory.meta.publicUrl, session.id);
+  const url = sessionPageUrl(directory.meta.publicUrl, session.id, language);
   return (
     <>
       <TopBar title={t('printHeading')} />

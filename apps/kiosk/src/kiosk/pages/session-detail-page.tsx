@@ -5,6 +5,7 @@ import { costDetail } from '@fiveways/shared/labels';
 import { useState } from 'preact/hooks';
 import type { Directory } from '../directory/types.ts';
 import { QrCode } from '../../components/qr-code.tsx';
+import { contentAttrs, ENGLISH_CONTENT as EN, sessionContent } from '../../common/content-text.ts';
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { NavIcon, WayIcon } from '../components/icons.tsx';
@@ -73,7 +74,7 @@ export function VenueAccess({ venue }: { venue: Venue }) {
           <li key={i}>{i}</li>
         ))}
       </ul>
-      {a.notes ? <p>{a.notes}</p> : null}
+      {a.notes ? <p {...EN}>{a.notes}</p> : null}
     </>
   );
 }
@@ -85,7 +86,7 @@ export function ContactDetails({ contact }: { contact: Session['contact'] }) {
   return (
     <section class="panel">
       <h2>{t('contact')}</h2>
-      {contact.name ? <p>{contact.name}</p> : null}
+      {contact.name ? <p {...EN}>{contact.name}</p> : null}
       {contact.phone ? <p>{t('phone', { value: contact.phone })}</p> : null}
       {contact.email ? <p>{t('email', { value: contact.email })}</p> : null}
       {website !== null ? (
@@ -101,7 +102,7 @@ export function ContactDetails({ contact }: { contact: Session['contact'] }) {
 /** Everything about one session: next dates, where, access, cost, booking, what to expect, contact. */
 export function SessionDetailPage({ id, date }: { id: number; date: string | null }) {
   const kiosk = useKiosk();
-  const { t, nav, directory } = kiosk;
+  const { t, nav, directory, language } = kiosk;
   const [now] = useState(() => Date.now());
   const session = findSession(id, directory?.sessions);
   if (!directory || !session) {
@@ -124,11 +125,12 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
   const tappedCancelled = tapped?.status === 'cancelled';
   const tappedReason = tapped && 'cancelReason' in tapped ? tapped.cancelReason : tapped?.reason;
   const group = session.group ? directory.groups.find((g) => g.slug === session.group) : undefined;
+  const words = sessionContent(session, language);
   const venueName = (slug: string | null) =>
     slug ? (directory.venues.find((v) => v.slug === slug)?.name ?? slug) : null;
   return (
     <>
-      <TopBar title={session.title} />
+      <TopBar title={words.title} titleLang={words.titleLang} />
       <main class="screen detail" id="main" tabIndex={0}>
         {tappedCancelled ? (
           <p class="cancelled-banner" role="status">
@@ -147,7 +149,12 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
           <span class="tag">{describeCostTag(t, session.cost)}</span>
           <span class="tag">{session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}</span>
         </div>
-        {session.description ? <p class="lead">{session.description}</p> : null}
+        {words.summary ? (
+          <p class="lead" {...contentAttrs(words.summaryLang)}>
+            {words.summary}
+          </p>
+        ) : null}
+        {words.someEnglish ? <p class="content-note">{t('detailsInEnglish')}</p> : null}
         <div class="detail-grid">
           <section class="panel">
             <h2>{t('nextDates')}</h2>
@@ -179,32 +186,32 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
           </section>
           <section class="panel">
             <h2>{t('where')}</h2>
-            <p>
+            <p {...EN}>
               <strong>{session.venue.name}</strong>
             </p>
             {venue ? (
-              <p>
+              <p {...EN}>
                 {venue.address}
                 {venue.postcode ? `, ${venue.postcode}` : ''}
               </p>
             ) : null}
             {venue ? <VenueAccess venue={venue} /> : null}
-            {session.accessibility ? <p>{session.accessibility}</p> : null}
+            {session.accessibility ? <p {...EN}>{session.accessibility}</p> : null}
           </section>
           <section class="panel">
             <h2>{t('cost')}</h2>
             <p>{describeCostTag(t, session.cost)}</p>
             {session.cost.free && showCostText(session.cost) ? (
-              <p>{costDetail(session.cost)}</p>
+              <p {...EN}>{costDetail(session.cost)}</p>
             ) : null}
             <h2>{t('booking')}</h2>
             <p>{session.booking === 'drop-in' ? t('dropIn') : t('bookFirst')}</p>
-            {session.bookingInfo ? <p>{session.bookingInfo}</p> : null}
+            {session.bookingInfo ? <p {...EN}>{session.bookingInfo}</p> : null}
           </section>
           {session.whatToExpect ? (
             <section class="panel">
               <h2>{t('whatToExpect')}</h2>
-              <p>{session.whatToExpect}</p>
+              <p {...EN}>{session.whatToExpect}</p>
             </section>
           ) : null}
           <ContactDetails contact={session.contact} />

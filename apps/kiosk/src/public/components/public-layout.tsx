@@ -3,11 +3,13 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../i18n/names.ts';
 import { PublicContext, usePublic, usePublicState } from '../hooks/use-public.ts';
 import '../public.css';
 
-/** This page's address in another language (`?lang=` set, everything else kept). */
+/**
+ * This page's address in another language (`?lang=` set, everything else kept). English is
+ * named too, so it wins over a language chosen earlier in the visit.
+ */
 function addressIn(language: Language): string {
   const params = new URLSearchParams(location.search);
-  if (language === 'en') params.delete('lang');
-  else params.set('lang', language);
+  params.set('lang', language);
   const query = params.toString();
   return `${location.pathname}${query === '' ? '' : `?${query}`}`;
 }

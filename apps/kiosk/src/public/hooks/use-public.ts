@@ -4,8 +4,9 @@ import type { Meta } from '@fiveways/shared';
 import { createContext } from 'preact';
 import { useContext, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { loadServiceMeta } from '../../common/service-meta.ts';
-import { LANGUAGES, RTL_LANGUAGES, type Language } from '../../i18n/names.ts';
+import { RTL_LANGUAGES, type Language } from '../../i18n/names.ts';
 import { ENGLISH, loadPublicTranslator, type PublicTranslator } from '../../i18n/public/index.ts';
+import { chooseLanguage, readRememberedLanguage, rememberLanguage } from './choose-language.ts';
 
 export interface PublicState {
   t: PublicTranslator;
@@ -19,10 +20,10 @@ export function usePublic(): PublicState {
   return useContext(PublicContext);
 }
 
-/** The language a page was asked for in `?lang=`; English when none or one we do not have. */
+/** This page's language: `?lang=`, else this visit's earlier choice, else the phone's languages. */
 export function languageOf(search: string): Language {
-  const asked = new URLSearchParams(search).get('lang');
-  return LANGUAGES.find((l) => l === asked) ?? 'en';
+  rememberLanguage(search);
+  return chooseLanguage(search, readRememberedLanguage(), navigator.languages);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { WAY_SLUGS } from '@fiveways/shared';
 import { followTargetOf, type FollowTarget } from '@fiveways/shared/pages';
 import { ApiError, getParsed } from '../../common/api-client.ts';
+import { groupContent, sessionContent } from '../../common/content-text.ts';
 import { useDocumentTitle } from '../../common/use-document-title.ts';
 import { useLoad } from '../../common/use-load.ts';
 import { CalendarChoices } from '../components/calendar-choices.tsx';
@@ -48,11 +49,14 @@ async function loadFollowed(
     }
     case 'groups': {
       const group = await getParsed(`/api/groups/${key}`, (s) => s.GroupSchema, signal);
-      return { name: group.name, archived: false };
+      return { name: groupContent(group, t.language).title, archived: false };
     }
     case 'sessions': {
       const session = await getParsed(`/api/sessions/${key}`, (s) => s.SessionSchema, signal);
-      return { name: session.title, archived: session.status === 'archived' };
+      return {
+        name: sessionContent(session, t.language).title,
+        archived: session.status === 'archived',
+      };
     }
   }
 }
@@ -84,6 +88,7 @@ function FollowContent({ kind, slug }: { kind: string; slug: string }) {
       : followed.status === 'not-found'
         ? t.t('followNotFound')
         : '',
+    t.t('siteName'),
   );
   if (followed.status === 'loading') {
     return (

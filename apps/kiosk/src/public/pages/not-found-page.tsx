@@ -13,7 +13,7 @@ export function NotFoundPage() {
 
 function NotFoundContent() {
   const { t } = usePublic();
-  useDocumentTitle(t.t('pageNotFound'));
+  useDocumentTitle(t.t('pageNotFound'), t.t('siteName'));
   return (
     <>
       <h1>{t.t('pageNotFound')}</h1>

@@ -9,6 +9,7 @@ import {
 import { nextNotEnded } from '@fiveways/shared/ended';
 import { ACCESSIBILITY_FEATURES } from '@fiveways/shared/labels';
 import { ApiError, getParsed } from '../../common/api-client.ts';
+import { contentAttrs, ENGLISH_CONTENT as EN, sessionContent } from '../../common/content-text.ts';
 import { useDocumentTitle } from '../../common/use-document-title.ts';
 import { useLoad } from '../../common/use-load.ts';
 import { CalendarChoices } from '../components/calendar-choices.tsx';
@@ -58,10 +59,11 @@ function SessionContent({ id }: { id: string }) {
   const [view] = useLoad((signal) => loadSessionView(id, signal), id);
   useDocumentTitle(
     view.status === 'ready'
-      ? view.data.session.title
+      ? sessionContent(view.data.session, t.language).title
       : view.status === 'not-found'
         ? t.t('sessionNotFound')
         : '',
+    t.t('siteName'),
   );
   if (view.status === 'loading') {
     return (
@@ -110,6 +112,7 @@ function SessionDetails({ session, venues, ways }: SessionView) {
     slug,
     name: known.has(slug) || ways.length === 0 ? t.t(`way.${slug}`) : slug,
   }));
+  const words = sessionContent(session, t.language);
   const archived = session.status === 'archived';
   const lines = archived
     ? []
@@ -138,16 +141,17 @@ function SessionDetails({ session, venues, ways }: SessionView) {
           </span>
         ))}
       </p>
-      {/* Staff write in English: their words keep their own direction on a right-to-left page. */}
-      <h1 id="session-title" dir="auto">
-        {session.title}
+      {/* Staff words keep their own language and direction on a right-to-left page. */}
+      <h1 id="session-title" {...contentAttrs(words.titleLang)}>
+        {words.title}
       </h1>
       {session.kind !== 'drop-in' && <p class="pub-kind">{t.t(`kind.${session.kind}`)}</p>}
-      {session.description !== '' && (
-        <p class="pub-lead pub-prose" dir="auto">
-          {session.description}
+      {words.summary !== '' && (
+        <p class="pub-lead pub-prose" {...contentAttrs(words.summaryLang)}>
+          {words.summary}
         </p>
       )}
+      {words.someEnglish && <p class="content-note">{t.t('detailsInEnglish')}</p>}
       {archived && (
         <p role="note" class="pub-status pub-status-error">
           {t.t('noLongerRuns')}
@@ -161,7 +165,7 @@ function SessionDetails({ session, venues, ways }: SessionView) {
         </div>
         <div>
           <dt>{t.t('where')}</dt>
-          <dd dir="auto">{session.venue.name}</dd>
+          <dd {...EN}>{session.venue.name}</dd>
         </div>
         <div>
           <dt>{t.t('cost')}</dt>
@@ -211,7 +215,7 @@ function SessionDetails({ session, venues, ways }: SessionView) {
 
       <section class="pub-section" aria-labelledby="where">
         <h2 id="where">{t.t('where')}</h2>
-        <address class="pub-venue" dir="auto">
+        <address class="pub-venue" {...EN}>
           <strong>{session.venue.name}</strong>
           {venue !== undefined && (
             <>
@@ -242,7 +246,7 @@ function SessionDetails({ session, venues, ways }: SessionView) {
               </ul>
             )}
             {accessibilityNotes.map((note) => (
-              <p key={note} class="pub-prose" dir="auto">
+              <p key={note} class="pub-prose" {...EN}>
                 {note}
               </p>
             ))}
@@ -253,7 +257,7 @@ function SessionDetails({ session, venues, ways }: SessionView) {
       {session.whatToExpect !== '' && (
         <section class="pub-section" aria-labelledby="first-time">
           <h2 id="first-time">{t.t('firstTime')}</h2>
-          <p class="pub-prose" dir="auto">
+          <p class="pub-prose" {...EN}>
             {session.whatToExpect}
           </p>
         </section>
@@ -262,7 +266,7 @@ function SessionDetails({ session, venues, ways }: SessionView) {
       {session.bookingInfo !== '' && (
         <section class="pub-section" aria-labelledby="booking">
           <h2 id="booking">{session.booking === 'book' ? t.t('howToBook') : t.t('booking')}</h2>
-          <p class="pub-prose" dir="auto">
+          <p class="pub-prose" {...EN}>
             {session.bookingInfo}
           </p>
         </section>
@@ -275,7 +279,7 @@ function SessionDetails({ session, venues, ways }: SessionView) {
         <section class="pub-section" aria-labelledby="contact">
           <h2 id="contact">{t.t('contact')}</h2>
           <ul class="pub-contact">
-            {contact.name !== '' && <li dir="auto">{contact.name}</li>}
+            {contact.name !== '' && <li {...EN}>{contact.name}</li>}
             {contact.phone !== '' && (
               <li>
                 {t.t('phoneLabel')}{' '}

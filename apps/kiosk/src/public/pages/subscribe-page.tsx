@@ -34,7 +34,7 @@ export function SubscribePage() {
 
 function SubscribeContent() {
   const { t } = usePublic();
-  useDocumentTitle(t.t('subscribeTitle'));
+  useDocumentTitle(t.t('subscribeTitle'), t.t('siteName'));
   const [directory] = useLoad(loadDirectory, 'directory');
   const everything = t.t('everything');
   return (

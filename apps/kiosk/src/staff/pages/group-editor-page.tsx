@@ -4,6 +4,7 @@ import { useRef, useState } from 'preact/hooks';
 import { getParsed, write, writeParsed } from '../../common/api-client.ts';
 import { useLoad } from '../../common/use-load.ts';
 import { ArchiveDialog } from '../components/archive-dialog.tsx';
+import { TranslationFields } from '../components/translation-fields.tsx';
 import {
   Checkbox,
   CheckboxGroup,
@@ -347,6 +348,11 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
           <Link href="/staff/groups">Back to groups</Link>
         </div>
       </form>
+      <TranslationFields
+        path={group ? `/api/groups/${group.slug}` : null}
+        translations={group?.translations}
+        titleLabel="Name"
+      />
       {group && lock === null ? (
         <section class="form-section" aria-labelledby="archive-title">
           <h2 id="archive-title">Archive this group</h2>

@@ -18,6 +18,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { getParsed, messageOf, write, writeParsed } from '../../common/api-client.ts';
 import { useLoad } from '../../common/use-load.ts';
 import { ArchiveDialog } from '../components/archive-dialog.tsx';
+import { TranslationFields } from '../components/translation-fields.tsx';
 import { CancelDialog } from '../components/cancel-dialog.tsx';
 import { ClockChangeWarnings } from '../components/clock-change-notice.tsx';
 import {
@@ -535,6 +536,11 @@ function SessionEditor({
           ) : null}
         </aside>
       </div>
+      <TranslationFields
+        path={session ? `/api/sessions/${session.id}` : null}
+        translations={session?.translations}
+        titleLabel="Title"
+      />
       {session ? (
         <>
           <UpcomingDates
