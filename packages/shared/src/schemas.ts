@@ -11,3 +11,4 @@ export * from './session.ts';
 export * from './staff.ts';
 export * from './venue.ts';
 export * from './way.ts';
+export * from './closure.ts';

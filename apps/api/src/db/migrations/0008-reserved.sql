@@ -1,0 +1,2 @@
+-- Level 8 holds no change to the schema.
+SELECT 1;
