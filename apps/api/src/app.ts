@@ -1,6 +1,7 @@
 import { areaRoutes } from './areas/areas.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { closureRoutes } from './closures/closures.routes.ts';
 import { SCRYPT_PASSWORDS, type PasswordHasher } from './auth/password.ts';
 import { createGroupStore, type GroupStore } from './cache/group-store.ts';
 import { createReadCache, type ReadCache } from './cache/read-cache.ts';
@@ -88,7 +89,8 @@ export function createApp({
     .route('/api', sessionRoutes({ ...deps, sessionStore }))
     .route('/api', userRoutes({ ...deps, publicUrl }))
     .route('/api', authRoutes({ ...deps, publicUrl, trustedProxies, passwords }))
-    .route('/api', auditRoutes(deps));
+    .route('/api', auditRoutes(deps))
+    .route('/api', closureRoutes(deps));
 
   // Calendar feeds (/feeds/…) mount before the front end's catch-all.
   app.route(

@@ -6,7 +6,9 @@ import { OccurrenceSchema } from './occurrence.ts';
 export const MAX_CLOSURE_DAYS = 93;
 
 const closureReason = text('Reason', 200).pipe(
-  z.string().min(1, { error: 'Give a reason residents will see, for example "Closed for Christmas"' }),
+  z
+    .string()
+    .min(1, { error: 'Give a reason residents will see, for example "Closed for Christmas"' }),
 );
 
 /** A from/to pair of local dates, `to` on or after `from` and at most `maxDays` days in all. */
@@ -14,7 +16,11 @@ function refineDateRange(maxDays: number) {
   return (q: { from: string; to: string }, ctx: z.RefinementCtx) => {
     if (!isLocalDate(q.from) || !isLocalDate(q.to)) return;
     if (q.to < q.from) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last day must be on or after the first day' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'The last day must be on or after the first day',
+      });
       return;
     }
     const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
@@ -66,7 +72,9 @@ export const ClosurePreviewSchema = z.object({
 });
 export type ClosurePreview = z.infer<typeof ClosurePreviewSchema>;
 
-const PersonSchema = z.object({ id: z.number().int(), name: z.string(), email: z.string() }).nullable();
+const PersonSchema = z
+  .object({ id: z.number().int(), name: z.string(), email: z.string() })
+  .nullable();
 
 export const ClosureSchema = z.object({
   id: z.number().int(),
@@ -91,14 +99,20 @@ export const MAX_SCHOOL_HOLIDAY_DAYS = 70;
 /** POST/PATCH /api/school-holidays: one holiday, inclusive local dates. */
 export const SchoolHolidayInputSchema = z
   .strictObject({
-    name: text('Name', 80).pipe(z.string().min(1, { error: 'Give the holiday a name, for example "May half-term 2027"' })),
+    name: text('Name', 80).pipe(
+      z.string().min(1, { error: 'Give the holiday a name, for example "May half-term 2027"' }),
+    ),
     from: LocalDateSchema,
     to: LocalDateSchema,
   })
   .superRefine((q, ctx) => {
     if (!isLocalDate(q.from) || !isLocalDate(q.to)) return;
     if (q.to < q.from) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last day must be on or after the first day' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'The last day must be on or after the first day',
+      });
       return;
     }
     const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;

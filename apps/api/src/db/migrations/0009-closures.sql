@@ -15,12 +15,16 @@ CREATE TABLE closures (
 ) STRICT;
 CREATE INDEX closures_venue ON closures (venue_slug);
 
--- Exactly the occurrences a closure cancelled (by the date the rule gives them), and the exception
--- each had before (JSON, NULL when none), so undoing it puts back only what it changed.
+-- Exactly the occurrences a closure cancelled (by the date the rule gives them), as they were shown
+-- then, and the exception each had before (JSON, NULL when none), so undoing it puts back only
+-- what it changed.
 CREATE TABLE closure_occurrences (
   closure_id INTEGER NOT NULL REFERENCES closures (id) ON DELETE CASCADE,
   session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
   date TEXT NOT NULL,
+  title TEXT NOT NULL,
+  start TEXT NOT NULL,                    -- ISO 8601 with the UK offset, as the occurrence showed
+  end TEXT NOT NULL,
   previous TEXT,
   PRIMARY KEY (closure_id, session_id, date)
 ) STRICT;
