@@ -22,6 +22,7 @@ import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
 import { createPageAnswers } from './pages/page-answers.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
 import { requestLogger } from './ops/request-logger.ts';
+import { schoolHolidayRoutes } from './school-holidays/school-holidays.routes.ts';
 import { sessionRoutes } from './sessions/sessions.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { venueRoutes } from './venues/venues.routes.ts';
@@ -90,7 +91,8 @@ export function createApp({
     .route('/api', userRoutes({ ...deps, publicUrl }))
     .route('/api', authRoutes({ ...deps, publicUrl, trustedProxies, passwords }))
     .route('/api', auditRoutes(deps))
-    .route('/api', closureRoutes(deps));
+    .route('/api', closureRoutes(deps))
+    .route('/api', schoolHolidayRoutes(deps));
 
   // Calendar feeds (/feeds/…) mount before the front end's catch-all.
   app.route(
