@@ -1,5 +1,6 @@
 import { areaRoutes } from './areas/areas.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { recentChangeRoutes } from './audit/recent-changes.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { closureRoutes } from './closures/closures.routes.ts';
 import { SCRYPT_PASSWORDS, type PasswordHasher } from './auth/password.ts';
@@ -92,7 +93,8 @@ export function createApp({
     .route('/api', authRoutes({ ...deps, publicUrl, trustedProxies, passwords }))
     .route('/api', auditRoutes(deps))
     .route('/api', closureRoutes(deps))
-    .route('/api', schoolHolidayRoutes(deps));
+    .route('/api', schoolHolidayRoutes(deps))
+    .route('/api', recentChangeRoutes(deps));
 
   // Calendar feeds (/feeds/…) mount before the front end's catch-all.
   app.route(
