@@ -20,9 +20,9 @@ async function logIn(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'This week' })).toBeVisible();
 }
 
-async function shoot(page: Page, name: string) {
+async function shoot(page: Page, name: string, fullPage = true) {
   if (SHOTS_DIR !== undefined)
-    await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, fullPage });
 }
 
 /** Nothing is wider than the screen: no sideways scrolling on a phone. */
@@ -115,7 +115,7 @@ for (const size of SIZES) {
       const summary = page.getByRole('region', { name: 'What changed this week' });
       await expect(summary).toContainText('Heating broken');
       await expectNoSidewaysScroll(page);
-      await shoot(page, `home-changes-${size.name}`);
+      await shoot(page, `home-changes-${size.name}`, false);
 
       await page.getByRole('link', { name: 'Closures' }).click();
       await page
@@ -146,7 +146,7 @@ for (const size of SIZES) {
       const first = await page.getByLabel('First date').inputValue();
       expect(first > londonDateOf(new Date())).toBe(true);
       await expectNoSidewaysScroll(page);
-      await shoot(page, `session-copy-${size.name}`);
+      await shoot(page, `session-copy-${size.name}`, false);
 
       await page.getByRole('link', { name: 'School holidays' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'School holidays' })).toBeVisible();
