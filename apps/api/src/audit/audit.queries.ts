@@ -3,13 +3,7 @@ import type { Db } from '../db/open-db.ts';
 
 /** What an audit entry can be about. */
 export type AuditEntity =
-  | 'session'
-  | 'group'
-  | 'venue'
-  | 'area'
-  | 'user'
-  | 'closure'
-  | 'school-holiday';
+  'session' | 'group' | 'venue' | 'area' | 'user' | 'closure' | 'school-holiday';
 
 export interface AuditRecord {
   userId: number | null;

@@ -85,7 +85,9 @@ function rowToException(row: ExceptionRow): OccurrenceException {
 /** The school holidays, by first day: what a session that skips them carries. */
 export function listSchoolHolidayRanges(db: Db): DateRange[] {
   return db
-    .prepare('SELECT from_date AS "from", to_date AS "to" FROM school_holidays ORDER BY from_date, id')
+    .prepare(
+      'SELECT from_date AS "from", to_date AS "to" FROM school_holidays ORDER BY from_date, id',
+    )
     .all() as DateRange[];
 }
 
