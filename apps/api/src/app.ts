@@ -1,6 +1,8 @@
 import { areaRoutes } from './areas/areas.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { recentChangeRoutes } from './audit/recent-changes.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { closureRoutes } from './closures/closures.routes.ts';
 import { SCRYPT_PASSWORDS, type PasswordHasher } from './auth/password.ts';
 import { createGroupStore, type GroupStore } from './cache/group-store.ts';
 import { createReadCache, type ReadCache } from './cache/read-cache.ts';
@@ -21,6 +23,7 @@ import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
 import { createPageAnswers } from './pages/page-answers.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
 import { requestLogger } from './ops/request-logger.ts';
+import { schoolHolidayRoutes } from './school-holidays/school-holidays.routes.ts';
 import { sessionRoutes } from './sessions/sessions.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { venueRoutes } from './venues/venues.routes.ts';
@@ -88,7 +91,10 @@ export function createApp({
     .route('/api', sessionRoutes({ ...deps, sessionStore }))
     .route('/api', userRoutes({ ...deps, publicUrl }))
     .route('/api', authRoutes({ ...deps, publicUrl, trustedProxies, passwords }))
-    .route('/api', auditRoutes(deps));
+    .route('/api', auditRoutes(deps))
+    .route('/api', closureRoutes(deps))
+    .route('/api', schoolHolidayRoutes(deps))
+    .route('/api', recentChangeRoutes(deps));
 
   // Calendar feeds (/feeds/…) mount before the front end's catch-all.
   app.route(

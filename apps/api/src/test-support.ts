@@ -304,6 +304,9 @@ export function dumpTables(db: StaffTestApp['db']): string {
     'user_tokens',
     'login_devices',
     'audit_log',
+    'closures',
+    'closure_occurrences',
+    'school_holidays',
   ];
   return JSON.stringify(
     tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]),

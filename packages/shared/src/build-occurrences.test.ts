@@ -21,6 +21,8 @@ function session(overrides: Partial<Session> & { id: number }): Session {
     until: null,
     count: null,
     skipBankHolidays: false,
+    skipSchoolHolidays: false,
+    schoolHolidays: [],
     kind: 'group',
     booking: 'drop-in',
     bookingInfo: '',

@@ -84,6 +84,7 @@ export function sessionOccurrences(
       until: session.until,
       count: session.count,
       skipBankHolidays: session.skipBankHolidays,
+      schoolHolidays: session.schoolHolidays,
       exceptions: session.exceptions,
     },
     filter.from,

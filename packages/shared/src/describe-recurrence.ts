@@ -51,5 +51,6 @@ export function describeRecurrence(r: Recurrence, options: { today?: string } = 
   if (from !== '' || until !== '') parts.push([from, until].filter((s) => s !== '').join(' '));
   if (r.count !== null) parts.push(r.count === 1 ? 'once only' : `${r.count} times`);
   if (r.skipBankHolidays) parts.push('not on bank holidays');
+  if ((r.schoolHolidays?.length ?? 0) > 0) parts.push('not in school holidays');
   return parts.join(', ');
 }

@@ -29,6 +29,8 @@ export const STAFF_PAGE_PATHS = {
   areas: '/admin/areas',
   users: '/admin/users',
   audit: '/admin/audit',
+  closures: '/closures',
+  schoolHolidays: '/admin/school-holidays',
   invite: '/invite/:token',
 } as const;
 

@@ -11,7 +11,13 @@ import {
   toDayNumber,
   weekdayIndexOfDayNumber,
 } from './dates.ts';
-import type { MonthlyRepeat, OccurrenceException, Recurrence, WeeklyRepeat } from './session.ts';
+import type {
+  DateRange,
+  MonthlyRepeat,
+  OccurrenceException,
+  Recurrence,
+  WeeklyRepeat,
+} from './session.ts';
 
 /** One occurrence in local terms: what the API, feeds and kiosk turn into instants. */
 export interface LocalOccurrence {
@@ -130,14 +136,23 @@ export function ruleDatesExamined(): number {
 /**
  * The dates the rule itself generates within [from, to] inclusive, sorted, before cancellations
  * and changes: honours interval, until, count (counted from startDate, bank holidays included)
- * and skipBankHolidays.
+ * skipBankHolidays and the school holidays it skips.
  */
 export function ruleDates(r: Recurrence, from: string, to: string): string[] {
   const [lo, hi] = clip(r, from, to);
   if (lo > hi) return [];
   const dates = rawRuleDays(r, lo, hi).map(fromDayNumber);
   datesExamined += dates.length;
-  return r.skipBankHolidays ? dates.filter((d) => !isBankHoliday(d)) : dates;
+  const holidays = r.schoolHolidays ?? [];
+  if (!r.skipBankHolidays && holidays.length === 0) return dates;
+  return dates.filter(
+    (d) => !(r.skipBankHolidays && isBankHoliday(d)) && !isInAnyRange(d, holidays),
+  );
+}
+
+/** True when the date falls in one of the ranges (a handful a year, so a plain walk). */
+export function isInAnyRange(date: string, ranges: readonly DateRange[]): boolean {
+  return ranges.some((range) => date >= range.from && date <= range.to);
 }
 
 /** True when the rule itself generates this date (what a cancellation or change may name). */

@@ -12,3 +12,4 @@ export * from './staff.ts';
 export * from './venue.ts';
 export * from './way.ts';
 export * from './translation.ts';
+export * from './closure.ts';

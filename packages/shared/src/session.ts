@@ -73,7 +73,15 @@ export interface Recurrence {
   until: string | null;
   count: number | null;
   skipBankHolidays: boolean;
+  /** School holidays the rule skips (inclusive local dates); absent or empty: none. */
+  schoolHolidays?: readonly DateRange[] | undefined;
   exceptions: readonly OccurrenceException[];
+}
+
+/** An inclusive range of local dates, e.g. a school holiday. */
+export interface DateRange {
+  from: string;
+  to: string;
 }
 
 export const EXCEPTION_KINDS = ['cancelled', 'changed'] as const;
@@ -112,6 +120,7 @@ const sessionFields = {
     .nullable()
     .default(null),
   skipBankHolidays: z.boolean().default(false),
+  skipSchoolHolidays: z.boolean().default(false),
   kind: SessionKindSchema.default('group'),
   booking: BookingSchema.default('drop-in'),
   bookingInfo: text('Booking details', 500, 'paragraphs').default(''),
@@ -225,6 +234,9 @@ export const SessionSchema = z.object({
   until: z.string().nullable(),
   count: z.number().nullable(),
   skipBankHolidays: z.boolean(),
+  skipSchoolHolidays: z.boolean().default(false),
+  /** When skipSchoolHolidays: the school holidays it skips, as the staff area keeps them. */
+  schoolHolidays: z.array(z.object({ from: z.string(), to: z.string() })).default([]),
   kind: SessionKindSchema,
   booking: BookingSchema,
   bookingInfo: z.string(),

@@ -9,7 +9,8 @@ import {
 } from './audit-detail.ts';
 
 /** What an audit entry can be about. */
-export type AuditEntity = 'session' | 'group' | 'venue' | 'area' | 'user';
+export type AuditEntity =
+  'session' | 'group' | 'venue' | 'area' | 'user' | 'closure' | 'school-holiday';
 
 export interface AuditRecord {
   userId: number | null;

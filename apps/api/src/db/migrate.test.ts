@@ -104,9 +104,11 @@ describe('migrations', () => {
 
 describe('0006: one-line text', () => {
   it('turns line breaks and tabs stored in one-line fields into spaces, and moves updated_at', () => {
-    const before = readMigrations().findIndex((m) => m.name === '0006-one-line-text.sql');
+    const oneLine = readMigrations().find((m) => m.name === '0006-one-line-text.sql');
+    if (oneLine === undefined) throw new Error('no migration 0006');
+    // Seeded by today's code, which needs today's schema; 0006's data fix then runs over it.
     const db = new Database(':memory:');
-    migrate(db, readMigrations().slice(0, before));
+    migrate(db);
     seedSampleData(db, makeFixture(), TEST_NOW);
     const stamp = TEST_NOW.toISOString();
     db.prepare('UPDATE sessions SET title = ?, cost_text = ?, contact = ? WHERE id = 1').run(
@@ -126,11 +128,7 @@ describe('0006: one-line text', () => {
     db.prepare('UPDATE session_exceptions SET reason = ? WHERE session_id = 1').run('Bad\nweather');
     db.prepare('UPDATE sessions SET description = ? WHERE id = 2').run('Line one.\nLine two.');
 
-    expect(migrate(db)).toEqual(
-      readMigrations()
-        .slice(before)
-        .map((m) => m.version),
-    );
+    db.exec(oneLine.sql);
     const session = db
       .prepare('SELECT title, cost_text, contact, updated_at FROM sessions WHERE id = 1')
       .get() as { title: string; cost_text: string; contact: string; updated_at: string };

@@ -88,6 +88,8 @@ function session(id: number, fields: Partial<Session> & Pick<Session, 'title'>):
     until: null,
     count: null,
     skipBankHolidays: false,
+    skipSchoolHolidays: false,
+    schoolHolidays: [],
     kind: 'group',
     booking: 'drop-in',
     bookingInfo: '',

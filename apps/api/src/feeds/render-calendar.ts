@@ -156,6 +156,7 @@ function recurrenceOf(session: Session) {
     until: session.until,
     count: session.count,
     skipBankHolidays: session.skipBankHolidays,
+    schoolHolidays: session.schoolHolidays,
     exceptions: session.exceptions,
   };
 }
@@ -220,14 +221,25 @@ function ruleLines(
   for (const date of before) {
     lines.push(`EXDATE;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, session.startTime)}`);
   }
+  const end = last ?? window.to;
+  const unskipped = { ...recurrence, skipBankHolidays: false, schoolHolidays: [] };
+  const skipped = new Set<string>();
   if (session.skipBankHolidays) {
     // Walks the bank holidays, not the rule: a daily rule over centuries costs no more than a week.
-    const end = last ?? window.to;
-    const unskipped = { ...recurrence, skipBankHolidays: false };
     for (const date of BANK_HOLIDAYS) {
       if (date < dtstart || date > end || !isRuleDate(unskipped, date)) continue;
-      lines.push(`EXDATE;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, session.startTime)}`);
+      skipped.add(date);
     }
+  }
+  // Likewise the school holidays: each costs its own few weeks, whatever the rule's span.
+  for (const range of session.schoolHolidays) {
+    const from = range.from < dtstart ? dtstart : range.from;
+    const to = range.to > end ? end : range.to;
+    if (from > to) continue;
+    for (const date of ruleDates(unskipped, from, to)) skipped.add(date);
+  }
+  for (const date of [...skipped].sort()) {
+    lines.push(`EXDATE;TZID=${FEED_TIMEZONE}:${formatLocalDateTime(date, session.startTime)}`);
   }
   return lines.join('\n');
 }

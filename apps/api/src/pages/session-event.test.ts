@@ -54,6 +54,8 @@ function session(fields: Partial<Session> = {}): Session {
     until: null,
     count: null,
     skipBankHolidays: false,
+    skipSchoolHolidays: false,
+    schoolHolidays: [],
     kind: 'drop-in',
     booking: 'drop-in',
     bookingInfo: '',

@@ -14,6 +14,7 @@ export function sessionToInput(session: Session): SessionInput {
     until: session.until,
     count: session.count,
     skipBankHolidays: session.skipBankHolidays,
+    skipSchoolHolidays: session.skipSchoolHolidays,
     kind: session.kind,
     booking: session.booking,
     bookingInfo: session.bookingInfo,
@@ -38,6 +39,7 @@ const SCHEDULE_FIELDS = [
   'until',
   'count',
   'skipBankHolidays',
+  'skipSchoolHolidays',
 ] as const satisfies readonly (keyof SessionInput)[];
 
 /** True when the change moves the schedule (time, rule or venue), so SEQUENCE must rise. */

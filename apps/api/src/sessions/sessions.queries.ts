@@ -8,6 +8,7 @@ import {
   TranslationsSchema,
   WaySlugSchema,
   compactTranslations,
+  type DateRange,
   type OccurrenceException,
   type Session,
   type SessionInput,
@@ -36,6 +37,7 @@ interface SessionRow {
   until_date: string | null;
   count: number | null;
   skip_bank_holidays: number;
+  skip_school_holidays: number;
   booking: string;
   booking_info: string;
   cost_free: number;
@@ -65,7 +67,7 @@ interface ExceptionRow {
 /** Selects a session row with its venue's name and area (use with `FROM sessions s JOIN venues v`). */
 const SESSION_COLUMNS = `s.id, s.uid, s.title, s.venue_slug, v.name AS venue_name,
   v.area_slug AS venue_area_slug, s.group_slug, s.ways, s.kind, s.start_date, s.start_time,
-  s.end_time, s.repeat, s.until_date, s.count, s.skip_bank_holidays, s.booking, s.booking_info,
+  s.end_time, s.repeat, s.until_date, s.count, s.skip_bank_holidays, s.skip_school_holidays, s.booking, s.booking_info,
   s.cost_free, s.cost_text, s.audiences, s.description, s.what_to_expect, s.accessibility,
   s.contact, s.translations, s.status, s.sequence, s.updated_at`;
 
@@ -84,7 +86,21 @@ function rowToException(row: ExceptionRow): OccurrenceException {
   };
 }
 
-function rowToSession(row: SessionRow, exceptions: readonly OccurrenceException[]): Session {
+/** The school holidays, by first day: what a session that skips them carries. */
+export function listSchoolHolidayRanges(db: Db): DateRange[] {
+  return db
+    .prepare(
+      'SELECT from_date AS "from", to_date AS "to" FROM school_holidays ORDER BY from_date, id',
+    )
+    .all() as DateRange[];
+}
+
+function rowToSession(
+  row: SessionRow,
+  exceptions: readonly OccurrenceException[],
+  schoolHolidays: () => DateRange[],
+): Session {
+  const skipSchoolHolidays = row.skip_school_holidays === 1;
   return {
     id: row.id,
     uid: row.uid,
@@ -99,6 +115,8 @@ function rowToSession(row: SessionRow, exceptions: readonly OccurrenceException[
     until: row.until_date,
     count: row.count,
     skipBankHolidays: row.skip_bank_holidays === 1,
+    skipSchoolHolidays,
+    schoolHolidays: skipSchoolHolidays ? schoolHolidays() : [],
     kind: SessionKindSchema.parse(row.kind),
     booking: BookingSchema.parse(row.booking),
     bookingInfo: row.booking_info,
@@ -133,7 +151,7 @@ export function getSession(db: Db, id: number): Session | null {
       `SELECT ${EXCEPTION_COLUMNS} FROM session_exceptions e WHERE e.session_id = ? ORDER BY e.date`,
     )
     .all(id) as ExceptionRow[];
-  return rowToSession(row, exceptions.map(rowToException));
+  return rowToSession(row, exceptions.map(rowToException), () => listSchoolHolidayRanges(db));
 }
 
 export interface SessionFilter {
@@ -171,7 +189,9 @@ export function listSessions(db: Db, filter: SessionFilter = {}): Session[] {
     list.push(rowToException(row));
     bySession.set(row.session_id, list);
   }
-  return rows.map((row) => rowToSession(row, bySession.get(row.id) ?? []));
+  let holidays: DateRange[] | null = null;
+  const schoolHolidays = () => (holidays ??= listSchoolHolidayRanges(db));
+  return rows.map((row) => rowToSession(row, bySession.get(row.id) ?? [], schoolHolidays));
 }
 
 /** Ids of the sessions held at a venue or moved there for a date, archived ones included. */
@@ -222,6 +242,7 @@ function columnsOf(s: SessionInput) {
     until: s.until,
     count: s.count,
     skipBankHolidays: toFlag(s.skipBankHolidays),
+    skipSchoolHolidays: toFlag(s.skipSchoolHolidays),
     booking: s.booking,
     bookingInfo: s.bookingInfo,
     costFree: toFlag(s.cost.free),
@@ -240,11 +261,11 @@ export function insertSession(db: Db, session: SessionInput, now: string): numbe
   const result = db
     .prepare(
       `INSERT INTO sessions (uid, title, venue_slug, group_slug, ways, kind, start_date, start_time,
-         end_time, repeat, until_date, count, skip_bank_holidays, booking, booking_info, cost_free,
-         cost_text, audiences, description, what_to_expect, accessibility, contact, status, sequence,
+         end_time, repeat, until_date, count, skip_bank_holidays, skip_school_holidays, booking,
+         booking_info, cost_free, cost_text, audiences, description, what_to_expect, accessibility, contact, status, sequence,
          created_at, updated_at)
        VALUES (@uid, @title, @venue, @group, @ways, @kind, @startDate, @startTime, @endTime, @repeat,
-         @until, @count, @skipBankHolidays, @booking, @bookingInfo, @costFree, @costText, @audiences,
+         @until, @count, @skipBankHolidays, @skipSchoolHolidays, @booking, @bookingInfo, @costFree, @costText, @audiences,
          @description, @whatToExpect, @accessibility, @contact, 'active', 0, @now, @now)`,
     )
     // A placeholder that cannot clash, replaced by the id-based UID below.
@@ -267,7 +288,8 @@ export function updateSession(
     `UPDATE sessions SET title = @title, venue_slug = @venue, group_slug = @group, ways = @ways,
        kind = @kind, start_date = @startDate, start_time = @startTime, end_time = @endTime,
        repeat = @repeat, until_date = @until, count = @count,
-       skip_bank_holidays = @skipBankHolidays, booking = @booking, booking_info = @bookingInfo,
+       skip_bank_holidays = @skipBankHolidays, skip_school_holidays = @skipSchoolHolidays,
+       booking = @booking, booking_info = @bookingInfo,
        cost_free = @costFree, cost_text = @costText, audiences = @audiences,
        description = @description, what_to_expect = @whatToExpect, accessibility = @accessibility,
        contact = @contact, translations = @translations, sequence = sequence + @step, updated_at = @now

@@ -55,6 +55,8 @@ describe('GET /api/sessions/:id', () => {
       until: null,
       count: null,
       skipBankHolidays: false,
+      skipSchoolHolidays: false,
+      schoolHolidays: [],
       kind: 'group',
       booking: 'drop-in',
       bookingInfo: '',

@@ -38,6 +38,8 @@ function session(id: number, overrides: Partial<Session>): Session {
     until: null,
     count: 5,
     skipBankHolidays: false,
+    skipSchoolHolidays: false,
+    schoolHolidays: [],
     kind: 'course',
     booking: 'book',
     bookingInfo: '',

@@ -182,6 +182,8 @@ const SESSION: Session = {
   until: null,
   count: null,
   skipBankHolidays: false,
+  skipSchoolHolidays: false,
+  schoolHolidays: [],
   kind: 'event',
   booking: 'drop-in',
   bookingInfo: '',

@@ -137,6 +137,7 @@ describe('sessionFormOf', () => {
       id: 7,
       uid: 'session-7@example.org',
       venue: { slug: input.venue, name: 'Gorse Hill Hub', areaSlug: 'gorse-hill' },
+      schoolHolidays: [],
       exceptions: [],
       status: 'active',
       sequence: 0,

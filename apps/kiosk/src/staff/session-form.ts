@@ -15,6 +15,7 @@ import {
   wallTimeOf,
   weekdayOf,
   WEEKDAYS,
+  type DateRange,
   type LocalOccurrence,
   type OccurrenceException,
   type Recurrence,
@@ -44,6 +45,7 @@ export interface SessionForm {
   until: string;
   count: string;
   skipBankHolidays: boolean;
+  skipSchoolHolidays: boolean;
   booking: string;
   bookingInfo: string;
   free: boolean;
@@ -76,6 +78,7 @@ export const SESSION_FIELD_PATHS = [
   'until',
   'count',
   'skipBankHolidays',
+  'skipSchoolHolidays',
   'booking',
   'bookingInfo',
   'cost',
@@ -110,6 +113,7 @@ export function emptySessionForm(today: string, venue: string): SessionForm {
     until: '',
     count: '',
     skipBankHolidays: false,
+    skipSchoolHolidays: false,
     booking: 'drop-in',
     bookingInfo: '',
     free: true,
@@ -146,6 +150,7 @@ export function sessionFormOf(s: Session): SessionForm {
     until: s.until ?? '',
     count: s.count === null ? '' : String(s.count),
     skipBankHolidays: s.skipBankHolidays,
+    skipSchoolHolidays: s.skipSchoolHolidays,
     booking: s.booking,
     bookingInfo: s.bookingInfo,
     free: s.cost.free,
@@ -209,6 +214,7 @@ export function sessionInputOf(f: SessionForm): Record<string, unknown> {
     until: repeats && f.ends === 'until' ? f.until : null,
     count: repeats && f.ends === 'count' ? wholeNumberOr(f.count) : null,
     skipBankHolidays: repeats && f.skipBankHolidays,
+    skipSchoolHolidays: repeats && f.skipSchoolHolidays,
     booking: f.booking,
     bookingInfo: f.bookingInfo,
     cost: { free: f.free, text: f.costText },
@@ -232,6 +238,7 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function recurrenceOf(
   f: SessionForm,
   exceptions: readonly OccurrenceException[] = [],
+  schoolHolidays: readonly DateRange[] = [],
 ): Recurrence | null {
   if (!isLocalDate(f.startDate) || !TIME.test(f.startTime) || !TIME.test(f.endTime)) return null;
   if (f.endTime <= f.startTime) return null;
@@ -265,6 +272,7 @@ export function recurrenceOf(
     until,
     count,
     skipBankHolidays: repeat !== null && f.skipBankHolidays,
+    schoolHolidays: repeat !== null && f.skipSchoolHolidays ? schoolHolidays : [],
     exceptions,
   };
 }

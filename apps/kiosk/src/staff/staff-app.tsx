@@ -9,6 +9,8 @@ import { Link } from './components/link.tsx';
 import { AuthContext, fetchMe, type Auth } from './hooks/use-auth.ts';
 import { AreasPage } from './pages/areas-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
+import { ClosuresPage } from './pages/closures-page.tsx';
+import { SchoolHolidaysPage } from './pages/school-holidays-page.tsx';
 import { GroupEditorPage } from './pages/group-editor-page.tsx';
 import { GroupsPage } from './pages/groups-page.tsx';
 import { InvitePage } from './pages/invite-page.tsx';
@@ -32,10 +34,12 @@ const NAV = [
   { href: '/staff', label: 'This week', admin: false },
   { href: '/staff/sessions', label: 'Sessions', admin: false },
   { href: '/staff/groups', label: 'Groups', admin: false },
+  { href: '/staff/closures', label: 'Closures', admin: false },
   { href: '/staff/admin/venues', label: 'Venues', admin: true },
   { href: '/staff/admin/areas', label: 'Areas', admin: true },
   { href: '/staff/admin/users', label: 'Users', admin: true },
   { href: '/staff/admin/audit', label: 'Audit log', admin: true },
+  { href: '/staff/admin/school-holidays', label: 'School holidays', admin: true },
 ] as const;
 
 function isCurrent(href: string, path: string): boolean {
@@ -61,6 +65,8 @@ function StaffPages() {
       <Route path={PAGES.areas} component={AreasPage} />
       <Route path={PAGES.users} component={UsersPage} />
       <Route path={PAGES.audit} component={AuditPage} />
+      <Route path={PAGES.closures} component={ClosuresPage} />
+      <Route path={PAGES.schoolHolidays} component={SchoolHolidaysPage} />
       <Route path={PAGES.invite} component={InvitePage} />
       <Route default component={NotFoundPage} />
     </Router>

@@ -9,6 +9,7 @@ import {
   weekdayName,
   type Group,
   type LocalOccurrence,
+  type DateRange,
   type Session,
   type Venue,
 } from '@fiveways/shared';
@@ -31,6 +32,7 @@ import {
   TextField,
   type Option,
 } from '../components/form-fields.tsx';
+import { CopySessionLink } from '../components/copy-session-link.tsx';
 import { Link } from '../components/link.tsx';
 import { MoveDialog } from '../components/move-dialog.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
@@ -50,6 +52,7 @@ import {
 } from '../session-form.ts';
 import { addException, removeException, type ExceptionKind } from '../session-exceptions.ts';
 import { findClockChangeWarnings } from '../clock-change.ts';
+import { copiedSessionForm } from '../copy-session.ts';
 import { sessionLockOf } from '../record-scope.ts';
 import { firstDateOffered, isOver } from '../session-defaults.ts';
 import { defaultVenueOf, venueOptionsOf } from '../venue-options.ts';
@@ -67,14 +70,19 @@ interface EditorData {
   venues: Venue[];
   groups: Group[];
   session: Session | null;
+  /** The session a new one is copied from (`?copy=ID`), if any. */
+  copyOf: Session | null;
+  schoolHolidays: DateRange[];
 }
 
 /** Create (id null) or edit a session. */
 export function SessionEditorPage({ id }: { id: string | null }) {
   const { me } = useAuth();
+  const asked = useLocation().query.copy ?? '';
+  const copy = id === null && /^\d{1,12}$/.test(asked) ? asked : null;
   const [loaded, reload] = useLoad(
     async (signal): Promise<EditorData> => {
-      const [venues, groups, session] = await Promise.all([
+      const [venues, groups, session, copyOf, schoolHolidays] = await Promise.all([
         getParsed('/api/venues', (s) => s.VenueListSchema, signal),
         getParsed('/api/groups', (s) => s.GroupListSchema, signal).then(
           (list) => list.items,
@@ -83,11 +91,18 @@ export function SessionEditorPage({ id }: { id: string | null }) {
         id === null
           ? Promise.resolve(null)
           : getParsed(`/api/sessions/${encodeURIComponent(id)}`, (s) => s.SessionSchema, signal),
+        copy === null
+          ? Promise.resolve(null)
+          : getParsed(`/api/sessions/${copy}`, (s) => s.SessionSchema, signal),
+        getParsed('/api/school-holidays', (s) => s.SchoolHolidayListSchema, signal).then(
+          (list) => list.items.map((h) => ({ from: h.from, to: h.to })),
+          () => [],
+        ),
       ]);
       const mine = me.role === 'admin' ? venues : venues.filter((v) => me.venues.includes(v.slug));
-      return { venues: mine, groups, session };
+      return { venues: mine, groups, session, copyOf, schoolHolidays };
     },
-    `${id ?? 'new'}`,
+    `${id ?? 'new'}|${copy ?? ''}`,
   );
   const title = id === null ? 'Add a session' : 'Edit session';
   if (loaded.status !== 'ready') {
@@ -99,7 +114,7 @@ export function SessionEditorPage({ id }: { id: string | null }) {
   }
   return (
     <SessionEditor
-      key={loaded.data.session?.id ?? 'new'}
+      key={loaded.data.session?.id ?? `new-${loaded.data.copyOf?.id ?? ''}`}
       data={loaded.data}
       reload={reload}
       title={title}
@@ -123,7 +138,9 @@ function SessionEditor({
   const [form, setForm] = useState<SessionForm>(() =>
     session
       ? sessionFormOf(session)
-      : emptySessionForm(firstDateOffered(new Date()), defaultVenueOf(data.venues, me)),
+      : data.copyOf
+        ? copiedSessionForm(data.copyOf, today)
+        : emptySessionForm(firstDateOffered(new Date()), defaultVenueOf(data.venues, me)),
   );
   // Another venue's session opens read-only, saying why, rather than failing on Save.
   const lock = session === null ? null : sessionLockOf(me, session.venue);
@@ -140,7 +157,10 @@ function SessionEditor({
       setForm((f) => ({ ...f, [key]: value }));
   const err = (path: string) => errors.fields[path];
 
-  const rule = useMemo(() => recurrenceOf(form, session?.exceptions ?? []), [form, session]);
+  const rule = useMemo(
+    () => recurrenceOf(form, session?.exceptions ?? [], data.schoolHolidays),
+    [form, session, data.schoolHolidays],
+  );
   const preview = useMemo(() => (rule ? previewDates(rule, today, 6) : []), [rule, today]);
   // Told as the times are typed, before saving: a time in the clock-change hour surprises.
   const clockWarnings = useMemo(
@@ -188,6 +208,16 @@ function SessionEditor({
       ) : null}
       {notice ? <Notice message={notice} /> : null}
       {lock ? <p class="read-only-note">{lock}</p> : null}
+      {data.copyOf ? (
+        <p class="quiet">
+          Copied from “{data.copyOf.title}”: check the details and the first date, then publish.
+        </p>
+      ) : null}
+      {session && lock === null ? (
+        <p>
+          <CopySessionLink session={session} />
+        </p>
+      ) : null}
       <div class="editor">
         <fieldset class="form-lock" disabled={lock !== null}>
           <ErrorSummary errors={errors} />
@@ -398,6 +428,14 @@ function SessionEditor({
                   checked={form.skipBankHolidays}
                   onChange={set('skipBankHolidays')}
                   error={err('skipBankHolidays')}
+                />
+                <Checkbox
+                  path="skipSchoolHolidays"
+                  label="Not in school holidays"
+                  hint="Worcestershire's school holidays, as kept in the staff area."
+                  checked={form.skipSchoolHolidays}
+                  onChange={set('skipSchoolHolidays')}
+                  error={err('skipSchoolHolidays')}
                 />
               </>
             ) : null}

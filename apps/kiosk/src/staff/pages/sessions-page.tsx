@@ -1,6 +1,7 @@
 import { describeRecurrence, londonDateOf, type Session } from '@fiveways/shared';
 import { useLocation } from 'preact-iso/router';
 import { getParsed } from '../../common/api-client.ts';
+import { CopySessionLink } from '../components/copy-session-link.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
 import { useAuth } from '../hooks/use-auth.ts';
@@ -55,7 +56,8 @@ export function SessionsPage() {
             {loaded.data.map((s) => (
               <tr key={s.id}>
                 <td data-label="Title">
-                  <Link href={`/staff/sessions/${s.id}`}>{s.title}</Link>
+                  <Link href={`/staff/sessions/${s.id}`}>{s.title}</Link>{' '}
+                  <CopySessionLink session={s} compact />
                 </td>
                 <td data-label="Venue">{s.venue.name}</td>
                 <td data-label="When">{describeRecurrence(s, { today })}</td>

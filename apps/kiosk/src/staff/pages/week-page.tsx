@@ -15,6 +15,7 @@ import { getParsed, messageOf } from '../../common/api-client.ts';
 import { CancelDialog } from '../components/cancel-dialog.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
+import { RecentChanges } from '../components/recent-changes.tsx';
 import { useAuth } from '../hooks/use-auth.ts';
 import { useLoad } from '../../common/use-load.ts';
 import { addException, removeException } from '../session-exceptions.ts';
@@ -121,6 +122,7 @@ export function WeekPage() {
         </Link>
       </div>
       {notice ? <Notice message={notice} /> : null}
+      <RecentChanges scope={`${me.id}|${notice}`} />
       {failure ? (
         <p class="flash flash--error" role="alert">
           {failure}
