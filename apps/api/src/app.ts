@@ -18,6 +18,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
 import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
+import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { createPageAnswers } from './pages/page-answers.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
 import { requestLogger } from './ops/request-logger.ts';
@@ -84,6 +85,7 @@ export function createApp({
     .route('/api/occurrences', occurrenceRoutes({ db, cache, sessionStore }))
     .route('/api', areaRoutes(deps))
     .route('/api', venueRoutes(deps))
+    .route('/api', organisationRoutes(deps))
     .route('/api', groupRoutes({ ...deps, groupStore, sessionStore }))
     .route('/api', sessionRoutes({ ...deps, sessionStore }))
     .route('/api', userRoutes({ ...deps, publicUrl }))

@@ -15,6 +15,13 @@ export const GroupInputSchema = z.object({
   languages: z.array(text('Language', 40)).max(20).default(['English']),
   accessibility: text('Accessibility', 1000, 'paragraphs').default(''),
   venueSlug: SlugSchema.nullable().default(null),
+  /** Who runs the group (GET /api/organisations); null: the organisation that runs the hubs. */
+  organisationId: z
+    .number({ error: 'Give the organisation as its id, a whole number' })
+    .int({ error: 'Give the organisation as its id, a whole number' })
+    .positive({ error: 'Give the organisation as its id, a whole number' })
+    .nullable()
+    .default(null),
 });
 export type GroupInput = z.infer<typeof GroupInputSchema>;
 

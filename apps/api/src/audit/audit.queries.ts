@@ -2,7 +2,7 @@ import type { AuditEntry } from '@fiveways/shared';
 import type { Db } from '../db/open-db.ts';
 
 /** What an audit entry can be about. */
-export type AuditEntity = 'session' | 'group' | 'venue' | 'area' | 'user';
+export type AuditEntity = 'session' | 'group' | 'venue' | 'area' | 'user' | 'organisation';
 
 export interface AuditRecord {
   userId: number | null;

@@ -27,10 +27,12 @@ interface GroupRow {
   venue_slug: string | null;
   checked_at: string | null;
   updated_at: string;
+  organisation_id: number | null;
 }
 
 const COLUMNS = `g.slug, g.name, g.description, g.ways, g.area_slugs, g.audiences, g.cost_free,
-  g.cost_text, g.contact, g.languages, g.accessibility, g.venue_slug, g.checked_at, g.updated_at`;
+  g.cost_text, g.contact, g.languages, g.accessibility, g.venue_slug, g.checked_at, g.updated_at,
+  g.organisation_id`;
 
 function rowToGroup(row: GroupRow): Group {
   return {
@@ -45,6 +47,7 @@ function rowToGroup(row: GroupRow): Group {
     languages: parseJsonColumn(z.array(z.string()), row.languages, 'groups.languages'),
     accessibility: row.accessibility,
     venueSlug: row.venue_slug,
+    organisationId: row.organisation_id,
     checkedAt: row.checked_at,
     updatedAt: row.updated_at,
   };
@@ -112,6 +115,7 @@ export function listUncheckedGroupSlugs(db: Db, before: string): string[] {
 
 function columnsOf(group: GroupInput, now: string) {
   return {
+    organisationId: group.organisationId,
     slug: group.slug,
     name: group.name,
     description: group.description,
@@ -135,9 +139,10 @@ export function insertGroup(
 ): void {
   db.prepare(
     `INSERT INTO groups (slug, name, description, ways, area_slugs, audiences, cost_free, cost_text,
-       contact, languages, accessibility, venue_slug, checked_at, updated_at)
+       contact, languages, accessibility, venue_slug, checked_at, updated_at, organisation_id)
      VALUES (@slug, @name, @description, @ways, @areaSlugs, @audiences, @costFree, @costText,
-       @contact, @languages, @accessibility, @venueSlug, @checkedAt, @now)`,
+       @contact, @languages, @accessibility, @venueSlug, @checkedAt, @now,
+       coalesce(@organisationId, (SELECT min(id) FROM organisations)))`,
   ).run({ ...columnsOf(group, now), checkedAt: group.checkedAt });
 }
 
@@ -147,7 +152,9 @@ export function updateGroup(db: Db, group: GroupInput, now: string): void {
     `UPDATE groups SET name = @name, description = @description, ways = @ways,
        area_slugs = @areaSlugs, audiences = @audiences, cost_free = @costFree,
        cost_text = @costText, contact = @contact, languages = @languages,
-       accessibility = @accessibility, venue_slug = @venueSlug, updated_at = @now
+       accessibility = @accessibility, venue_slug = @venueSlug,
+       organisation_id = coalesce(@organisationId, (SELECT min(id) FROM organisations)),
+       updated_at = @now
      WHERE slug = @slug`,
   ).run(columnsOf(group, now));
 }

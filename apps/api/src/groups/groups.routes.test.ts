@@ -44,6 +44,7 @@ describe('GET /api/groups', () => {
       languages: ['English'],
       accessibility: '',
       venueSlug: 'warndon-church-hall',
+      organisationId: 1,
       checkedAt: null,
       updatedAt: '2026-11-23T10:00:00.000Z',
     });

@@ -1,0 +1,1 @@
+-- This number is held for a change made alongside; the file is replaced by it.
