@@ -18,6 +18,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
 import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
+import { answerApiDetails, openReferralRoutes } from './openreferral/openreferral.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { createPageAnswers } from './pages/page-answers.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
@@ -92,7 +93,10 @@ export function createApp({
     .route('/api', authRoutes({ ...deps, publicUrl, trustedProxies, passwords }))
     .route('/api', auditRoutes(deps));
 
-  // Calendar feeds (/feeds/…) mount before the front end's catch-all.
+  // Open Referral UK open data (/openreferral/…) and calendar feeds (/feeds/…) mount before the
+  // front end's catch-all.
+  app.get('/openreferral/', answerApiDetails);
+  app.route('/openreferral', openReferralRoutes({ ...deps, publicUrl }));
   app.route(
     '/',
     feedRoutes({
