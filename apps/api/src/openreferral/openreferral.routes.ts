@@ -167,7 +167,6 @@ function filterServices(
       (q.modified_after === undefined || s.lastModified >= q.modified_after) &&
       matches(s.searchText, term),
   );
-  if (place === null) return { kept, place };
   return { kept, place };
 }
 
