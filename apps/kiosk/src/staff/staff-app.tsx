@@ -8,6 +8,7 @@ import { messageOf, write } from '../common/api-client.ts';
 import { Link } from './components/link.tsx';
 import { AuthContext, fetchMe, type Auth } from './hooks/use-auth.ts';
 import { AreasPage } from './pages/areas-page.tsx';
+import { OrganisationsPage } from './pages/organisations-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { GroupEditorPage } from './pages/group-editor-page.tsx';
 import { GroupsPage } from './pages/groups-page.tsx';
@@ -34,6 +35,7 @@ const NAV = [
   { href: '/staff/groups', label: 'Groups', admin: false },
   { href: '/staff/admin/venues', label: 'Venues', admin: true },
   { href: '/staff/admin/areas', label: 'Areas', admin: true },
+  { href: '/staff/admin/organisations', label: 'Organisations', admin: true },
   { href: '/staff/admin/users', label: 'Users', admin: true },
   { href: '/staff/admin/audit', label: 'Audit log', admin: true },
 ] as const;
@@ -59,6 +61,7 @@ function StaffPages() {
       <Route path={PAGES.group} component={GroupEditorPage} />
       <Route path={PAGES.venues} component={VenuesPage} />
       <Route path={PAGES.areas} component={AreasPage} />
+      <Route path={PAGES.organisations} component={OrganisationsPage} />
       <Route path={PAGES.users} component={UsersPage} />
       <Route path={PAGES.audit} component={AuditPage} />
       <Route path={PAGES.invite} component={InvitePage} />
