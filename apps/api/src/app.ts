@@ -18,7 +18,11 @@ import { securityHeaders } from './http/security-headers.ts';
 import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
 import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
-import { answerApiDetails, openReferralRoutes } from './openreferral/openreferral.routes.ts';
+import {
+  DEFAULT_OPEN_DATA_LICENCE,
+  type OpenDataLicence,
+} from './openreferral/open-data-licence.ts';
+import { openReferralRootRoutes, openReferralRoutes } from './openreferral/openreferral.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { createPageAnswers } from './pages/page-answers.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
@@ -52,6 +56,8 @@ export interface AppDeps {
   trustedProxies?: readonly string[];
   /** How passwords are hashed and checked; scrypt unless a test counts the checks. */
   passwords?: PasswordHasher;
+  /** The licence the open data is offered under (OPEN_DATA_LICENCE); the OGL v3 by default. */
+  openDataLicence?: OpenDataLicence;
 }
 
 export function createApp({
@@ -67,6 +73,7 @@ export function createApp({
   warmFeeds = false,
   trustedProxies = [],
   passwords = SCRYPT_PASSWORDS,
+  openDataLicence = DEFAULT_OPEN_DATA_LICENCE,
 }: AppDeps) {
   const deps = { db, cache, clock };
   // Every request is logged and every answer, errors and refusals included, gets the security
@@ -95,8 +102,8 @@ export function createApp({
 
   // Open Referral UK open data (/openreferral/…) and calendar feeds (/feeds/…) mount before the
   // front end's catch-all.
-  app.get('/openreferral/', answerApiDetails);
-  app.route('/openreferral', openReferralRoutes({ ...deps, publicUrl }));
+  app.route('/openreferral/', openReferralRootRoutes(openDataLicence));
+  app.route('/openreferral', openReferralRoutes({ ...deps, publicUrl, licence: openDataLicence }));
   app.route(
     '/',
     feedRoutes({

@@ -59,6 +59,7 @@ export async function checkEveryAnswer(app: App): Promise<void> {
     const { res, body } = await get(app, path);
     expect(res.status, path).toBe(200);
     expect(res.headers.get('access-control-allow-origin'), path).toBe('*');
+    expect(res.headers.get('link'), path).toMatch(/open-government-licence.*rel="license"/);
     const errors =
       schema === 'full:service'
         ? oruk.validateFullList('service', body)
@@ -108,8 +109,9 @@ describe('/openreferral on the sample data', () => {
     await checkEveryAnswer(sampleApp());
   });
 
-  it('says which version and profile it follows', async () => {
+  it('says which version and profile it follows, with or without the slash', async () => {
     const { body } = await get(createTestApp().app, '/openreferral/');
+    expect((await get(createTestApp().app, '/openreferral')).body).toEqual(body);
     expect(body).toEqual({
       version: '3.0',
       profile: 'https://openreferraluk.org/specifications/3.0/',

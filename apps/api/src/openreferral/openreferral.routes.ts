@@ -11,6 +11,7 @@ import { fieldError, notFound } from '../http/errors.ts';
 import { booleanParam } from '../http/params.ts';
 import { createRouter, type RouterDeps, validQuery } from '../http/router.ts';
 import { buildOrukDirectory, type OrukDirectory } from './oruk-directory.ts';
+import { licenceLink, type OpenDataLicence } from './open-data-licence.ts';
 import { distanceMetres, placePostcode } from './oruk-postcodes.ts';
 
 /** What GET /openreferral/ says this API is. */
@@ -133,11 +134,18 @@ function matches(haystack: string, term: string | null): boolean {
   return term === null || haystack.includes(term);
 }
 
-/** Every origin may read the open data (the UK profile asks for it on every answer). */
-const openToAll = createMiddleware(async (c, next) => {
-  await next();
-  c.res.headers.set('Access-Control-Allow-Origin', '*');
-});
+/**
+ * Every origin may read the open data (the UK profile asks for it on every answer), and every
+ * answer names the licence it is offered under.
+ */
+function openToAll(licence: OpenDataLicence) {
+  const link = licenceLink(licence);
+  return createMiddleware(async (c, next) => {
+    await next();
+    c.res.headers.set('Access-Control-Allow-Origin', '*');
+    c.res.headers.set('Link', link);
+  });
+}
 
 /** The whole query, in a fixed order, for a cache key. */
 function keyOf(c: Context, q: object): string {
@@ -171,13 +179,19 @@ function filterServices(
 }
 
 /** GET /openreferral/ (with or without the slash): what this API is (api_details.json). */
-export function answerApiDetails(c: Context): Response {
-  c.header('Access-Control-Allow-Origin', '*');
+function answerApiDetails(c: Context): Response {
   return c.json({ version: ORUK_VERSION, profile: ORUK_PROFILE, openapi_url: ORUK_OPENAPI_URL });
 }
 
-export function openReferralRoutes(deps: RouterDeps & { publicUrl: string }) {
-  const { db, cache, clock, publicUrl } = deps;
+/** GET /openreferral/, the root with its slash as partners write it (mounted at '/openreferral/'). */
+export function openReferralRootRoutes(licence: OpenDataLicence) {
+  return createRouter().use('*', openToAll(licence)).get('/', answerApiDetails);
+}
+
+export function openReferralRoutes(
+  deps: RouterDeps & { publicUrl: string; licence: OpenDataLicence },
+) {
+  const { db, cache, clock, publicUrl, licence } = deps;
 
   function directory(): OrukDirectory {
     const now = clock();
@@ -192,150 +206,154 @@ export function openReferralRoutes(deps: RouterDeps & { publicUrl: string }) {
     return sendCachedJson(c, cache, `${day}:${keyOf(c, q)}`, () => build(directory()));
   }
 
-  return createRouter()
-    .use('*', openToAll)
-    .get('/', answerApiDetails)
+  return (
+    createRouter()
+      .use('*', openToAll(licence))
+      .get('/', answerApiDetails)
+      // The root with its slash, as partners write it: /openreferral/
+      .get('//', answerApiDetails)
 
-    .get('/services', validQuery(ServiceQuerySchema), (c) => {
-      const q = c.req.valid('query');
-      return answer(c, q, (dir) => {
-        const { kept, place } = filterServices(dir, q);
-        let list = kept;
-        if (place !== null) {
-          const near = kept.map((s) => ({
-            s,
-            d: Math.min(...s.venues.map((v) => distanceMetres(place, v))),
-          }));
-          list = near
-            .filter(({ d }) => q.proximity === undefined || d <= q.proximity)
-            .sort((a, b) => a.d - b.d)
-            .map(({ s }) => s);
-        }
-        if (q.minimal === true) {
+      .get('/services', validQuery(ServiceQuerySchema), (c) => {
+        const q = c.req.valid('query');
+        return answer(c, q, (dir) => {
+          const { kept, place } = filterServices(dir, q);
+          let list = kept;
+          if (place !== null) {
+            const near = kept.map((s) => ({
+              s,
+              d: Math.min(...s.venues.map((v) => distanceMetres(place, v))),
+            }));
+            list = near
+              .filter(({ d }) => q.proximity === undefined || d <= q.proximity)
+              .sort((a, b) => a.d - b.d)
+              .map(({ s }) => s);
+          }
+          if (q.minimal === true) {
+            return pageOf(
+              list.map((s) => ({
+                id: s.id,
+                name: s.brief.name,
+                status: s.brief.status,
+                last_modified: s.brief.last_modified,
+              })),
+              q,
+            );
+          }
           return pageOf(
-            list.map((s) => ({
-              id: s.id,
-              name: s.brief.name,
-              status: s.brief.status,
-              last_modified: s.brief.last_modified,
-            })),
+            list.map((s) => (q.full === true ? s.full : s.brief)),
             q,
           );
-        }
-        return pageOf(
-          list.map((s) => (q.full === true ? s.full : s.brief)),
-          q,
-        );
-      });
-    })
+        });
+      })
 
-    .get('/services/:id', (c) => {
-      const id = c.req.param('id').toLowerCase();
-      return answer(c, { id }, (dir) => {
-        const service = dir.services.find((s) => s.id === id);
-        if (service === undefined) throw notFound('service with that id');
-        return service.full;
-      });
-    })
+      .get('/services/:id', (c) => {
+        const id = c.req.param('id').toLowerCase();
+        return answer(c, { id }, (dir) => {
+          const service = dir.services.find((s) => s.id === id);
+          if (service === undefined) throw notFound('service with that id');
+          return service.full;
+        });
+      })
 
-    .get('/service_at_locations', validQuery(ServiceAtLocationQuerySchema), (c) => {
-      const q = c.req.valid('query');
-      return answer(c, q, (dir) => {
-        const { kept, place } = filterServices(dir, q);
-        const services = new Set(kept);
-        let list = dir.serviceAtLocations.filter((sal) => services.has(sal.service));
-        if (place !== null) {
-          list = list
-            .map((sal) => ({ sal, d: distanceMetres(place, sal.venue) }))
-            .filter(({ d }) => q.proximity === undefined || d <= q.proximity)
-            .sort((a, b) => a.d - b.d)
-            .map(({ sal }) => sal);
-        }
-        return pageOf(
-          list.map((sal) => (q.full === true ? sal.full : sal.brief)),
-          q,
-        );
-      });
-    })
+      .get('/service_at_locations', validQuery(ServiceAtLocationQuerySchema), (c) => {
+        const q = c.req.valid('query');
+        return answer(c, q, (dir) => {
+          const { kept, place } = filterServices(dir, q);
+          const services = new Set(kept);
+          let list = dir.serviceAtLocations.filter((sal) => services.has(sal.service));
+          if (place !== null) {
+            list = list
+              .map((sal) => ({ sal, d: distanceMetres(place, sal.venue) }))
+              .filter(({ d }) => q.proximity === undefined || d <= q.proximity)
+              .sort((a, b) => a.d - b.d)
+              .map(({ sal }) => sal);
+          }
+          return pageOf(
+            list.map((sal) => (q.full === true ? sal.full : sal.brief)),
+            q,
+          );
+        });
+      })
 
-    .get('/service_at_locations/:id', (c) => {
-      const id = c.req.param('id').toLowerCase();
-      return answer(c, { id }, (dir) => {
-        const sal = dir.serviceAtLocations.find((s) => s.id === id);
-        if (sal === undefined) throw notFound('service at a location with that id');
-        return sal.full;
-      });
-    })
+      .get('/service_at_locations/:id', (c) => {
+        const id = c.req.param('id').toLowerCase();
+        return answer(c, { id }, (dir) => {
+          const sal = dir.serviceAtLocations.find((s) => s.id === id);
+          if (sal === undefined) throw notFound('service at a location with that id');
+          return sal.full;
+        });
+      })
 
-    .get('/organizations', validQuery(OrganizationQuerySchema), (c) => {
-      const q = c.req.valid('query');
-      return answer(c, q, (dir) => {
-        const term = searchTermOf(q);
-        const list = dir.organizations.filter((o) =>
-          matches(`${o.name}\n${o.description}`.toLowerCase(), term),
-        );
-        // organization_list.json has no paging header: a page of the list is all it holds.
-        const perPage = q.per_page ?? MAX_PER_PAGE;
-        const page = q.page ?? 1;
-        return {
-          contents: list
-            .slice((page - 1) * perPage, page * perPage)
-            .map(({ organization_identifiers: _, ...o }) => o),
-        };
-      });
-    })
+      .get('/organizations', validQuery(OrganizationQuerySchema), (c) => {
+        const q = c.req.valid('query');
+        return answer(c, q, (dir) => {
+          const term = searchTermOf(q);
+          const list = dir.organizations.filter((o) =>
+            matches(`${o.name}\n${o.description}`.toLowerCase(), term),
+          );
+          // organization_list.json has no paging header: a page of the list is all it holds.
+          const perPage = q.per_page ?? MAX_PER_PAGE;
+          const page = q.page ?? 1;
+          return {
+            contents: list
+              .slice((page - 1) * perPage, page * perPage)
+              .map(({ organization_identifiers: _, ...o }) => o),
+          };
+        });
+      })
 
-    .get('/organizations/:id', (c) => {
-      const id = c.req.param('id').toLowerCase();
-      return answer(c, { id }, (dir) => {
-        const org = dir.organizations.find((o) => o.id === id);
-        if (org === undefined) throw notFound('organization with that id');
-        return org;
-      });
-    })
+      .get('/organizations/:id', (c) => {
+        const id = c.req.param('id').toLowerCase();
+        return answer(c, { id }, (dir) => {
+          const org = dir.organizations.find((o) => o.id === id);
+          if (org === undefined) throw notFound('organization with that id');
+          return org;
+        });
+      })
 
-    .get('/taxonomies', validQuery(TaxonomyQuerySchema), (c) => {
-      const q = c.req.valid('query');
-      return answer(c, q, (dir) => {
-        const term = searchTermOf(q);
-        const text = `${String(dir.taxonomy.name)}\n${String(dir.taxonomy.description)}`;
-        return pageOf(matches(text.toLowerCase(), term) ? [dir.taxonomy] : [], q);
-      });
-    })
+      .get('/taxonomies', validQuery(TaxonomyQuerySchema), (c) => {
+        const q = c.req.valid('query');
+        return answer(c, q, (dir) => {
+          const term = searchTermOf(q);
+          const text = `${String(dir.taxonomy.name)}\n${String(dir.taxonomy.description)}`;
+          return pageOf(matches(text.toLowerCase(), term) ? [dir.taxonomy] : [], q);
+        });
+      })
 
-    .get('/taxonomies/:id', (c) => {
-      const id = c.req.param('id').toLowerCase();
-      return answer(c, { id }, (dir) => {
-        if (id !== dir.taxonomy.id) throw notFound('taxonomy with that id');
-        return { ...dir.taxonomy, taxonomy_terms: dir.terms };
-      });
-    })
+      .get('/taxonomies/:id', (c) => {
+        const id = c.req.param('id').toLowerCase();
+        return answer(c, { id }, (dir) => {
+          if (id !== dir.taxonomy.id) throw notFound('taxonomy with that id');
+          return { ...dir.taxonomy, taxonomy_terms: dir.terms };
+        });
+      })
 
-    .get('/taxonomy_terms', validQuery(TaxonomyTermQuerySchema), (c) => {
-      const q = c.req.valid('query');
-      return answer(c, q, (dir) => {
-        const term = searchTermOf(q);
-        const list = dir.terms.filter(
-          (t) =>
-            (q.taxonomy_id === undefined || q.taxonomy_id === t.taxonomy_id) &&
-            // The five ways are one level: no term has a parent.
-            q.parent_id === undefined &&
-            matches(`${t.name}\n${t.description}`.toLowerCase(), term),
-        );
-        return pageOf(list, q);
-      });
-    })
+      .get('/taxonomy_terms', validQuery(TaxonomyTermQuerySchema), (c) => {
+        const q = c.req.valid('query');
+        return answer(c, q, (dir) => {
+          const term = searchTermOf(q);
+          const list = dir.terms.filter(
+            (t) =>
+              (q.taxonomy_id === undefined || q.taxonomy_id === t.taxonomy_id) &&
+              // The five ways are one level: no term has a parent.
+              q.parent_id === undefined &&
+              matches(`${t.name}\n${t.description}`.toLowerCase(), term),
+          );
+          return pageOf(list, q);
+        });
+      })
 
-    .get('/taxonomy_terms/:id', (c) => {
-      const id = c.req.param('id').toLowerCase();
-      return answer(c, { id }, (dir) => {
-        const found = dir.terms.find((t) => t.id === id);
-        if (found === undefined) throw notFound('taxonomy term with that id');
-        return found;
-      });
-    })
+      .get('/taxonomy_terms/:id', (c) => {
+        const id = c.req.param('id').toLowerCase();
+        return answer(c, { id }, (dir) => {
+          const found = dir.terms.find((t) => t.id === id);
+          if (found === undefined) throw notFound('taxonomy term with that id');
+          return found;
+        });
+      })
 
-    .all('*', () => {
-      throw notFound('open data record at that address');
-    });
+      .all('*', () => {
+        throw notFound('open data record at that address');
+      })
+  );
 }
