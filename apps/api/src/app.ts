@@ -6,6 +6,7 @@ import { createGroupStore, type GroupStore } from './cache/group-store.ts';
 import { createReadCache, type ReadCache } from './cache/read-cache.ts';
 import { createSessionStore, type SessionStore } from './cache/session-store.ts';
 import type { Db } from './db/open-db.ts';
+import { exportRoutes } from './exports/exports.routes.ts';
 import { feedRoutes } from './feeds/feeds.routes.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -98,7 +99,8 @@ export function createApp({
     .route('/api', sessionRoutes({ ...deps, sessionStore }))
     .route('/api', userRoutes({ ...deps, publicUrl }))
     .route('/api', authRoutes({ ...deps, publicUrl, trustedProxies, passwords }))
-    .route('/api', auditRoutes(deps));
+    .route('/api', auditRoutes(deps))
+    .route('/api', exportRoutes({ ...deps, licence: openDataLicence }));
 
   // Open Referral UK open data (/openreferral/…) and calendar feeds (/feeds/…) mount before the
   // front end's catch-all.
