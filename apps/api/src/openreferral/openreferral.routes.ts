@@ -195,8 +195,10 @@ export function openReferralRoutes(
 
   function directory(): OrukDirectory {
     const now = clock();
-    return cache.memo(`oruk:directory:${londonDateOf(now)}`, () =>
-      buildOrukDirectory(db, now, publicUrl),
+    return cache.memo(
+      `oruk:directory:${londonDateOf(now)}`,
+      () => buildOrukDirectory(db, now, publicUrl),
+      (dir) => dir.approxBytes,
     );
   }
 

@@ -70,6 +70,8 @@ export interface BuiltServiceAtLocation {
 }
 
 export interface OrukDirectory {
+  /** About what the records hold in memory, for the read cache's budget. */
+  approxBytes: number;
   taxonomy: Json;
   terms: OrukTaxonomyTerm[];
   organizations: OrukOrganization[];
@@ -396,7 +398,12 @@ export function buildOrukDirectory(db: Db, now: Date, publicUrl: string): OrukDi
     (a, b) => String(a.brief.name).localeCompare(String(b.brief.name)) || (a.id < b.id ? -1 : 1),
   );
 
+  // Each record is held in full and in brief (a JSON character is about two bytes in memory).
+  const approxBytes =
+    4 * JSON.stringify(services.map((s) => s.full)).length +
+    2 * JSON.stringify(serviceAtLocations.map((s) => s.full)).length;
   return {
+    approxBytes,
     taxonomy: {
       id: TAXONOMY_ID,
       name: TAXONOMY_NAME,
