@@ -8,6 +8,7 @@ import { createGroupStore, type GroupStore } from './cache/group-store.ts';
 import { createReadCache, type ReadCache } from './cache/read-cache.ts';
 import { createSessionStore, type SessionStore } from './cache/session-store.ts';
 import type { Db } from './db/open-db.ts';
+import { exportRoutes } from './exports/exports.routes.ts';
 import { feedRoutes } from './feeds/feeds.routes.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -20,6 +21,12 @@ import { securityHeaders } from './http/security-headers.ts';
 import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
 import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
+import {
+  DEFAULT_OPEN_DATA_LICENCE,
+  type OpenDataLicence,
+} from './openreferral/open-data-licence.ts';
+import { openReferralRootRoutes, openReferralRoutes } from './openreferral/openreferral.routes.ts';
+import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { createPageAnswers } from './pages/page-answers.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
 import { requestLogger } from './ops/request-logger.ts';
@@ -53,6 +60,8 @@ export interface AppDeps {
   trustedProxies?: readonly string[];
   /** How passwords are hashed and checked; scrypt unless a test counts the checks. */
   passwords?: PasswordHasher;
+  /** The licence the open data is offered under (OPEN_DATA_LICENCE); the OGL v3 by default. */
+  openDataLicence?: OpenDataLicence;
 }
 
 export function createApp({
@@ -68,6 +77,7 @@ export function createApp({
   warmFeeds = false,
   trustedProxies = [],
   passwords = SCRYPT_PASSWORDS,
+  openDataLicence = DEFAULT_OPEN_DATA_LICENCE,
 }: AppDeps) {
   const deps = { db, cache, clock };
   // Every request is logged and every answer, errors and refusals included, gets the security
@@ -87,6 +97,7 @@ export function createApp({
     .route('/api/occurrences', occurrenceRoutes({ db, cache, sessionStore }))
     .route('/api', areaRoutes(deps))
     .route('/api', venueRoutes(deps))
+    .route('/api', organisationRoutes(deps))
     .route('/api', groupRoutes({ ...deps, groupStore, sessionStore }))
     .route('/api', sessionRoutes({ ...deps, sessionStore }))
     .route('/api', userRoutes({ ...deps, publicUrl }))
@@ -94,9 +105,13 @@ export function createApp({
     .route('/api', auditRoutes(deps))
     .route('/api', closureRoutes(deps))
     .route('/api', schoolHolidayRoutes(deps))
-    .route('/api', recentChangeRoutes(deps));
+    .route('/api', recentChangeRoutes(deps))
+    .route('/api', exportRoutes({ ...deps, licence: openDataLicence }));
 
-  // Calendar feeds (/feeds/…) mount before the front end's catch-all.
+  // Open Referral UK open data (/openreferral/…) and calendar feeds (/feeds/…) mount before the
+  // front end's catch-all.
+  app.route('/openreferral/', openReferralRootRoutes(openDataLicence));
+  app.route('/openreferral', openReferralRoutes({ ...deps, publicUrl, licence: openDataLicence }));
   app.route(
     '/',
     feedRoutes({

@@ -23,6 +23,10 @@ describe('loadEnv', () => {
       trustedProxies: [],
       readCacheBytes: 256 * 1024 * 1024,
       benchStats: false,
+      openDataLicence: {
+        name: 'Open Government Licence v3.0',
+        url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+      },
     });
   });
 
@@ -37,6 +41,7 @@ describe('loadEnv', () => {
       TRUSTED_PROXY: '127.0.0.1, ::1',
       READ_CACHE_MB: '64',
       BENCH_STATS: 'on',
+      OPEN_DATA_LICENCE: 'CC-BY-4.0',
     });
     expect(env).toEqual({
       port: 8899,
@@ -47,6 +52,10 @@ describe('loadEnv', () => {
       trustedProxies: ['127.0.0.1', '::1'],
       readCacheBytes: 64 * 1024 * 1024,
       benchStats: true,
+      openDataLicence: {
+        name: 'Creative Commons Attribution 4.0 International',
+        url: 'https://creativecommons.org/licenses/by/4.0/',
+      },
     });
   });
 
@@ -79,6 +88,7 @@ describe('loadEnv', () => {
     ['READ_CACHE_MB', '1.5', 'whole number of megabytes'],
     ['READ_CACHE_MB', '8', 'from 16 to 65536'],
     ['BENCH_STATS', 'yes', '"on"'],
+    ['OPEN_DATA_LICENCE', 'mine', 'OPEN_DATA_LICENCE=ogl-3.0'],
   ])('rejects %s=%s with a message saying how to fix it', (variable, value, hint) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems).toHaveLength(1);

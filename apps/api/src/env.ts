@@ -3,6 +3,11 @@ import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@fiveways/shared';
 import { z } from 'zod';
+import {
+  OPEN_DATA_LICENCE_KEYS,
+  OPEN_DATA_LICENCES,
+  type OpenDataLicence,
+} from './openreferral/open-data-licence.ts';
 
 /** The repository root (apps/api/src → ../../..): relative paths are read from here. */
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -25,6 +30,8 @@ export interface Env {
   readCacheBytes: number;
   /** BENCH_STATS=on: log event-loop and memory figures on SIGUSR2, for the benchmarks. */
   benchStats: boolean;
+  /** The licence the open data is offered under (OPEN_DATA_LICENCE). */
+  openDataLicence: OpenDataLicence;
 }
 
 export interface ConfigProblem {
@@ -94,6 +101,10 @@ const ReadCacheMbSchema = z
 
 const BenchStatsSchema = z.enum(['on', 'off'], {
   error: 'must be "on" (log event-loop and memory figures on SIGUSR2) or "off"',
+});
+
+const OpenDataLicenceSchema = z.enum(OPEN_DATA_LICENCE_KEYS, {
+  error: `must be one of ${OPEN_DATA_LICENCE_KEYS.join(', ')}, for example OPEN_DATA_LICENCE=ogl-3.0`,
 });
 
 const DemoDataSchema = z.enum(['on', 'off'], {
@@ -194,6 +205,12 @@ export function loadEnv(source: Source = process.env): Env {
       ? DEFAULT_READ_CACHE_MB
       : check('READ_CACHE_MB', ReadCacheMbSchema, rawReadCacheMb);
 
+  const rawLicence = read(source, 'OPEN_DATA_LICENCE');
+  const licenceKey =
+    rawLicence === undefined
+      ? 'ogl-3.0'
+      : check('OPEN_DATA_LICENCE', OpenDataLicenceSchema, rawLicence.toLowerCase());
+
   const rawBenchStats = read(source, 'BENCH_STATS');
   const benchStats =
     rawBenchStats === undefined
@@ -205,6 +222,7 @@ export function loadEnv(source: Source = process.env): Env {
     trustedProxies === undefined ||
     readCacheMb === undefined ||
     benchStats === undefined ||
+    licenceKey === undefined ||
     port === undefined ||
     publicUrl === undefined ||
     demoData === undefined
@@ -220,5 +238,6 @@ export function loadEnv(source: Source = process.env): Env {
     trustedProxies,
     readCacheBytes: readCacheMb * 1024 * 1024,
     benchStats: benchStats === 'on',
+    openDataLicence: OPEN_DATA_LICENCES[licenceKey],
   };
 }

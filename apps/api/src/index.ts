@@ -62,6 +62,7 @@ const app = createApp({
   log,
   warmFeeds: true,
   trustedProxies: env.trustedProxies,
+  openDataLicence: env.openDataLicence,
 });
 
 if (env.benchStats) reportBenchStats(cache, log);

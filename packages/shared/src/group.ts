@@ -18,6 +18,13 @@ export const GroupInputSchema = z.object({
   venueSlug: SlugSchema.nullable().default(null),
   /** The name (as title) and description (as summary) in Polish, Romanian or Urdu. */
   translations: TranslationsSchema.default({}),
+  /** Who runs the group (GET /api/organisations); null: the organisation that runs the hubs. */
+  organisationId: z
+    .number({ error: 'Give the organisation as its id, a whole number' })
+    .int({ error: 'Give the organisation as its id, a whole number' })
+    .positive({ error: 'Give the organisation as its id, a whole number' })
+    .nullable()
+    .default(null),
 });
 export type GroupInput = z.infer<typeof GroupInputSchema>;
 

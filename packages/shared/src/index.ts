@@ -7,5 +7,6 @@ export * from './labels.ts';
 export * from './london-time.ts';
 export * from './pages.ts';
 export * from './recurrence.ts';
+export * from './venue-address.ts';
 export * from './web-address.ts';
 export * from './ended.ts';

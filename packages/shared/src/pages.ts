@@ -27,6 +27,7 @@ export const STAFF_PAGE_PATHS = {
   group: '/groups/:slug',
   venues: '/admin/venues',
   areas: '/admin/areas',
+  organisations: '/admin/organisations',
   users: '/admin/users',
   audit: '/admin/audit',
   closures: '/closures',

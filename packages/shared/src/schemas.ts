@@ -7,6 +7,7 @@ export * from './common.ts';
 export * from './group.ts';
 export * from './meta.ts';
 export * from './occurrence.ts';
+export * from './organisation.ts';
 export * from './session.ts';
 export * from './staff.ts';
 export * from './venue.ts';

@@ -18,6 +18,14 @@ export const VenueSchema = z.object({
   isHub: z.boolean().default(false),
   address: text('Address', 300).pipe(z.string().min(1, { error: 'Give the street address' })),
   postcode: text('Postcode', 10).default(''),
+  // The address in parts, for open data; empty parts are filled from the one-line address.
+  address1: text('First line of the address', 300).default(''),
+  city: text('Town or city', 80).default(''),
+  stateProvince: text('County', 80).default(''),
+  country: z
+    .string({ error: 'Give the country as a two-letter code, for example GB' })
+    .regex(/^[A-Z]{2}$/, { error: 'Give the country as a two-letter code, for example GB' })
+    .default('GB'),
   latitude: z.number().min(-90).max(90).nullable().default(null),
   longitude: z.number().min(-180).max(180).nullable().default(null),
   phone: text('Phone', 40).default(''),

@@ -10,7 +10,14 @@ import {
 
 /** What an audit entry can be about. */
 export type AuditEntity =
-  'session' | 'group' | 'venue' | 'area' | 'user' | 'closure' | 'school-holiday';
+  | 'session'
+  | 'group'
+  | 'venue'
+  | 'area'
+  | 'user'
+  | 'closure'
+  | 'school-holiday'
+  | 'organisation';
 
 export interface AuditRecord {
   userId: number | null;

@@ -238,6 +238,7 @@ async function setUp() {
       languages: ['English'],
       accessibility: '',
       venueSlug: VENUE_A,
+      organisationId: null,
       checkedAt: null,
     },
     t.clock().toISOString(),

@@ -11,6 +11,7 @@ import {
   GroupInputSchema,
   LocalDateSchema,
   OccurrenceExceptionSchema,
+  OrganisationInputSchema,
   SessionInputSchema,
   VenueAccessibilitySchema,
   VenueSchema,
@@ -29,6 +30,7 @@ const SampleSessionSchema = SessionInputSchema.safeExtend({
 const SampleDataSchema = z.strictObject({
   notice: z.string().min(1),
   areas: z.array(z.strictObject(AreaSchema.shape)),
+  organisations: z.array(z.strictObject(OrganisationInputSchema.shape)),
   venues: z.array(
     z.strictObject({
       ...VenueSchema.shape,

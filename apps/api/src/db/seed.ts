@@ -5,6 +5,7 @@ import {
   GroupInputSchema,
   LocalDateSchema,
   OccurrenceExceptionSchema,
+  OrganisationInputSchema,
   SessionInputSchema,
   VenueSchema,
   type OccurrenceException,
@@ -14,6 +15,7 @@ import { z } from 'zod';
 import { insertArea } from '../areas/areas.queries.ts';
 import { insertGroup } from '../groups/groups.queries.ts';
 import { writeMeta } from '../meta/meta.queries.ts';
+import { insertOrganisation } from '../organisations/organisations.queries.ts';
 import { insertSession, upsertException } from '../sessions/sessions.queries.ts';
 import { insertVenue } from '../venues/venues.queries.ts';
 import type { Db } from './open-db.ts';
@@ -40,6 +42,8 @@ const SampleSessionSchema = z
 export const SampleDataSchema = z
   .object({
     areas: z.array(AreaSchema),
+    /** Organisations besides the one that runs the hubs (id 1): they get ids 2, 3 … in order. */
+    organisations: z.array(OrganisationInputSchema).default([]),
     venues: z.array(VenueSchema),
     groups: z.array(
       GroupInputSchema.extend({ checkedAt: LocalDateSchema.nullable().default(null) }),
@@ -83,6 +87,9 @@ export const SampleDataSchema = z
       });
       if (g.venueSlug !== null && !venues.has(g.venueSlug)) {
         missing(['groups', i, 'venueSlug'], 'venue', g.venueSlug);
+      }
+      if (g.organisationId !== null && g.organisationId > data.organisations.length + 1) {
+        missing(['groups', i, 'organisationId'], 'organisation', String(g.organisationId));
       }
     });
     data.sessions.forEach((s, i) => {
@@ -135,6 +142,7 @@ export function seedSampleData(db: Db, data: unknown, now: Date = new Date()): b
     .transaction(() => {
       if (!isDirectoryEmpty(db)) return false;
       sample.areas.forEach((area, i) => insertArea(db, area, i));
+      for (const organisation of sample.organisations) insertOrganisation(db, organisation, stamp);
       for (const venue of sample.venues) insertVenue(db, venue, stamp);
       for (const group of sample.groups) insertGroup(db, group, stamp);
       for (const { exceptions, ...session } of sample.sessions) {

@@ -31,11 +31,12 @@ interface GroupRow {
   checked_at: string | null;
   translations: string;
   updated_at: string;
+  organisation_id: number | null;
 }
 
 const COLUMNS = `g.slug, g.name, g.description, g.ways, g.area_slugs, g.audiences, g.cost_free,
   g.cost_text, g.contact, g.languages, g.accessibility, g.venue_slug, g.checked_at,
-  g.translations, g.updated_at`;
+  g.translations, g.updated_at, g.organisation_id`;
 
 function rowToGroup(row: GroupRow): Group {
   return {
@@ -51,6 +52,7 @@ function rowToGroup(row: GroupRow): Group {
     accessibility: row.accessibility,
     venueSlug: row.venue_slug,
     translations: parseJsonColumn(TranslationsSchema, row.translations, 'groups.translations'),
+    organisationId: row.organisation_id,
     checkedAt: row.checked_at,
     updatedAt: row.updated_at,
   };
@@ -126,6 +128,7 @@ type GroupFields = Omit<GroupInput, 'translations'> & Partial<Pick<GroupInput, '
 
 function columnsOf(group: GroupFields, now: string) {
   return {
+    organisationId: group.organisationId,
     slug: group.slug,
     name: group.name,
     description: group.description,
@@ -150,9 +153,10 @@ export function insertGroup(
 ): void {
   db.prepare(
     `INSERT INTO groups (slug, name, description, ways, area_slugs, audiences, cost_free, cost_text,
-       contact, languages, accessibility, venue_slug, checked_at, updated_at)
+       contact, languages, accessibility, venue_slug, checked_at, updated_at, organisation_id)
      VALUES (@slug, @name, @description, @ways, @areaSlugs, @audiences, @costFree, @costText,
-       @contact, @languages, @accessibility, @venueSlug, @checkedAt, @now)`,
+       @contact, @languages, @accessibility, @venueSlug, @checkedAt, @now,
+       coalesce(@organisationId, (SELECT min(id) FROM organisations)))`,
   ).run({ ...columnsOf(group, now), checkedAt: group.checkedAt });
   writeTranslations(db, 'groups', 'slug', group.slug, group.translations);
 }
@@ -164,6 +168,7 @@ export function updateGroup(db: Db, group: GroupInput, now: string): void {
        area_slugs = @areaSlugs, audiences = @audiences, cost_free = @costFree,
        cost_text = @costText, contact = @contact, languages = @languages,
        accessibility = @accessibility, venue_slug = @venueSlug, translations = @translations,
+       organisation_id = coalesce(@organisationId, (SELECT min(id) FROM organisations)),
        updated_at = @now
      WHERE slug = @slug`,
   ).run(columnsOf(group, now));

@@ -45,6 +45,7 @@ describe('GET /api/groups', () => {
       accessibility: '',
       venueSlug: 'warndon-church-hall',
       translations: {},
+      organisationId: 1,
       checkedAt: null,
       updatedAt: '2026-11-23T10:00:00.000Z',
     });

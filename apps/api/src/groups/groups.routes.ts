@@ -27,6 +27,7 @@ import {
   validQuery,
   type RouterDeps,
 } from '../http/router.ts';
+import { organisationExists } from '../organisations/organisations.queries.ts';
 import { venueExists } from '../venues/venues.queries.ts';
 import { canManageGroup, GROUP, GROUP_SCOPE, groupRule, ownGroup } from './groups.policy.ts';
 import {
@@ -63,12 +64,23 @@ function matchesGroupFilter(group: Group, q: GroupFilter, areaOf: ReadonlyMap<st
   return venueArea === q.area || group.areaSlugs.includes(q.area);
 }
 
-/** 400 naming the field when the venue or an area a group points at does not exist. */
+/** 400 naming the field when the venue, an area or the organisation a group names does not exist. */
 function checkGroupReferences(
   db: Db,
-  group: { venueSlug?: string | null | undefined; areaSlugs?: string[] | undefined },
+  group: {
+    venueSlug?: string | null | undefined;
+    areaSlugs?: string[] | undefined;
+    organisationId?: number | null | undefined;
+  },
 ) {
-  const { venueSlug } = group;
+  const { venueSlug, organisationId } = group;
+  if (
+    organisationId !== undefined &&
+    organisationId !== null &&
+    !organisationExists(db, organisationId)
+  ) {
+    throw fieldError('organisationId', `There is no organisation with the id ${organisationId}`);
+  }
   if (venueSlug !== undefined && venueSlug !== null && !venueExists(db, venueSlug)) {
     throw fieldError('venueSlug', `There is no venue "${venueSlug}"`);
   }

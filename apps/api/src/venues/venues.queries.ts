@@ -1,4 +1,4 @@
-import type { Venue } from '@fiveways/shared';
+import { splitOneLineAddress, type Venue } from '@fiveways/shared';
 import type { Db } from '../db/open-db.ts';
 import { toFlag } from '../db/json-column.ts';
 
@@ -18,10 +18,15 @@ interface VenueRow {
   parking: number;
   baby_change: number;
   accessibility_notes: string;
+  address_1: string;
+  city: string;
+  state_province: string;
+  country: string;
 }
 
 const COLUMNS = `slug, name, area_slug, is_hub, address, postcode, latitude, longitude, phone,
-  step_free, hearing_loop, accessible_toilet, parking, baby_change, accessibility_notes`;
+  step_free, hearing_loop, accessible_toilet, parking, baby_change, accessibility_notes,
+  address_1, city, state_province, country`;
 
 function rowToVenue(row: VenueRow): Venue {
   return {
@@ -31,6 +36,10 @@ function rowToVenue(row: VenueRow): Venue {
     isHub: row.is_hub === 1,
     address: row.address,
     postcode: row.postcode,
+    address1: row.address_1,
+    city: row.city,
+    stateProvince: row.state_province,
+    country: row.country,
     latitude: row.latitude,
     longitude: row.longitude,
     phone: row.phone,
@@ -76,7 +85,19 @@ export function venueExists(db: Db, slug: string): boolean {
   return db.prepare('SELECT 1 FROM venues WHERE slug = ?').get(slug) !== undefined;
 }
 
-function columnsOf(venue: Venue, now: string) {
+/** A venue with every address part filled: a part left empty comes from the one-line address. */
+export function withAddressParts(venue: Venue): Venue {
+  const split = splitOneLineAddress(venue.address, venue.postcode);
+  return {
+    ...venue,
+    address1: venue.address1 === '' ? split.address1 : venue.address1,
+    city: venue.city === '' ? split.city : venue.city,
+    stateProvince: venue.stateProvince === '' ? split.stateProvince : venue.stateProvince,
+  };
+}
+
+function columnsOf(given: Venue, now: string) {
+  const venue = withAddressParts(given);
   const a = venue.accessibility;
   return {
     slug: venue.slug,
@@ -88,6 +109,10 @@ function columnsOf(venue: Venue, now: string) {
     latitude: venue.latitude,
     longitude: venue.longitude,
     phone: venue.phone,
+    address1: venue.address1,
+    city: venue.city,
+    stateProvince: venue.stateProvince,
+    country: venue.country,
     stepFree: toFlag(a.stepFree),
     hearingLoop: toFlag(a.hearingLoop),
     accessibleToilet: toFlag(a.accessibleToilet),
@@ -102,7 +127,8 @@ export function insertVenue(db: Db, venue: Venue, now: string): void {
   db.prepare(
     `INSERT INTO venues (${COLUMNS}, updated_at)
      VALUES (@slug, @name, @areaSlug, @isHub, @address, @postcode, @latitude, @longitude, @phone,
-       @stepFree, @hearingLoop, @accessibleToilet, @parking, @babyChange, @notes, @now)`,
+       @stepFree, @hearingLoop, @accessibleToilet, @parking, @babyChange, @notes,
+       @address1, @city, @stateProvince, @country, @now)`,
   ).run(columnsOf(venue, now));
 }
 
@@ -112,6 +138,7 @@ export function updateVenue(db: Db, venue: Venue, now: string): void {
        postcode = @postcode, latitude = @latitude, longitude = @longitude, phone = @phone,
        step_free = @stepFree, hearing_loop = @hearingLoop, accessible_toilet = @accessibleToilet,
        parking = @parking, baby_change = @babyChange, accessibility_notes = @notes,
+       address_1 = @address1, city = @city, state_province = @stateProvince, country = @country,
        updated_at = @now
      WHERE slug = @slug`,
   ).run(columnsOf(venue, now));

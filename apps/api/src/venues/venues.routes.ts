@@ -99,7 +99,14 @@ export function venueRoutes(deps: RouterDeps) {
           current: () => getVenue(db, atStart.slug),
           allowed: adminOnly,
           change: ({ before, at }) => {
-            const merged = VenueSchema.safeParse({ ...before, ...sent });
+            // A new one-line address sent without its parts gives the parts anew.
+            const newLine =
+              sent.address !== undefined &&
+              sent.address1 === undefined &&
+              sent.city === undefined &&
+              sent.stateProvince === undefined;
+            const parts = newLine ? { address1: '', city: '', stateProvince: '' } : {};
+            const merged = VenueSchema.safeParse({ ...before, ...parts, ...sent });
             if (!merged.success) throw validationError(merged.error, 'body');
             checkArea(db, merged.data.areaSlug);
             updateVenue(db, merged.data, at);

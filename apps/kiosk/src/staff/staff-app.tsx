@@ -8,6 +8,7 @@ import { messageOf, write } from '../common/api-client.ts';
 import { Link } from './components/link.tsx';
 import { AuthContext, fetchMe, type Auth } from './hooks/use-auth.ts';
 import { AreasPage } from './pages/areas-page.tsx';
+import { OrganisationsPage } from './pages/organisations-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { ClosuresPage } from './pages/closures-page.tsx';
 import { SchoolHolidaysPage } from './pages/school-holidays-page.tsx';
@@ -37,6 +38,7 @@ const NAV = [
   { href: '/staff/closures', label: 'Closures', admin: false },
   { href: '/staff/admin/venues', label: 'Venues', admin: true },
   { href: '/staff/admin/areas', label: 'Areas', admin: true },
+  { href: '/staff/admin/organisations', label: 'Organisations', admin: true },
   { href: '/staff/admin/users', label: 'Users', admin: true },
   { href: '/staff/admin/audit', label: 'Audit log', admin: true },
   { href: '/staff/admin/school-holidays', label: 'School holidays', admin: true },
@@ -63,6 +65,7 @@ function StaffPages() {
       <Route path={PAGES.group} component={GroupEditorPage} />
       <Route path={PAGES.venues} component={VenuesPage} />
       <Route path={PAGES.areas} component={AreasPage} />
+      <Route path={PAGES.organisations} component={OrganisationsPage} />
       <Route path={PAGES.users} component={UsersPage} />
       <Route path={PAGES.audit} component={AuditPage} />
       <Route path={PAGES.closures} component={ClosuresPage} />

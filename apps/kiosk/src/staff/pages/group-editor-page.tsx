@@ -14,6 +14,7 @@ import {
   TextField,
   type Option,
 } from '../components/form-fields.tsx';
+import { GroupOrganisationFieldset } from '../components/group-organisation-fieldset.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
@@ -272,6 +273,7 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
           onChange={set('venueSlug')}
           error={err('venueSlug')}
         />
+        <GroupOrganisationFieldset group={group} />
         <TextField
           path="languages"
           label="Languages spoken"

@@ -9,6 +9,7 @@ import {
   TextArea,
   TextField,
 } from '../components/form-fields.tsx';
+import { VenueAddressFieldset } from '../components/venue-address-fieldset.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
 import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
 import { useLoad } from '../../common/use-load.ts';
@@ -264,6 +265,7 @@ function VenueEditor(props: {
           error={err('postcode')}
           width="short"
         />
+        <VenueAddressFieldset venue={venue} />
         <TextField
           path="phone"
           label="Phone"

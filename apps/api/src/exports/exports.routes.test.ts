@@ -1,0 +1,106 @@
+import { GroupListSchema, SessionListSchema } from '@fiveways/shared';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, getJson, makeStaffTestApp } from '../test-support.ts';
+import { csvCell } from './csv.ts';
+
+/** RFC 4180 rows of a CSV answer (every cell quoted, as ours are), after its byte-order mark. */
+async function parseCsv(res: Response): Promise<string[][]> {
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const body = new TextDecoder().decode(bytes.slice(3));
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && body[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  return rows;
+}
+
+describe('csvCell', () => {
+  it('quotes every cell and defuses what a spreadsheet would run as a formula', () => {
+    expect(csvCell('Tea, "talk" and cake')).toBe('"Tea, ""talk"" and cake"');
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    for (const start of ['+', '-', '@', '\t', '\r']) {
+      expect(csvCell(`${start}1`)).toBe(`"'${start}1"`);
+    }
+    expect(csvCell(null)).toBe('""');
+    expect(csvCell(12)).toBe('"12"');
+  });
+});
+
+describe('GET /api/exports', () => {
+  it('gives one row per group, with its organisation, as a download', async () => {
+    const { app } = createTestApp();
+    const res = await app.request('/api/exports/groups.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="fiveways-groups.csv"',
+    );
+    expect(res.headers.get('link')).toContain('rel="license"');
+    const [header, ...rows] = await parseCsv(res);
+    const groups = GroupListSchema.parse((await getJson(app, '/api/groups')).body);
+    expect(rows).toHaveLength(groups.total);
+    expect(header?.slice(0, 3)).toEqual(['slug', 'name', 'organisation']);
+    expect(rows.map((r) => r[2])).toContain('Worcester Community Trust');
+  });
+
+  it('gives one row per session with its timing in plain English', async () => {
+    const { app } = createTestApp();
+    const [header, ...rows] = await parseCsv(await app.request('/api/exports/sessions.csv'));
+    const sessions = SessionListSchema.parse((await getJson(app, '/api/sessions')).body);
+    expect(rows).toHaveLength(sessions.total);
+    const when = header?.indexOf('when') ?? -1;
+    expect(when).toBeGreaterThan(0);
+    for (const row of rows) expect(row[when]).toMatch(/^(Every|Once|On the)/);
+  });
+
+  it('defuses a formula typed into a listing', async () => {
+    const t = makeStaffTestApp();
+    const { cookies } = await t.createPeople();
+    const res = await t.request('PATCH', '/api/groups/walking-for-health', {
+      cookie: cookies.admin,
+      body: { name: '=cmd|" /C calc"!A0' },
+    });
+    expect(res.status).toBe(200);
+    const rows = await parseCsv(await t.app.request('/api/exports/groups.csv'));
+    expect(rows.map((r) => r[1])).toContain('\'=cmd|" /C calc"!A0');
+  });
+
+  it('gives the whole directory as one JSON file with its licence', async () => {
+    const { app } = createTestApp();
+    const res = await app.request('/api/exports/directory.json');
+    expect(res.headers.get('content-disposition')).toContain('fiveways-directory.json');
+    const body = (await res.json()) as Record<string, unknown[]> & { licence: { name: string } };
+    expect(body.licence.name).toBe('Open Government Licence v3.0');
+    const groups = GroupListSchema.parse((await getJson(app, '/api/groups')).body);
+    expect(body.groups).toHaveLength(groups.total);
+    expect(Object.keys(body)).toEqual([
+      'licence',
+      'areas',
+      'organisations',
+      'venues',
+      'groups',
+      'sessions',
+    ]);
+  });
+});
