@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from './app.tsx';
 import { registerServiceWorker } from './kiosk/hooks/service-worker.ts';
 import './styles/kiosk.css';
+import './styles/kiosk-screens.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

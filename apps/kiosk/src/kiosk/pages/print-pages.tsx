@@ -96,7 +96,10 @@ export function PrintWeekPage({ venue: slug }: { venue: string }) {
                 <h3>{longDay(d)}</h3>
                 <ul>
                   {onDay.map((o) => (
-                    <li key={`${o.sessionId}-${o.date}`}>
+                    <li
+                      key={`${o.sessionId}-${o.date}`}
+                      data-occurrence={`${o.sessionId}|${o.date}`}
+                    >
                       <strong>
                         {t('timeRange', { start: wallTimeOf(o.start), end: wallTimeOf(o.end) })}
                       </strong>{' '}

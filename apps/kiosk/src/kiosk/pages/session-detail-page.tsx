@@ -129,7 +129,11 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
                 {next.map((o) => {
                   const shown = shownTimes(directory, o);
                   return (
-                    <li key={o.date} class={o.status === 'cancelled' ? 'date-cancelled' : ''}>
+                    <li
+                      key={o.date}
+                      class={o.status === 'cancelled' ? 'date-cancelled' : ''}
+                      data-occurrence={`${session.id}|${o.date}`}
+                    >
                       <span class="date-day">
                         {shown.date === today ? t('today') : day(shown.date)}
                       </span>
