@@ -36,6 +36,8 @@ import {
   withNewCancellations,
 } from './freshness/fresh-data.ts';
 import { UpdateBanner } from './freshness/update-banner.tsx';
+import { useListen } from './listen/use-listen.ts';
+import { ScrollCue } from './components/scroll-cue.tsx';
 
 const REFRESH_MS = 15 * 60_000;
 const RETRY_MS = 30_000;
@@ -270,6 +272,7 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
     window.scrollTo(0, 0);
   }, [stack]);
 
+  const listen = useListen(language, stack, main);
   const idle = useIdle(idleLimitMs(screen), () => onEnd(true));
 
   const translator = useMemo(() => createTranslator(language, messages), [language, messages]);
@@ -280,6 +283,7 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
     homeVenue,
     bigText,
     toggleBigText: () => setBigText((b) => !b),
+    listen,
     setLanguage,
     nav: {
       depth: stack.length,
@@ -300,6 +304,7 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
           </p>
         ) : null}
         <ScreenView screen={screen} />
+        <ScrollCue screen={screen} bigText={bigText} root={main} />
         <UpdateBanner cancellations={newCancellations} screen={screen} root={main} />
         <NavBar />
         {loadingLanguage ? <PleaseWait label={state.t('pleaseWait')} /> : null}

@@ -1,0 +1,92 @@
+// The kiosk at the sizes it is installed at: portrait and landscape touch screens, a 1280×800
+// tablet and a phone. What matters is checked with bounding boxes against the viewport.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openKiosk } from './kiosk-helpers.ts';
+
+const SIZES = {
+  portrait: { width: 1080, height: 1920 },
+  landscape: { width: 1920, height: 1080 },
+  tablet: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+const SHOTS = process.env.SHOTS;
+
+async function shoot(page: Page, name: string) {
+  if (!SHOTS) return;
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+/** The part of the screen a resident sees without scrolling: between the top bar and the bars below. */
+async function visibleFrame(page: Page) {
+  return page.evaluate(() => {
+    const main = document.querySelector('main');
+    if (!main) throw new Error('no main');
+    const r = main.getBoundingClientRect();
+    return { top: r.top, bottom: Math.min(r.bottom, window.innerHeight) };
+  });
+}
+
+async function expectWhollyVisible(page: Page, target: Locator, what: string) {
+  const box = await target.boundingBox();
+  const frame = await visibleFrame(page);
+  const viewport = page.viewportSize();
+  expect(box, what).not.toBeNull();
+  if (!box || !viewport) return;
+  expect(box.y, `${what}: top`).toBeGreaterThanOrEqual(frame.top - 1);
+  expect(box.y + box.height, `${what}: bottom`).toBeLessThanOrEqual(frame.bottom + 1);
+  expect(box.x, `${what}: left`).toBeGreaterThanOrEqual(-1);
+  expect(box.x + box.width, `${what}: right`).toBeLessThanOrEqual(viewport.width + 1);
+}
+
+for (const [name, viewport] of Object.entries(SIZES)) {
+  test(`${name} ${viewport.width}×${viewport.height}: way tiles, take-home code, scroll cues`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await openKiosk(page);
+    await shoot(page, `${name}-home`);
+    const tiles = page.locator('.way-tile');
+    await expect(tiles).toHaveCount(5);
+    if (name !== 'phone') {
+      for (let i = 0; i < 5; i++)
+        await expectWhollyVisible(page, tiles.nth(i), `way tile ${i + 1}`);
+    } else {
+      await expectWhollyVisible(page, tiles.first(), 'first way tile');
+    }
+
+    await page.getByRole('button', { name: 'Everything on this week' }).click();
+    await shoot(page, `${name}-results`);
+    await page.locator('main .card').first().click();
+    await shoot(page, `${name}-session`);
+    await page.getByRole('button', { name: 'Take it home' }).click();
+    const recommended = page.locator('.qr-recommended');
+    await expect(recommended.locator('svg[data-qr-value]')).toHaveCount(1);
+    await shoot(page, `${name}-take-home`);
+    await expectWhollyVisible(page, recommended.locator('svg'), 'the recommended code');
+    await expectWhollyVisible(page, recommended.getByRole('heading'), 'its label');
+    await page.getByRole('button', { name: 'More ways to take it home' }).click();
+    await expect(page.locator('#more-ways svg[data-qr-value]')).not.toHaveCount(0);
+    await shoot(page, `${name}-take-home-more`);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Print', exact: true }).click();
+    await shoot(page, `${name}-print`);
+
+    await page.getByRole('button', { name: /^Language/ }).click();
+    await page.getByRole('button', { name: 'اردو', exact: true }).click();
+    await page.getByRole('button', { name: 'ہوم' }).click();
+    await shoot(page, `${name}-home-urdu`);
+    // Way descriptions are whole, never cut off.
+    const clipped = await page
+      .locator('.way-tile')
+      .evaluateAll((els) =>
+        els
+          .filter(
+            (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1,
+          )
+          .map((el) => el.textContent),
+      );
+    expect(clipped).toEqual([]);
+  });
+}
