@@ -90,3 +90,30 @@ for (const [name, viewport] of Object.entries(SIZES)) {
     expect(clipped).toEqual([]);
   });
 }
+
+test('the print sheet on paper: service, title once, rule, next dates, written address', async ({
+  page,
+}) => {
+  await page.setViewportSize(SIZES.portrait);
+  await openKiosk(page);
+  await page.getByRole('button', { name: /^Connect/ }).click();
+  await page.locator('main .card').first().click();
+  const title = (await page.locator('.top-bar h1').textContent()) ?? '';
+  await page.getByRole('button', { name: 'Print', exact: true }).click();
+  await page.emulateMedia({ media: 'print' });
+  const sheet = page.locator('.sheet');
+  await expect(page.locator('.top-bar')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print now' })).toBeHidden();
+  await expect(sheet.locator('.sheet-service')).toHaveText('Five Ways to Wellbeing in Worcester');
+  await expect(sheet.getByText('Sample data: these are not real sessions.')).toBeVisible();
+  // The title is printed once.
+  const printed = (await page.locator('body').innerText()).split(title).length - 1;
+  expect(printed).toBe(1);
+  await expect(sheet.locator('.sheet-rule')).toHaveText(/^(Every|Once|On the) .+\d\d:\d\d/);
+  await expect(sheet.locator('.sheet-dates li').first()).toBeVisible();
+  const address = (await sheet.locator('.sheet-address').textContent()) ?? '';
+  expect(address).toMatch(/^127\.0\.0\.1:\d+\/sessions\/\d+$/);
+  const code = await sheet.locator('svg[data-qr-value]').getAttribute('data-qr-value');
+  expect(code).toBe(`http://${address}`);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/print-sheet-paper.png`, fullPage: true });
+});

@@ -121,7 +121,7 @@ export const en = {
   fewerWays: 'Hide the other ways',
   typeAddress: 'Or type this address:',
   scrollForMore: 'Scroll down for more',
-  printedFrom: 'Printed from {service}',
+  waysIntro: 'Five simple things that help people feel good. Tap one to see what is on.',
   weekAt: 'This week at {venue}',
   stillThere: 'Are you still there?',
   countdown: 'Starting again in {n} seconds.',

@@ -122,7 +122,8 @@ export const pl: Messages = {
   fewerWays: 'Ukryj inne sposoby',
   typeAddress: 'Albo wpisz ten adres:',
   scrollForMore: 'Przewiń w dół, aby zobaczyć więcej',
-  printedFrom: 'Wydrukowano z: {service}',
+  waysIntro:
+    'Pięć prostych rzeczy, dzięki którym ludzie czują się dobrze. Dotknij jednej, aby zobaczyć, co się dzieje.',
   weekAt: 'Ten tydzień w {venue}',
   stillThere: 'Czy nadal tu jesteś?',
   countdown: 'Zaczynamy od nowa za {n} s.',

@@ -122,7 +122,8 @@ export const ro: Messages = {
   fewerWays: 'Ascunde celelalte moduri',
   typeAddress: 'Sau scrie această adresă:',
   scrollForMore: 'Derulează în jos pentru mai mult',
-  printedFrom: 'Tipărit de pe {service}',
+  waysIntro:
+    'Cinci lucruri simple care îi ajută pe oameni să se simtă bine. Atinge unul ca să vezi ce este.',
   weekAt: 'Săptămâna aceasta la {venue}',
   stillThere: 'Mai sunteți aici?',
   countdown: 'Începem din nou în {n} secunde.',

@@ -1,5 +1,5 @@
 // A session's coming dates for take-home and print: only dates that have not ended yet.
-import type { LocalOccurrence, Session } from '@fiveways/shared';
+import type { LocalOccurrence, Recurrence } from '@fiveways/shared';
 import type { Directory } from '../directory/types.ts';
 
 /** The end of a date is what counts: a session on now is still worth taking home. */
@@ -14,7 +14,7 @@ function hasEnded(
 /** Up to `n` of the session's dates from today on that have not ended at `now`. */
 export function upcomingDates(
   directory: Pick<Directory, 'nextOccurrences' | 'occurrenceSpan'>,
-  session: Session,
+  session: Recurrence,
   today: string,
   now: number,
   n: number,
@@ -29,4 +29,9 @@ export function upcomingDates(
 /** An address as a person would type it: no scheme, no trailing slash. */
 export function writtenAddress(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+}
+
+/** A rule's times read as words ("10:00 to 11:00"), the way the kiosk says every other time. */
+export function plainRule(rule: string): string {
+  return rule.replace(/(\d\d:\d\d)–(\d\d:\d\d)/g, '$1 to $2');
 }
