@@ -40,55 +40,90 @@ async function expectWhollyVisible(page: Page, target: Locator, what: string) {
   expect(box.x + box.width, `${what}: right`).toBeLessThanOrEqual(viewport.width + 1);
 }
 
+/** Today at a London wall-clock hour (winter or summer alike, to the hour). */
+function todayAt(hour: number): Date {
+  const now = new Date();
+  const london = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: 'numeric',
+      hourCycle: 'h23',
+    }).format(now),
+  );
+  const at = new Date(now);
+  at.setUTCMinutes(0, 0, 0);
+  at.setUTCHours(now.getUTCHours() + (hour - london));
+  return at;
+}
+
+const TIMES = { morning: 9, evening: 20 } as const;
+
 for (const [name, viewport] of Object.entries(SIZES)) {
-  test(`${name} ${viewport.width}×${viewport.height}: way tiles, take-home code, scroll cues`, async ({
-    page,
-  }) => {
-    await page.setViewportSize(viewport);
-    await openKiosk(page);
-    await shoot(page, `${name}-home`);
-    const tiles = page.locator('.way-tile');
-    await expect(tiles).toHaveCount(5);
-    if (name !== 'phone') {
-      for (let i = 0; i < 5; i++)
-        await expectWhollyVisible(page, tiles.nth(i), `way tile ${i + 1}`);
-    } else {
-      await expectWhollyVisible(page, tiles.first(), 'first way tile');
-    }
+  for (const [time, hour] of Object.entries(TIMES)) {
+    test(`${name} ${viewport.width}×${viewport.height}, ${time}: way tiles, take-home code, Urdu`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(viewport);
+      await page.clock.install({ time: todayAt(hour) });
+      await openKiosk(page);
+      const shot = (what: string) => shoot(page, `${name}-${time}-${what}`);
+      await shot('home');
+      const tiles = page.locator('.way-tile');
+      await expect(tiles).toHaveCount(5);
+      if (name !== 'phone') {
+        for (let i = 0; i < 5; i++)
+          await expectWhollyVisible(page, tiles.nth(i), `way tile ${i + 1}`);
+      } else {
+        await expectWhollyVisible(page, tiles.first(), 'first way tile');
+      }
 
-    await page.getByRole('button', { name: 'Everything on this week' }).click();
-    await shoot(page, `${name}-results`);
-    await page.locator('main .card').first().click();
-    await shoot(page, `${name}-session`);
-    await page.getByRole('button', { name: 'Take it home' }).click();
-    const recommended = page.locator('.qr-recommended');
-    await expect(recommended.locator('svg[data-qr-value]')).toHaveCount(1);
-    await shoot(page, `${name}-take-home`);
-    await expectWhollyVisible(page, recommended.locator('svg'), 'the recommended code');
-    await expectWhollyVisible(page, recommended.getByRole('heading'), 'its label');
-    await page.getByRole('button', { name: 'More ways to take it home' }).click();
-    await expect(page.locator('#more-ways svg[data-qr-value]')).not.toHaveCount(0);
-    await shoot(page, `${name}-take-home-more`);
-    await page.getByRole('button', { name: 'Back' }).click();
-    await page.getByRole('button', { name: 'Print', exact: true }).click();
-    await shoot(page, `${name}-print`);
+      await page.getByRole('button', { name: 'Everything on this week' }).click();
+      await shot('results');
+      await page.locator('main .card').first().click();
+      await shot('session');
+      await page.getByRole('button', { name: 'Take it home' }).click();
+      const recommended = page.locator('.qr-recommended');
+      await expect(recommended.locator('svg[data-qr-value]')).toHaveCount(1);
+      await shot('take-home');
+      await expectWhollyVisible(page, recommended.locator('svg'), 'the recommended code');
+      await expectWhollyVisible(page, recommended.getByRole('heading'), 'its label');
+      await page.getByRole('button', { name: 'More ways to take it home' }).click();
+      await expect(page.locator('#more-ways svg[data-qr-value]')).not.toHaveCount(0);
+      await shot('take-home-more');
+      await page.getByRole('button', { name: 'Back' }).click();
+      await page.getByRole('button', { name: 'Print', exact: true }).click();
+      await shot('print');
 
-    await page.getByRole('button', { name: /^Language/ }).click();
-    await page.getByRole('button', { name: 'اردو', exact: true }).click();
-    await page.getByRole('button', { name: 'ہوم' }).click();
-    await shoot(page, `${name}-home-urdu`);
-    // Way descriptions are whole, never cut off.
-    const clipped = await page
-      .locator('.way-tile')
-      .evaluateAll((els) =>
-        els
-          .filter(
-            (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1,
-          )
-          .map((el) => el.textContent),
-      );
-    expect(clipped).toEqual([]);
-  });
+      await page.getByRole('button', { name: /^Language/ }).click();
+      await page.getByRole('button', { name: 'اردو', exact: true }).click();
+      await page.getByRole('button', { name: 'ہوم' }).click();
+      await shot('home-urdu');
+      // Way descriptions are whole, never cut off.
+      const clipped = await page
+        .locator('.way-tile')
+        .evaluateAll((els) =>
+          els
+            .filter(
+              (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1,
+            )
+            .map((el) => el.textContent),
+        );
+      expect(clipped).toEqual([]);
+      if (name !== 'phone') {
+        for (let i = 0; i < 5; i++) {
+          await expectWhollyVisible(page, tiles.nth(i), `Urdu way tile ${i + 1}`);
+        }
+      }
+      if (SHOTS) {
+        await page.locator('main .card').first().click();
+        await shot('session-urdu');
+        await page.getByRole('button', { name: 'گھر لے جائیں' }).click();
+        await shot('take-home-urdu');
+        await page.getByRole('button', { name: 'مزید طریقے' }).click();
+        await shot('take-home-more-urdu');
+      }
+    });
+  }
 }
 
 test('the print sheet on paper: service, title once, rule, next dates, written address', async ({

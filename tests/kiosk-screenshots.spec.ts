@@ -23,6 +23,7 @@ async function shoot(page: Page, name: string, orientation: string) {
 for (const [orientation, viewport] of Object.entries({
   portrait: PORTRAIT,
   landscape: LANDSCAPE,
+  tablet: { width: 1280, height: 800 },
 })) {
   test(`every screen, ${orientation}`, async ({ page, request, baseURL }) => {
     test.setTimeout(120_000);
