@@ -6,7 +6,6 @@ import { NavIcon } from '../components/icons.tsx';
 import { filterOccurrences, NO_FILTERS, weekDays } from '../filters.ts';
 import { findSession, shownTimes, VenueAccess } from './session-detail-page.tsx';
 import { plainRule, upcomingDates, writtenAddress } from './upcoming-dates.ts';
-import { describeRecurrence } from '@fiveways/shared/describe-recurrence';
 import { QrCode } from '../../components/qr-code.tsx';
 import { sessionPageUrl } from '../../common/feed-links.ts';
 
@@ -52,7 +51,7 @@ export function PrintSessionPage({ id }: { id: number }) {
           {directory.meta.sampleData ? <p class="notice notice-sample">{t('sampleData')}</p> : null}
           <h2>{session.title}</h2>
           <p class="sheet-rule" lang="en" dir="ltr">
-            {plainRule(describeRecurrence(session, { today }))}
+            {plainRule(directory.describeRecurrence(session, { today }))}
           </p>
           <p>
             <strong>{session.venue.name}</strong>
