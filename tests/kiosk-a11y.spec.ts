@@ -27,6 +27,9 @@ async function checkEveryScreen(page: Page, label: string) {
   await page.locator('.actions .primary').click();
   await expect(main.locator('svg[data-qr-value]').first()).toBeVisible();
   await check('take it home');
+  await main.locator('button[aria-expanded]').click();
+  await expect(main.locator('#more-ways svg[data-qr-value]').first()).toBeVisible();
+  await check('take it home, more ways');
   await page.locator('.nav-button').nth(1).click();
   await page.locator('.actions .secondary').first().click();
   await check('print a session');

@@ -131,7 +131,23 @@ test('take it home: QR codes for the calendar, the phone page and the feeds, wit
   await expect(
     page.getByRole('heading', { level: 1, name: 'Take it home on your phone' }),
   ).toBeVisible();
+  // One code is offered first: the phone page, which then offers the calendar choices.
+  const recommended = page.locator('.qr-recommended');
+  await expect(recommended.getByRole('heading', { name: 'Open on my phone' })).toBeVisible();
+  await expect(recommended.locator('svg[data-qr-value]')).toHaveAttribute(
+    'data-qr-value',
+    new RegExp(`^${new URL(baseURL ?? '').origin}/sessions/\\d+$`),
+  );
+  await expect(page.locator('svg[data-qr-value]')).toHaveCount(1);
+  const more = page.getByRole('button', { name: 'More ways to take it home' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await expect(page.getByRole('button', { name: 'Hide the other ways' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
   const codes = page.locator('svg[data-qr-value]');
+  await expect(codes).toHaveCount(5);
   const values = await codes.evaluateAll((els) => els.map((e) => e.getAttribute('data-qr-value')));
   const origin = new URL(baseURL ?? '').origin;
   expect(values.some((v) => v?.match(new RegExp(`^${origin}/feeds/sessions/\\d+\\.ics$`)))).toBe(

@@ -23,6 +23,7 @@ async function shoot(page: Page, name: string, orientation: string) {
 for (const [orientation, viewport] of Object.entries({
   portrait: PORTRAIT,
   landscape: LANDSCAPE,
+  tablet: { width: 1280, height: 800 },
 })) {
   test(`every screen, ${orientation}`, async ({ page, request, baseURL }) => {
     test.setTimeout(120_000);
@@ -53,6 +54,8 @@ for (const [orientation, viewport] of Object.entries({
     await page.getByRole('button', { name: 'Take it home' }).click();
     await expect(page.locator('svg[data-qr-value]').first()).toBeVisible();
     await shoot(page, 'take-home', orientation);
+    await page.getByRole('button', { name: 'More ways to take it home' }).click();
+    await shoot(page, 'take-home-more', orientation);
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByRole('button', { name: 'Print', exact: true }).click();
     await shoot(page, 'print-session', orientation);

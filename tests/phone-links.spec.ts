@@ -165,13 +165,15 @@ test.describe('QR codes from a kiosk opened at a local address', () => {
     const at = otherAddress(baseURL);
     expect(at).not.toBe(publicUrl);
     await openTakeHome(page, at);
+    await page.getByRole('button', { name: 'More ways to take it home' }).click();
+    await expect(page.locator('svg[data-qr-value]')).toHaveCount(5);
     const values = await qrValues(page);
     expect(values).toHaveLength(5);
     for (const value of values) {
       expect(value.startsWith(`${publicUrl}/`), value).toBe(true);
       expect(value).not.toMatch(/^webcal:/);
     }
-    const [calendar, follow, phone, way, hub] = values;
+    const [phone, calendar, follow, way, hub] = values;
     expect(calendar).toMatch(new RegExp(`^${publicUrl}/feeds/sessions/\\d+\\.ics$`));
     expect(follow).toMatch(new RegExp(`^${publicUrl}/follow/sessions/\\d+$`));
     expect(phone).toMatch(new RegExp(`^${publicUrl}/sessions/\\d+$`));
@@ -210,13 +212,14 @@ test.describe('QR codes from a kiosk opened at a local address', () => {
     await page.getByRole('button', { name: 'ہوم' }).click();
     await page.locator('.home .card').first().click();
     await page.getByRole('button', { name: 'گھر لے جائیں' }).click();
+    await page.getByRole('button', { name: 'مزید طریقے' }).click();
     await expect(
       page.getByRole('heading', { level: 2, name: 'اس سرگرمی کو فالو کریں' }),
     ).toBeVisible();
     await expect(
       page.getByRole('heading', { level: 2, name: 'میرے کیلنڈر میں شامل کریں' }),
     ).toBeVisible();
-    const [, follow, phone] = await qrValues(page);
+    const [phone, , follow] = await qrValues(page);
     expect(follow).toMatch(new RegExp(`^${publicUrl}/follow/sessions/\\d+\\?lang=ur$`));
     expect(phone).toMatch(new RegExp(`^${publicUrl}/sessions/\\d+\\?lang=ur$`));
   });

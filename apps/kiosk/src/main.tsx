@@ -3,6 +3,7 @@ import { App } from './app.tsx';
 import { registerServiceWorker } from './kiosk/hooks/service-worker.ts';
 import './styles/ways.css';
 import './styles/kiosk.css';
+import './styles/kiosk-screens.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -37,3 +37,23 @@ describe('GET /api/meta', () => {
     expect(MetaSchema.parse(await res.json()).publicUrl).toBe('https://fiveways.example.org');
   });
 });
+
+describe('GET /api/meta revalidation', () => {
+  it('answers a poll with 304 until the data changes, then with the new version', async () => {
+    const { app } = createTestApp();
+    const first = await app.request('/api/meta');
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+-1"$/);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const again = await app.request('/api/meta', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('etag')).toBe(etag);
+    // A stale tag (another version) gets the whole answer.
+    const stale = await app.request('/api/meta', {
+      headers: { 'if-none-match': etag.replace(/-1"$/, '-0"') },
+    });
+    expect(stale.status).toBe(200);
+    expect(MetaSchema.parse(await stale.json()).dataVersion).toBe(1);
+  });
+});

@@ -29,6 +29,16 @@ import { ResultsPage } from './pages/results-page.tsx';
 import { SessionDetailPage } from './pages/session-detail-page.tsx';
 import { TakeHomePage } from './pages/take-home-page.tsx';
 import { readSettings, wipeVisitStorage } from './storage.ts';
+import {
+  fetchDataVersion,
+  findNewCancellations,
+  META_POLL_MS,
+  versionOf,
+  withNewCancellations,
+} from './freshness/fresh-data.ts';
+import { UpdateBanner } from './freshness/update-banner.tsx';
+import { useListen } from './listen/use-listen.ts';
+import { ScrollCue } from './components/scroll-cue.tsx';
 
 const REFRESH_MS = 15 * 60_000;
 const RETRY_MS = 30_000;
@@ -60,6 +70,10 @@ export function KioskApp() {
   const [directory, setDirectory] = useState<Directory | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const pending = useRef<Directory | null>(null);
+  // The newest data while a visit shows older: the visit takes only its cancellations.
+  const [latest, setLatest] = useState<Directory | null>(null);
+  const knownVersion = useRef<string | null>(null);
+  const refreshing = useRef(false);
   const attractRef = useRef(attract);
   attractRef.current = attract;
   const hasData = useRef(false);
@@ -73,23 +87,40 @@ export function KioskApp() {
 
   // Data is swapped in only between visits (or when there was none), never under someone's finger.
   const refresh = useCallback(() => {
+    if (refreshing.current) return;
+    refreshing.current = true;
     loadDirectory(londonToday())
       .then(async (d) => {
         // The answer is unpacked in one task and drawn in the next, keeping each one short.
         await nextTask();
         setLoadFailed(false);
+        if (!d.offline) knownVersion.current = versionOf(d.meta);
         if (!hasData.current || attractRef.current) {
           hasData.current = true;
+          pending.current = null;
           setDirectory(d);
+          setLatest(null);
         } else {
           pending.current = d;
+          setLatest(d);
         }
       })
       .catch((error: unknown) => {
         console.warn('No directory information yet', error);
         if (!hasData.current) setLoadFailed(true);
+      })
+      .finally(() => {
+        refreshing.current = false;
       });
   }, []);
+
+  // A cheap question about once a minute: has anything changed? Offline it fails quietly.
+  const checkForChanges = useCallback(() => {
+    if (!hasData.current) return;
+    void fetchDataVersion().then((version) => {
+      if (version !== null && version !== knownVersion.current) refresh();
+    });
+  }, [refresh]);
 
   // Asked for before the first paint: nothing is drawn until it answers.
   useLayoutEffect(() => refresh(), [refresh]);
@@ -99,33 +130,47 @@ export function KioskApp() {
     const retry = setInterval(() => {
       if (!hasData.current) refresh();
     }, RETRY_MS);
+    const poll = setInterval(checkForChanges, META_POLL_MS);
     window.addEventListener('online', refresh);
     return () => {
       clearInterval(every);
       clearInterval(retry);
+      clearInterval(poll);
       window.removeEventListener('online', refresh);
     };
-  }, [refresh]);
+  }, [refresh, checkForChanges]);
 
-  useEffect(() => {
-    if (!attract) return;
+  /** Swaps in data that came during a visit: only ever between visits. */
+  const applyPending = useCallback(() => {
     if (pending.current) {
       setDirectory(pending.current);
       pending.current = null;
+      setLatest(null);
     }
+  }, []);
+
+  useEffect(() => {
+    if (!attract) return;
+    applyPending();
     applyWaitingUpdate();
-  }, [attract]);
+  }, [attract, applyPending]);
 
   /** Ends the visit: wipes storage, scroll, language and text size, then attract or Home. */
-  const endVisit = useCallback((toAttract: boolean) => {
-    wipeVisitStorage();
-    applyDocumentLanguage('en', false);
-    window.scrollTo(0, 0);
-    // Keep the address but drop any state a visit could have put on the history entry.
-    history.replaceState(null, '', location.pathname + location.search);
-    setVisit((v) => ({ key: v.key + 1, language: 'en' }));
-    setAttract(toAttract);
-  }, []);
+  const endVisit = useCallback(
+    (toAttract: boolean) => {
+      wipeVisitStorage();
+      applyDocumentLanguage('en', false);
+      window.scrollTo(0, 0);
+      // Keep the address but drop any state a visit could have put on the history entry.
+      history.replaceState(null, '', location.pathname + location.search);
+      setVisit((v) => ({ key: v.key + 1, language: 'en' }));
+      setAttract(toAttract);
+      // The next visit starts on the newest data, and asks whether there is newer.
+      applyPending();
+      checkForChanges();
+    },
+    [applyPending, checkForChanges],
+  );
 
   const onScreenError = useCallback(() => {
     const now = Date.now();
@@ -133,6 +178,11 @@ export function KioskApp() {
     // A screen that fails again and again sends the kiosk to the attract screen instead.
     endVisit(recentErrors.current.length > 3);
   }, [endVisit]);
+
+  const visitDirectory = useMemo(
+    () => (directory && latest ? withNewCancellations(directory, latest) : directory),
+    [directory, latest],
+  );
 
   // Home is drawn once, with its information, so nothing on it moves when that arrives (usually
   // within a moment: saved by the service worker or this device). A slow start says so after 1 s;
@@ -153,7 +203,7 @@ export function KioskApp() {
     <ErrorBoundary key={visit.key} onError={onScreenError}>
       <Visit
         initialLanguage={visit.language}
-        directory={directory}
+        directory={visitDirectory}
         loadFailed={loadFailed}
         homeVenue={homeVenue}
         onEnd={endVisit}
@@ -179,6 +229,20 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
   const today = useMemo(() => londonToday(), []);
   const main = useRef<HTMLDivElement>(null);
   const screen = stack[stack.length - 1] ?? { name: 'home' };
+  // What the screens show: newer data (a cancellation) is taken on the next screen opened, and
+  // a screen already showing a date that is now cancelled says so in a banner.
+  const [shownData, setShownData] = useState(directory);
+  const shown = shownData ?? directory;
+  const latestData = useRef(directory);
+  latestData.current = directory;
+  const go = useCallback((update: (stack: Screen[]) => Screen[]) => {
+    setStack(update);
+    setShownData(latestData.current);
+  }, []);
+  const newCancellations = useMemo(
+    () => (shown && directory && shown !== directory ? findNewCancellations(shown, directory) : []),
+    [shown, directory],
+  );
 
   const setLanguage = useCallback((next: Language) => {
     setLoadingLanguage(true);
@@ -209,6 +273,7 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
     window.scrollTo(0, 0);
   }, [stack]);
 
+  const listen = useListen(language, stack, main);
   const idle = useIdle(idleLimitMs(screen), () => onEnd(true));
 
   const translator = useMemo(
@@ -217,18 +282,19 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
   );
   const state: KioskState = {
     ...translator,
-    directory,
+    directory: shown,
     today,
     homeVenue,
     bigText,
     toggleBigText: () => setBigText((b) => !b),
+    listen,
     setLanguage,
     nav: {
       depth: stack.length,
-      open: (s) => setStack((st) => [...st, s]),
-      replace: (s) => setStack((st) => [...st.slice(0, -1), s]),
-      back: () => setStack((st) => (st.length > 1 ? st.slice(0, -1) : st)),
-      home: () => setStack([{ name: 'home' }]),
+      open: (s) => go((st) => [...st, s]),
+      replace: (s) => go((st) => [...st.slice(0, -1), s]),
+      back: () => go((st) => (st.length > 1 ? st.slice(0, -1) : st)),
+      home: () => go(() => [{ name: 'home' }]),
       startAgain: () => onEnd(false),
     },
   };
@@ -242,6 +308,8 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
           </p>
         ) : null}
         <ScreenView screen={screen} />
+        <ScrollCue screen={screen} bigText={bigText} root={main} />
+        <UpdateBanner cancellations={newCancellations} screen={screen} root={main} />
         <NavBar />
         {loadingLanguage ? <PleaseWait label={state.t('pleaseWait')} /> : null}
         {idle.secondsLeft !== null ? (

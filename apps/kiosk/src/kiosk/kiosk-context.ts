@@ -4,6 +4,7 @@ import { useContext } from 'preact/hooks';
 import type { Directory } from './directory/types.ts';
 import type { Language, Translator } from '../i18n/index.ts';
 import type { Filters } from './filters.ts';
+import type { Listen } from './listen/use-listen.ts';
 
 /** One screen of a visit. The visit keeps its own stack, so the browser history never grows. */
 export type Screen =
@@ -35,6 +36,8 @@ export interface KioskState extends Translator {
   setLanguage: (language: Language) => void;
   bigText: boolean;
   toggleBigText: () => void;
+  /** Reading the screen aloud; null when the device has no voice for the language. */
+  listen: Listen | null;
 }
 
 export const KioskContext = createContext<KioskState | null>(null);

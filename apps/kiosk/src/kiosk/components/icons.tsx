@@ -47,6 +47,8 @@ const NAV_PATHS = {
   text: 'M4 38L14 12l10 26M8 30h12M30 38l7-18 7 18M32 32h10',
   qr: 'M8 8h12v12H8zM28 8h12v12H28zM8 28h12v12H8zM28 28h4v4h-4zM36 36h4v4h-4zM28 36h4v4h-4zM36 28h4v4h-4z',
   print: 'M14 18V6h20v12M14 34H8V18h32v16h-6M14 28h20v14H14z',
+  listen: 'M8 18h8l10-9v30l-10-9H8zM32 17a10 10 0 0 1 0 14M37 11a18 18 0 0 1 0 26',
+  stop: 'M12 12h24v24H12z',
 } as const;
 
 export function NavIcon({ name, size = 36 }: { name: keyof typeof NAV_PATHS; size?: number }) {

@@ -4,7 +4,7 @@ import { NavIcon } from './icons.tsx';
 
 /** Home, Back, Start again, Language and Bigger text: at the bottom of every screen, within reach. */
 export function NavBar() {
-  const { t, nav, bigText, toggleBigText } = useKiosk();
+  const { t, nav, bigText, toggleBigText, listen } = useKiosk();
   return (
     <nav class="nav-bar">
       <button type="button" class="nav-button" onClick={nav.home}>
@@ -40,6 +40,16 @@ export function NavBar() {
         <NavIcon name="text" />
         <span>{t('biggerText')}</span>
       </button>
+      {listen ? (
+        <button
+          type="button"
+          class={listen.speaking ? 'nav-button nav-listen speaking' : 'nav-button nav-listen'}
+          onClick={listen.toggle}
+        >
+          <NavIcon name={listen.speaking ? 'stop' : 'listen'} />
+          <span>{listen.speaking ? t('stopListening') : t('listen')}</span>
+        </button>
+      ) : null}
     </nav>
   );
 }

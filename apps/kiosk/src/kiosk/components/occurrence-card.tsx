@@ -22,6 +22,7 @@ export function OccurrenceCard({ occurrence: o }: { occurrence: Occurrence }) {
     <button
       type="button"
       class={cancelled ? 'card card-cancelled' : 'card'}
+      data-occurrence={`${o.sessionId}|${o.date}`}
       onClick={() => nav.open({ name: 'session', id: o.sessionId, date: o.date })}
     >
       <span class="card-when">

@@ -4,6 +4,7 @@
 // on the device by the same builder the API uses (a small chunk without zod).
 import type { buildOccurrences, occurrenceSpan } from '@fiveways/shared/build-occurrences';
 import { addDays } from '@fiveways/shared/dates';
+import type { describeRecurrence } from '@fiveways/shared/describe-recurrence';
 import type { nextOccurrences } from '@fiveways/shared/recurrence';
 import { AHEAD_DAYS } from '../filters.ts';
 import { readSavedDirectory } from './saved-directory.ts';
@@ -27,17 +28,20 @@ export interface Rules {
   buildOccurrences: typeof buildOccurrences;
   nextOccurrences: typeof nextOccurrences;
   occurrenceSpan: typeof occurrenceSpan;
+  describeRecurrence: typeof describeRecurrence;
 }
 
 export async function loadRules(): Promise<Rules> {
-  const [occurrences, recurrence] = await Promise.all([
+  const [occurrences, recurrence, describe] = await Promise.all([
     import('@fiveways/shared/build-occurrences'),
     import('@fiveways/shared/recurrence'),
+    import('@fiveways/shared/describe-recurrence'),
   ]);
   return {
     buildOccurrences: occurrences.buildOccurrences,
     nextOccurrences: recurrence.nextOccurrences,
     occurrenceSpan: occurrences.occurrenceSpan,
+    describeRecurrence: describe.describeRecurrence,
   };
 }
 
@@ -79,6 +83,7 @@ export function offlineDirectory(saved: SavedDirectory, today: string, rules: Ru
     nextOccurrences: rules.nextOccurrences,
     occurrenceSpan: rules.occurrenceSpan,
     buildOccurrences: rules.buildOccurrences,
+    describeRecurrence: rules.describeRecurrence,
   };
 }
 
@@ -93,8 +98,8 @@ export async function loadDirectory(today: string): Promise<Directory> {
   rules.catch(() => undefined); // awaited below; this stops an early failure counting as unhandled
   try {
     const fresh = await askWorker({ from: today, to: addDays(today, DIRECTORY_DAYS - 1) });
-    const { nextOccurrences, occurrenceSpan, buildOccurrences } = await rules;
-    return { ...fresh, nextOccurrences, occurrenceSpan, buildOccurrences };
+    const { nextOccurrences, occurrenceSpan, buildOccurrences, describeRecurrence } = await rules;
+    return { ...fresh, nextOccurrences, occurrenceSpan, buildOccurrences, describeRecurrence };
   } catch (error) {
     console.warn('Using saved information', error);
     const saved = await readSavedDirectory();

@@ -1,6 +1,7 @@
 // The kiosk's snapshot of the directory, in the forms the page, the worker and the saved copy use.
 import type { Area, Group, Meta, Occurrence, Session, Venue } from '@fiveways/shared';
 import type { buildOccurrences, occurrenceSpan } from '@fiveways/shared/build-occurrences';
+import type { describeRecurrence } from '@fiveways/shared/describe-recurrence';
 import type { nextOccurrences } from '@fiveways/shared/recurrence';
 
 /** Everything the kiosk shows, as one snapshot that changes only on the attract screen. */
@@ -24,12 +25,14 @@ export interface Directory {
   occurrenceSpan: typeof occurrenceSpan;
   /** The shared builder, for courses and one-offs that start after the dated window. */
   buildOccurrences: typeof buildOccurrences;
+  /** The shared plain-English repeat rule, for the print sheet. */
+  describeRecurrence: typeof describeRecurrence;
 }
 
 /** The functions that come with the directory, from the shared rules (never sent or saved). */
 export type DirectoryRules = Pick<
   Directory,
-  'nextOccurrences' | 'occurrenceSpan' | 'buildOccurrences'
+  'nextOccurrences' | 'occurrenceSpan' | 'buildOccurrences' | 'describeRecurrence'
 >;
 
 /** The directory as the worker sends it: everything but the functions. */

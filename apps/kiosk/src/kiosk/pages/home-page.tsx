@@ -73,6 +73,7 @@ export function HomePage() {
         </section>
         <section class="home-ways" aria-labelledby="ways-heading">
           <h2 id="ways-heading">{t('chooseWay')}</h2>
+          <p class="ways-intro">{t('waysIntro')}</p>
           <div class="way-tiles">
             {WAY_ORDER.map((w) => (
               <button

@@ -4,8 +4,15 @@ import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { NavIcon } from '../components/icons.tsx';
 import { filterOccurrences, NO_FILTERS, weekDays } from '../filters.ts';
-import { describeCostTag, findSession, VenueAccess } from './session-detail-page.tsx';
+import {
+  describeCostTag,
+  findSession,
+  shownTimes,
+  upcomingDates,
+  VenueAccess,
+} from './session-detail-page.tsx';
 import { SessionSummary } from './take-home-page.tsx';
+import { plainRule, writtenAddress } from './upcoming-dates.ts';
 import { QrCode } from '../../components/qr-code.tsx';
 import { sessionPageUrl } from '../../common/feed-links.ts';
 
@@ -21,9 +28,12 @@ function PrintButton() {
   );
 }
 
-/** A one-page sheet for a session, with a code for the phone page. */
+/**
+ * A one-page sheet for a session: the service's name, the title once, when it repeats, the next
+ * dates that have not ended, where, and a code for the phone page with its address written out.
+ */
 export function PrintSessionPage({ id }: { id: number }) {
-  const { t, directory, language } = useKiosk();
+  const { t, directory, today, longDay, language } = useKiosk();
   const session = findSession(id, directory?.sessions);
   if (!directory || !session) {
     return (
@@ -37,20 +47,41 @@ export function PrintSessionPage({ id }: { id: number }) {
   }
   const venue = directory.venues.find((v) => v.slug === session.venue.slug);
   const url = sessionPageUrl(directory.meta.publicUrl, session.id, language);
+  const dates = upcomingDates(directory, session, Date.now(), 4);
+  const phone = session.contact.phone;
   return (
     <>
       <TopBar title={t('printHeading')} />
       <main class="screen print-sheet" id="main" tabIndex={0}>
         <article class="sheet">
+          <p class="sheet-service">{t('brand')}</p>
+          {directory.meta.sampleData ? <p class="notice notice-sample">{t('sampleData')}</p> : null}
           <h2>{session.title}</h2>
-          <SessionSummary session={session} date={null} />
-          {session.description ? <p>{session.description}</p> : null}
-          {venue ? (
-            <p>
-              {venue.address}
-              {venue.postcode ? `, ${venue.postcode}` : ''}
-            </p>
+          <p class="sheet-rule" lang="en" dir="ltr">
+            {plainRule(directory.describeRecurrence(session, { today }))}
+          </p>
+          <p>
+            <strong>{session.venue.name}</strong>
+            {venue ? `, ${venue.address}${venue.postcode ? `, ${venue.postcode}` : ''}` : ''}
+          </p>
+          {dates.length > 0 ? (
+            <>
+              <h3>{t('nextDates')}</h3>
+              <ul class="sheet-dates">
+                {dates.map((o) => {
+                  const shown = shownTimes(directory, o);
+                  return (
+                    <li key={o.date} data-occurrence={`${session.id}|${o.date}`}>
+                      {longDay(shown.date)},{' '}
+                      {t('timeRange', { start: shown.start, end: shown.end })}
+                      {o.status === 'cancelled' ? ` · ${t('cancelled').toUpperCase()}` : ''}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
           ) : null}
+          {session.description ? <p>{session.description}</p> : null}
           {venue ? <VenueAccess venue={venue} /> : null}
           <p>
             {describeCostTag(t, session.cost)}
@@ -65,9 +96,21 @@ export function PrintSessionPage({ id }: { id: number }) {
               <p>{session.whatToExpect}</p>
             </>
           ) : null}
-          <div class="qr-inline">
+          {session.contact.name || phone ? (
+            <p>
+              {t('contact')}: {[session.contact.name, phone].filter(Boolean).join(', ')}
+            </p>
+          ) : null}
+          <div class="qr-inline sheet-qr">
             <QrCode value={url} label={t('qrPhone')} size={140} />
-            <p>{t('qrPhone')}</p>
+            <p>
+              <strong>{t('qrPhone')}</strong>
+              <br />
+              {t('typeAddress')}{' '}
+              <span class="sheet-address" dir="ltr">
+                {writtenAddress(url)}
+              </span>
+            </p>
           </div>
         </article>
       </main>
@@ -98,7 +141,10 @@ export function PrintWeekPage({ venue: slug }: { venue: string }) {
                 <h3>{longDay(d)}</h3>
                 <ul>
                   {onDay.map((o) => (
-                    <li key={`${o.sessionId}-${o.date}`}>
+                    <li
+                      key={`${o.sessionId}-${o.date}`}
+                      data-occurrence={`${o.sessionId}|${o.date}`}
+                    >
                       <strong>
                         {t('timeRange', { start: wallTimeOf(o.start), end: wallTimeOf(o.end) })}
                       </strong>{' '}

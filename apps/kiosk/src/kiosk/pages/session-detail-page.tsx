@@ -165,7 +165,11 @@ export function SessionDetailPage({ id, date }: { id: number; date: string | nul
                 {next.map((o) => {
                   const shown = shownTimes(directory, o);
                   return (
-                    <li key={o.date} class={o.status === 'cancelled' ? 'date-cancelled' : ''}>
+                    <li
+                      key={o.date}
+                      class={o.status === 'cancelled' ? 'date-cancelled' : ''}
+                      data-occurrence={`${session.id}|${o.date}`}
+                    >
                       <span class="date-day">{labelDay(kiosk, shown.date)}</span>
                       <span>{t('timeRange', { start: shown.start, end: shown.end })}</span>
                       {o.status === 'cancelled' ? (

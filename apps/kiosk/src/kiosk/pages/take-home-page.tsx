@@ -2,8 +2,10 @@ import type { Session } from '@fiveways/shared';
 import { QrCode } from '../../components/qr-code.tsx';
 import { calendarFileUrl, followPageUrl, sessionPageUrl } from '../../common/feed-links.ts';
 import type { Language } from '../../i18n/names.ts';
+import { useState } from 'preact/hooks';
 import { useKiosk } from '../kiosk-context.ts';
 import { TopBar } from '../components/top-bar.tsx';
+import { NavIcon } from '../components/icons.tsx';
 import { findSession, shownTimes, upcomingDates } from './session-detail-page.tsx';
 
 export interface TakeHomeCode {
@@ -92,7 +94,7 @@ export function SessionSummary({ session, date }: { session: Session; date: stri
     <div class="summary">
       <p class="summary-title">{session.title}</p>
       {chosen && shown ? (
-        <p>
+        <p data-occurrence={`${session.id}|${chosen.date}`}>
           {longDay(shown.date)}, {t('timeRange', { start: shown.start, end: shown.end })}
           {chosen.status === 'cancelled' ? ` · ${t('cancelled')}` : ''}
         </p>
@@ -108,11 +110,12 @@ export function SessionSummary({ session, date }: { session: Session; date: stri
 }
 
 /**
- * QR codes for the session's calendar file and its follow page (named and explained so a resident
- * can tell "add once" from "follow"), its phone page, and the way and hub to follow.
+ * One code to scan, the session's phone page (which then offers the calendar choices), and the
+ * others (add once, follow, the way, the hub) behind "More ways", each said in one sentence.
  */
 export function TakeHomePage({ id, date }: { id: number; date: string | null }) {
   const { t, language, directory } = useKiosk();
+  const [more, setMore] = useState(false);
   const session = findSession(id, directory?.sessions);
   if (!directory || !session) {
     return (
@@ -137,27 +140,59 @@ export function TakeHomePage({ id, date }: { id: number; date: string | null }) 
       follow: t('qrFollow'),
       followHint: t('qrFollowHint'),
       phone: t('qrPhone'),
-      phoneHint: t('qrPhoneHint'),
+      phoneHint: t('qrPhoneLead'),
       way: way ? t('qrWay', { way: t(`way.${way}`) }) : '',
       hub: t('qrHub', { venue: venue?.name ?? '' }),
       feedHint: t('qrFeedHint'),
     },
   );
+  const phone = codes.find((c) => c.key === 'phone');
+  const others = codes.filter((c) => c.key !== 'phone');
   return (
     <>
       <TopBar title={t('takeHomeHeading')} />
       <main class="screen take-home" id="main" tabIndex={0}>
-        <p class="lead">{t('scanHint')}</p>
-        <SessionSummary session={session} date={date} />
-        <div class="qr-grid">
-          {codes.map((c) => (
-            <section key={c.key} class="panel qr-panel" aria-labelledby={`qr-${c.key}`}>
-              <h2 id={`qr-${c.key}`}>{c.title}</h2>
-              <QrCode value={c.url} label={c.title} size={200} />
-              <p class="qr-hint">{c.hint}</p>
+        <div class="take-home-main">
+          {phone ? (
+            <section class="panel qr-panel qr-recommended" aria-labelledby="qr-phone">
+              <p class="qr-badge">{t('recommended')}</p>
+              <h2 id="qr-phone">{phone.title}</h2>
+              <QrCode value={phone.url} label={phone.title} size={240} />
+              <p class="qr-hint">{phone.hint}</p>
             </section>
-          ))}
+          ) : null}
+          <div class="take-home-side">
+            <p class="lead">{t('scanHint')}</p>
+            <SessionSummary session={session} date={date} />
+            <button
+              type="button"
+              class="secondary"
+              aria-expanded={more}
+              aria-controls={more ? 'more-ways' : undefined}
+              onClick={() => {
+                setMore((m) => !m);
+                // The codes open below: bring the first into view so the tap visibly did something.
+                requestAnimationFrame(() =>
+                  document.getElementById('more-ways')?.scrollIntoView({ block: 'nearest' }),
+                );
+              }}
+            >
+              <NavIcon name="qr" />
+              {more ? t('fewerWays') : t('moreWays')}
+            </button>
+          </div>
         </div>
+        {more ? (
+          <div class="qr-grid" id="more-ways">
+            {others.map((c) => (
+              <section key={c.key} class="panel qr-panel" aria-labelledby={`qr-${c.key}`}>
+                <h2 id={`qr-${c.key}`}>{c.title}</h2>
+                <QrCode value={c.url} label={c.title} size={200} />
+                <p class="qr-hint">{c.hint}</p>
+              </section>
+            ))}
+          </div>
+        ) : null}
       </main>
     </>
   );

@@ -72,7 +72,11 @@ export function WeekPage() {
   async function cancel(o: Occurrence, reason: string) {
     await addException(o.sessionId, { kind: 'cancelled', date: o.date, reason });
     setCancelling(null);
-    setNotice(`Cancelled: ${label(o)}. Residents see this straight away.`);
+    setNotice(
+      `Cancelled: ${label(o)}. Phone pages show it now. Kiosks show it within a minute or two, ` +
+        'on the next screen a resident opens. Calendar apps show it when they next check, ' +
+        'which can take some hours.',
+    );
     await reload();
   }
 
