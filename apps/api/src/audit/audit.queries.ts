@@ -10,14 +10,7 @@ import {
 
 /** What an audit entry can be about. */
 export type AuditEntity =
-  | 'session'
-  | 'group'
-  | 'venue'
-  | 'area'
-  | 'user'
-  | 'closure'
-  | 'school-holiday'
-  | 'organisation';
+  'session' | 'group' | 'venue' | 'area' | 'user' | 'closure' | 'school-holiday' | 'organisation';
 
 export interface AuditRecord {
   userId: number | null;
