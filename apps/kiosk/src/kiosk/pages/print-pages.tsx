@@ -11,7 +11,6 @@ import {
   upcomingDates,
   VenueAccess,
 } from './session-detail-page.tsx';
-import { SessionSummary } from './take-home-page.tsx';
 import { plainRule, writtenAddress } from './upcoming-dates.ts';
 import { QrCode } from '../../components/qr-code.tsx';
 import { sessionPageUrl } from '../../common/feed-links.ts';
