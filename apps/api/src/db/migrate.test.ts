@@ -170,9 +170,11 @@ describe('0006: one-line text', () => {
 
 describe('0007: web addresses', () => {
   it('keeps http(s) websites, adds https:// to a bare host, clears any other scheme', () => {
-    const before = readMigrations().findIndex((m) => m.name === '0007-web-addresses.sql');
+    // As for 0006: today's code seeds today's tables, then 0007's data fix runs over them again.
+    const webAddresses = readMigrations().find((m) => m.name === '0007-web-addresses.sql');
+    if (webAddresses === undefined) throw new Error('no migration 0007');
     const db = new Database(':memory:');
-    migrate(db, readMigrations().slice(0, before));
+    migrate(db);
     seedSampleData(db, makeFixture(), TEST_NOW);
     const stamp = TEST_NOW.toISOString();
     const rows = [
@@ -203,7 +205,7 @@ describe('0007: web addresses', () => {
       db.prepare(`UPDATE ${table} SET contact = ? WHERE ${where}`).run(contact, key);
     });
 
-    migrate(db);
+    db.exec(webAddresses.sql);
 
     rows.forEach(({ table, where, key }, i) => {
       const [old, expected] = stored[i] ?? ['', ''];
