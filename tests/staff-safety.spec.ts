@@ -28,7 +28,7 @@ test('another venue’s session and group open read-only, saying who can change 
       `This session is at ${OTHER_HUB.name}. Staff for that venue or an administrator can change it.`,
     ),
   ).toBeVisible();
-  await expect(page.getByLabel('Title')).toBeDisabled();
+  await expect(page.getByLabel('Title', { exact: true })).toBeDisabled();
   await expect(page.getByRole('combobox', { name: 'Venue' })).toBeDisabled();
   await expect(page.getByLabel('Starts at')).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);

@@ -37,7 +37,7 @@ test('staff area screenshots', async ({ page }) => {
   let start = `${year}-03-10`;
   while (weekdayOf(start) !== 'tue') start = addDays(start, 1);
   await page.goto('/staff/sessions/new');
-  await page.getByLabel('Title').fill('Chair yoga');
+  await page.getByLabel('Title', { exact: true }).fill('Chair yoga');
   await page.getByRole('group', { name: 'Ways to wellbeing' }).getByLabel('Be Active').check();
   await page.getByLabel('First date').fill(start);
   await page.getByLabel('Starts at').fill('10:00');
