@@ -3,7 +3,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, openTestDb } from '../test-support.ts';
+import { createTestApp, makeStaffTestApp, openTestDb, VENUE_A } from '../test-support.ts';
 import { API_ROUTES, type RouteDoc } from './api-routes.ts';
 import { buildOpenApiDocument, toJsonSchema, type OpenApiDocument } from './build-openapi.ts';
 
@@ -151,6 +151,40 @@ describe('the live API against its document, on the sample data', () => {
     expect(res.status).toBe(400);
     const validate = makeAjv().compile(doc.components.schemas.ApiError ?? {});
     expect(validate(await res.json())).toBe(true);
+  });
+});
+
+describe('the staff reads against their document, logged in as an admin', () => {
+  const doc = buildOpenApiDocument('http://localhost:8787');
+  const staffReads = API_ROUTES.filter(
+    (r) => r.method === 'get' && r.access !== 'public' && r.params === undefined,
+  );
+
+  it.each(staffReads.map((r) => [r.path, r] as const))(
+    'GET %s answers as documented',
+    async (path, route) => {
+      const t = makeStaffTestApp();
+      const { cookies } = await t.createPeople();
+      // Something to list: a closure at a venue (and so an audit entry and a recent change).
+      const closure = await t.request('POST', '/api/closures', {
+        cookie: cookies.admin,
+        body: { venue: VENUE_A, from: '2026-11-30', to: '2026-12-01', reason: 'Boiler repairs' },
+      });
+      expect(closure.status).toBe(201);
+      const query =
+        path === '/api/closures/preview' ? `?venue=${VENUE_A}&from=2026-12-07&to=2026-12-08` : '';
+      const res = await t.request('GET', `${path}${query}`, { cookie: cookies.admin });
+      expect(res.status, await res.clone().text()).toBe(route.answer.status);
+      const name = route.answer.json?.name ?? '';
+      const validate = makeAjv().compile(doc.components.schemas[name] ?? {});
+      expect(validate(await res.json()) ? [] : validate.errors).toEqual([]);
+    },
+  );
+
+  it('covers the staff home page, accounts and the audit log', () => {
+    expect(staffReads.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/api/staff/groups/unchecked', '/api/users', '/api/audit']),
+    );
   });
 });
 
