@@ -70,9 +70,10 @@ export interface Named {
 export interface RouteAnswer {
   status: number;
   description: string;
-  /** JSON answers name their schema; other media types say what they carry. */
+  /** JSON answers name their schema... */
   json?: Named;
-  media?: 'text/calendar' | 'text/csv' | 'text/html' | 'text/javascript' | 'application/json';
+  /** ...and any other media types the route may answer with are listed. */
+  media?: readonly string[];
 }
 
 export interface RouteDoc {
@@ -134,9 +135,9 @@ const noContent: RouteAnswer = { status: 204, description: 'Done; nothing to ret
 const calendar: RouteAnswer = {
   status: 200,
   description: 'An iCalendar (RFC 5545) feed',
-  media: 'text/calendar',
+  media: ['text/calendar'],
 };
-const csv: RouteAnswer = { status: 200, description: 'A CSV download', media: 'text/csv' };
+const csv: RouteAnswer = { status: 200, description: 'A CSV download', media: ['text/csv'] };
 
 const GROUP_EXAMPLE = {
   slug: 'knit-and-natter',
@@ -207,7 +208,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     tag: 'Service',
     summary: 'This description of the API (OpenAPI 3.1)',
     access: 'public',
-    answer: { status: 200, description: 'An OpenAPI 3.1 document', media: 'application/json' },
+    answer: { status: 200, description: 'An OpenAPI 3.1 document', media: ['application/json'] },
     example: {},
   },
   {
@@ -216,7 +217,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     tag: 'Service',
     summary: 'A reference page for this API, drawn from /api/openapi.json',
     access: 'public',
-    answer: { status: 200, description: 'An HTML page', media: 'text/html' },
+    answer: { status: 200, description: 'An HTML page', media: ['text/html'] },
     example: {},
   },
   {
@@ -226,7 +227,11 @@ export const API_ROUTES: readonly RouteDoc[] = [
     summary: 'The reference page’s script and style files',
     access: 'public',
     params: z.object({ file: z.enum(['swagger-ui.css', 'swagger-ui-bundle.js', 'start.js']) }),
-    answer: { status: 200, description: 'A script or style sheet', media: 'text/javascript' },
+    answer: {
+      status: 200,
+      description: 'A script or style sheet',
+      media: ['text/javascript', 'text/css'],
+    },
     example: { params: { file: 'start.js' } },
   },
   {
@@ -645,7 +650,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     summary: 'The audit log, newest first (format=csv for a download)',
     access: 'admin',
     query: AuditQuerySchema,
-    answer: ok(named('AuditList', AuditListSchema)),
+    answer: { ...ok(named('AuditList', AuditListSchema)), media: ['text/csv'] },
     example: { query: { limit: '20' } },
   },
   {

@@ -67,12 +67,12 @@ function parametersOf(
 
 function operationOf(route: RouteDoc, refOf: (n: Named) => JsonSchema) {
   const { answer, example } = route;
-  const answerContent =
-    answer.json !== undefined
-      ? jsonContent(refOf(answer.json))
-      : answer.media !== undefined
-        ? { [answer.media]: { schema: { type: 'string' } } }
-        : undefined;
+  const answerContent: Record<string, { schema: JsonSchema }> = {
+    ...(answer.json === undefined ? {} : jsonContent(refOf(answer.json))),
+  };
+  for (const media of answer.media ?? []) {
+    answerContent[media] = { schema: { type: media === 'application/json' ? 'object' : 'string' } };
+  }
   return {
     operationId: `${route.method}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
     tags: [route.tag],
@@ -95,7 +95,7 @@ function operationOf(route: RouteDoc, refOf: (n: Named) => JsonSchema) {
     responses: {
       [String(answer.status)]: {
         description: answer.description,
-        ...(answerContent === undefined ? {} : { content: answerContent }),
+        ...(Object.keys(answerContent).length === 0 ? {} : { content: answerContent }),
       },
       '4XX': {
         description: 'Refused: the error says which field and why, in plain English',

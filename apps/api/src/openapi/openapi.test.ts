@@ -141,8 +141,42 @@ describe('the live API against its document, on the sample data', () => {
         const body: unknown = await res.json();
         expect(validate(body) ? [] : validate.errors).toEqual([]);
       } else if (route.answer.media !== undefined) {
-        expect(type.startsWith(route.answer.media)).toBe(true);
+        expect(
+          route.answer.media.some((m) => type.startsWith(m)),
+          type,
+        ).toBe(true);
       }
+    },
+  );
+
+  it.each(
+    API_ROUTES.filter((r) => r.access !== 'public' || r.params !== undefined).map(
+      (r) => [r.method.toUpperCase(), r.path, r] as const,
+    ),
+  )(
+    '%s %s refuses a stranger or a name that is not there with the documented error envelope',
+    async (method, path, route) => {
+      // A staff route without a login; a public one with names that match nothing.
+      const url = route.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+        name === 'file'
+          ? 'nothing-here.ics'
+          : name === 'id'
+            ? '999999'
+            : name === 'date'
+              ? '2026-12-02'
+              : 'nothing-here',
+      );
+      const headers: Record<string, string> = { origin: 'http://localhost:8787' };
+      const init: RequestInit = { method, headers };
+      if (route.body !== undefined) {
+        headers['content-type'] = 'application/json';
+        init.body = JSON.stringify(route.example?.body ?? {});
+      }
+      const res = await app.request(url, init);
+      expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${method} ${path}`).toBeLessThan(500);
+      const validate = makeAjv().compile(doc.components.schemas.ApiError ?? {});
+      expect(validate(await res.json()) ? [] : validate.errors).toEqual([]);
     },
   );
 
