@@ -53,6 +53,7 @@ import {
   OrganisationCreateSchema,
   OrganisationPatchSchema,
 } from '../organisations/organisations.routes.ts';
+import { ORUK_OPENAPI_URL } from '../openreferral/openreferral.routes.ts';
 import { SessionQuerySchema } from '../sessions/sessions.routes.ts';
 import { VenueCreateSchema, VenuePatchSchema, VenueQuerySchema } from '../venues/venues.routes.ts';
 
@@ -83,6 +84,8 @@ export interface RouteDoc {
   tag: string;
   summary: string;
   description?: string;
+  /** Where the full description lives, when another document has it. */
+  externalDocs?: { url: string; description: string };
   access: Access;
   params?: z.ZodObject;
   query?: z.ZodObject;
@@ -118,6 +121,11 @@ const DirectorySchema = z
 const OrukAnswerSchema = z
   .record(z.string(), z.unknown())
   .describe('An Open Referral UK 3.0 answer: see the ORUK OpenAPI document for its shape');
+
+const ORUK_DOCS = {
+  url: ORUK_OPENAPI_URL,
+  description: 'The Open Referral UK 3.0 OpenAPI document: parameters and answer shapes',
+};
 
 const GROUP = named('Group', GroupSchema);
 const SESSION = named('Session', SessionSchema);
@@ -823,6 +831,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     path: '/openreferral/',
     tag: 'Open Referral UK',
     summary: 'Which ORUK version and profile this is, and where its OpenAPI document is',
+    externalDocs: ORUK_DOCS,
     access: 'public',
     answer: ok(ORUK),
     example: {},
@@ -842,6 +851,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
       tag: 'Open Referral UK',
       summary,
       description: 'Takes the query parameters of the ORUK 3.0 OpenAPI document.',
+      externalDocs: ORUK_DOCS,
       access: 'public',
       answer: ok(ORUK),
       example: {},
@@ -851,6 +861,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
       path: `/openreferral/${entity}/{id}`,
       tag: 'Open Referral UK',
       summary: `One of ${entity}, fully nested`,
+      externalDocs: ORUK_DOCS,
       access: 'public',
       params: OrukIdParamSchema,
       answer: ok(ORUK),

@@ -78,6 +78,7 @@ function operationOf(route: RouteDoc, refOf: (n: Named) => JsonSchema) {
     tags: [route.tag],
     summary: route.summary,
     ...(route.description === undefined ? {} : { description: route.description }),
+    ...(route.externalDocs === undefined ? {} : { externalDocs: route.externalDocs }),
     ...(route.access === 'public' ? {} : { security: [{ staffSession: [] }] }),
     ...(route.access === 'admin' ? { 'x-requires-role': 'admin' } : {}),
     parameters: [
