@@ -21,6 +21,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
 import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
+import { openApiRoutes } from './openapi/openapi.routes.ts';
 import {
   DEFAULT_OPEN_DATA_LICENCE,
   type OpenDataLicence,
@@ -106,7 +107,8 @@ export function createApp({
     .route('/api', closureRoutes(deps))
     .route('/api', schoolHolidayRoutes(deps))
     .route('/api', recentChangeRoutes(deps))
-    .route('/api', exportRoutes({ ...deps, licence: openDataLicence }));
+    .route('/api', exportRoutes({ ...deps, licence: openDataLicence }))
+    .route('/api', openApiRoutes({ publicUrl }));
 
   // Open Referral UK open data (/openreferral/…) and calendar feeds (/feeds/…) mount before the
   // front end's catch-all.

@@ -16,8 +16,8 @@ import {
   updateArea,
 } from './areas.queries.ts';
 
-const AreaCreateSchema = AreaSchema.strict();
-const AreaPatchSchema = AreaSchema.omit({ slug: true }).partial().strict();
+export const AreaCreateSchema = AreaSchema.strict();
+export const AreaPatchSchema = AreaSchema.omit({ slug: true }).partial().strict();
 
 /** The area the path names, for the route behind it; 404 when there is none. */
 function namedArea(db: Db) {

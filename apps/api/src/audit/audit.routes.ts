@@ -8,7 +8,7 @@ import { listAudit } from './audit.queries.ts';
 /** The most entries one CSV download holds (narrow it with the filters, or page with before). */
 export const AUDIT_CSV_LIMIT = 10_000;
 
-const AuditQuerySchema = z.strictObject({
+export const AuditQuerySchema = z.strictObject({
   limit: z
     .string()
     .regex(/^\d{1,3}$/, { error: 'Give limit as a whole number from 1 to 200' })

@@ -35,7 +35,7 @@ export interface FeedRoutesDeps {
   onWarm?: ((report: WarmUpReport) => void) | undefined;
 }
 
-const FeedQuerySchema = z.object({
+export const FeedQuerySchema = z.object({
   way: WaySlugSchema.optional(),
   venue: SlugSchema.optional(),
   area: SlugSchema.optional(),

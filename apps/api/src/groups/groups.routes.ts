@@ -41,15 +41,15 @@ import {
   updateGroup,
 } from './groups.queries.ts';
 
-const GroupQuerySchema = z.object({
+export const GroupQuerySchema = z.object({
   way: WaySlugSchema.optional(),
   area: SlugSchema.optional(),
   audience: AudienceSchema.optional(),
   free: booleanParam('free').optional(),
   ...PageQueryFields,
 });
-const GroupCreateSchema = GroupInputSchema.strict();
-const GroupPatchSchema = GroupInputSchema.omit({ slug: true }).partial().strict();
+export const GroupCreateSchema = GroupInputSchema.strict();
+export const GroupPatchSchema = GroupInputSchema.omit({ slug: true }).partial().strict();
 
 /** A group's details are due for checking this many months after they last were. */
 const CHECK_EVERY_MONTHS = 3;

@@ -21,8 +21,8 @@ import {
   updateOrganisation,
 } from './organisations.queries.ts';
 
-const OrganisationCreateSchema = OrganisationInputSchema.strict();
-const OrganisationPatchSchema = OrganisationInputSchema.partial().strict();
+export const OrganisationCreateSchema = OrganisationInputSchema.strict();
+export const OrganisationPatchSchema = OrganisationInputSchema.partial().strict();
 
 /** The organisation the path names, for the route behind it; 404 when there is none. */
 function namedOrganisation(db: Db) {

@@ -47,7 +47,7 @@ import {
   upsertException,
 } from './sessions.queries.ts';
 
-const SessionQuerySchema = z.object({
+export const SessionQuerySchema = z.object({
   venue: SlugSchema.optional(),
   group: SlugSchema.optional(),
   way: WaySlugSchema.optional(),

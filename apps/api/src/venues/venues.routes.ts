@@ -21,12 +21,12 @@ import { touchSessionsShowingVenue } from '../sessions/sessions.queries.ts';
 import { VENUE } from './venues.policy.ts';
 import { getVenue, insertVenue, listVenues, updateVenue, venueExists } from './venues.queries.ts';
 
-const VenueQuerySchema = z.object({
+export const VenueQuerySchema = z.object({
   area: SlugSchema.optional(),
   hub: booleanParam('hub').optional(),
 });
-const VenueCreateSchema = VenueSchema.strict();
-const VenuePatchSchema = VenueSchema.omit({ slug: true }).partial().strict();
+export const VenueCreateSchema = VenueSchema.strict();
+export const VenuePatchSchema = VenueSchema.omit({ slug: true }).partial().strict();
 
 function checkArea(db: Db, areaSlug: string) {
   if (!areaExists(db, areaSlug)) throw fieldError('areaSlug', `There is no area "${areaSlug}"`);
