@@ -211,3 +211,12 @@ describe('describeAuditEntry for closures, school holidays and organisations', (
     );
   });
 });
+
+describe('describeAuditEntry for a group age range', () => {
+  it('names the ages in words', () => {
+    const changed = ['minAge', 'maxAge', 'updatedAt'];
+    expect(describeAuditEntry(entry({ kind: 'group.update', changed }))).toBe(
+      'Sam (Warndon) changed the group Food Bank volunteering (youngest age, oldest age)',
+    );
+  });
+});

@@ -129,6 +129,8 @@ export const AUDIT_MESSAGES_EN: AuditMessages = {
     website: 'website',
     email: 'email',
     charityNumber: 'charity number',
+    minAge: 'youngest age',
+    maxAge: 'oldest age',
   },
   quietFields: ['sequence', 'updatedAt', 'uid', 'id'],
   shortWeekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
