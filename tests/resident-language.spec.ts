@@ -146,6 +146,32 @@ test.describe('the kiosk in Polish', () => {
   });
 });
 
+test.describe('the kiosk print sheet in Polish', () => {
+  test.use({ viewport: PORTRAIT });
+
+  test('prints the Polish title and summary, marked Polish, and the take-home summary too', async ({
+    page,
+  }) => {
+    await openKiosk(page, HOME_VENUE);
+    await page.getByRole('button', { name: /^Language/ }).click();
+    await page.getByRole('button', { name: 'Polski', exact: true }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.locator('.card-title[lang="pl"]', { hasText: 'Czas na rozmowę' }).first().click();
+    await page.getByRole('button', { name: 'Zabierz ze sobą' }).click();
+    await expect(page.locator('.summary-title')).toHaveText('Czas na rozmowę');
+    await expect(page.locator('.summary-title')).toHaveAttribute('lang', 'pl');
+    await page.getByRole('button', { name: 'Wstecz' }).click();
+    await page.getByRole('button', { name: 'Drukuj', exact: true }).click();
+    await page.emulateMedia({ media: 'print' });
+    const sheet = page.locator('.sheet');
+    await expect(sheet.getByRole('heading', { level: 2 })).toHaveText('Czas na rozmowę');
+    await expect(sheet.getByRole('heading', { level: 2 })).toHaveAttribute('lang', 'pl');
+    await expect(sheet.locator('p[lang="pl"]')).toContainText('Napij się herbaty');
+    // The English title is not printed as well (the contact's name may still say it).
+    await expect(sheet.getByText('Time to Talk', { exact: true })).toHaveCount(0);
+  });
+});
+
 test.describe('staff translations', () => {
   test('are added in the session editor and shown to residents', async ({ page }) => {
     const id = await sessionIdOf(page, 'Craft and Chat');

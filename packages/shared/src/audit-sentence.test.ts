@@ -136,3 +136,87 @@ describe('the helpers', () => {
     expect(formatAuditDate('2027-12-03', '2026-01-01T00:00:00Z')).toBe('Fri 3 Dec 2027');
   });
 });
+
+describe('describeAuditEntry for closures, school holidays and organisations', () => {
+  const HUB = {
+    name: 'Sam',
+    email: 'sam@example.org',
+    role: 'staff',
+    venues: [{ name: 'Warndon Community Hub' }],
+  };
+  const closure = {
+    record: { title: 'Warndon Community Hub', venue: { name: 'Warndon Community Hub' } },
+    actor: HUB,
+  };
+  const christmas = {
+    from: '2026-12-21',
+    to: '2027-01-01',
+    reason: 'Christmas closure',
+    count: 12,
+  };
+
+  it('says which venue was closed, when, why and how many dates that cancelled', () => {
+    expect(describeAuditEntry(entry({ ...closure, kind: 'closure.create', span: christmas }))).toBe(
+      'Sam (Warndon Community Hub) closed Warndon Community Hub from Mon 21 Dec to Fri 1 Jan 2027: Christmas closure — 12 dates cancelled',
+    );
+    const one = { ...christmas, to: '2026-12-21', count: 1 };
+    expect(describeAuditEntry(entry({ ...closure, kind: 'closure.create', span: one }))).toBe(
+      'Sam (Warndon Community Hub) closed Warndon Community Hub from Mon 21 Dec to Mon 21 Dec: Christmas closure — 1 date cancelled',
+    );
+    const none = { ...christmas, count: 0, reason: '' };
+    expect(describeAuditEntry(entry({ ...closure, kind: 'closure.create', span: none }))).toBe(
+      'Sam (Warndon Community Hub) closed Warndon Community Hub from Mon 21 Dec to Fri 1 Jan 2027: no reason given — no dates cancelled',
+    );
+  });
+
+  it('says which closure was undone', () => {
+    expect(describeAuditEntry(entry({ ...closure, kind: 'closure.undo', span: christmas }))).toBe(
+      'Sam (Warndon Community Hub) undid the closure of Warndon Community Hub from Mon 21 Dec to Fri 1 Jan 2027: Christmas closure',
+    );
+  });
+
+  it('names school holidays and their days when added, changed or removed', () => {
+    const admin = { name: 'Jo', email: 'jo@example.org', role: 'admin', venues: [] };
+    const holiday = {
+      actor: admin,
+      record: { title: 'Christmas 2026', venue: null },
+      at: '2026-11-01T10:00:00.000Z',
+      span: { from: '2026-12-21', to: '2027-01-01', reason: null, count: null },
+    };
+    expect(describeAuditEntry(entry({ ...holiday, kind: 'school-holiday.create' }))).toBe(
+      'Jo (admin) added school holidays Christmas 2026 (21 Dec to 1 Jan 2027)',
+    );
+    const update = { ...holiday, kind: 'school-holiday.update', changed: ['to', 'updatedAt'] };
+    expect(describeAuditEntry(entry(update))).toBe(
+      'Jo (admin) changed school holidays Christmas 2026 (last day), now 21 Dec to 1 Jan 2027',
+    );
+    expect(describeAuditEntry(entry({ ...holiday, kind: 'school-holiday.delete' }))).toBe(
+      'Jo (admin) removed school holidays Christmas 2026 (21 Dec to 1 Jan 2027)',
+    );
+  });
+
+  it('names an organisation added or changed', () => {
+    const trust = { actor: SAM, record: { title: 'Worcester Community Trust', venue: null } };
+    expect(describeAuditEntry(entry({ ...trust, kind: 'organisation.create' }))).toBe(
+      'Sam (Warndon) added organisation Worcester Community Trust',
+    );
+    expect(describeAuditEntry(entry({ ...trust, kind: 'organisation.update', changed: [] }))).toBe(
+      'Sam (Warndon) changed organisation Worcester Community Trust',
+    );
+    const fields = ['charityNumber', 'website', 'updatedAt'];
+    expect(
+      describeAuditEntry(entry({ ...trust, kind: 'organisation.update', changed: fields })),
+    ).toBe(
+      'Sam (Warndon) changed organisation Worcester Community Trust (charity number, website)',
+    );
+  });
+});
+
+describe('describeAuditEntry for a group age range', () => {
+  it('names the ages in words', () => {
+    const changed = ['minAge', 'maxAge', 'updatedAt'];
+    expect(describeAuditEntry(entry({ kind: 'group.update', changed }))).toBe(
+      'Sam (Warndon) changed the group Food Bank volunteering (youngest age, oldest age)',
+    );
+  });
+});

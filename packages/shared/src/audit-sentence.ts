@@ -19,6 +19,8 @@ export interface AuditSentenceInput {
     venue: { name: string } | null;
   } | null;
   changed: readonly string[];
+  /** A closure's or school holiday's dates, reason and number of dates cancelled. */
+  span?: { from: string; to: string; reason: string | null; count: number | null } | null;
 }
 
 /** The words of the audit log in one language; `{name}` marks where a value goes. */
@@ -33,6 +35,8 @@ export interface AuditMessages {
   /** A moved date's new time and place, each part only when it changed. */
   movedTo: { date: string; time: string; venue: string };
   noReason: string;
+  /** How many dates a closure cancelled. */
+  datesCancelled: { none: string; one: string; many: string };
   /** Names of the fields an update changed; others are spelt out from their key. */
   fields: Record<string, string>;
   /** Fields that change with every write and say nothing to a reader. */
@@ -65,6 +69,14 @@ export const AUDIT_MESSAGES_EN: AuditMessages = {
     'user.password': '{actor} changed their own password',
     'user.accept-invite': '{actor} joined the staff area with their invitation link',
     'user.reset-password': '{actor} chose a new password with a password link',
+    'closure.create': '{actor} closed {title} from {from} to {to}: {reason} — {count}',
+    'closure.undo': '{actor} undid the closure of {title} from {from} to {to}: {reason}',
+    'school-holiday.create': '{actor} added school holidays {title} ({fromDay} to {toDay})',
+    'school-holiday.update':
+      '{actor} changed school holidays {title} ({fields}), now {fromDay} to {toDay}',
+    'school-holiday.delete': '{actor} removed school holidays {title} ({fromDay} to {toDay})',
+    'organisation.create': '{actor} added organisation {title}',
+    'organisation.update': '{actor} changed organisation {title} ({fields})',
   },
   unknownKind: '{actor}: {kind} on {title}',
   actorWithScope: '{name} ({scope})',
@@ -73,6 +85,11 @@ export const AUDIT_MESSAGES_EN: AuditMessages = {
   listSeparator: ', ',
   movedTo: { date: '{date}', time: '{start}–{end}', venue: 'at {venue}' },
   noReason: 'no reason given',
+  datesCancelled: {
+    none: 'no dates cancelled',
+    one: '1 date cancelled',
+    many: '{count} dates cancelled',
+  },
   fields: {
     title: 'title',
     name: 'name',
@@ -107,6 +124,13 @@ export const AUDIT_MESSAGES_EN: AuditMessages = {
     venues: 'venues',
     disabled: 'switched off',
     checkedAt: 'last checked',
+    from: 'first day',
+    to: 'last day',
+    website: 'website',
+    email: 'email',
+    charityNumber: 'charity number',
+    minAge: 'youngest age',
+    maxAge: 'oldest age',
   },
   quietFields: ['sequence', 'updatedAt', 'uid', 'id'],
   shortWeekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
@@ -122,6 +146,19 @@ export function formatAuditDate(date: string, at: string, messages = AUDIT_MESSA
   const day = messages.shortWeekdays[WEEKDAYS.indexOf(weekdayOf(date))] ?? '';
   const [d = '', m = '', y = ''] = formatShortDate(date).split(' ');
   return date.slice(0, 4) === at.slice(0, 4) ? `${day} ${d} ${m}` : `${day} ${d} ${m} ${y}`;
+}
+
+/** '21 Dec', with the year when it is not the year of `at`. */
+export function formatAuditDay(date: string, at: string): string {
+  const [d = '', m = '', y = ''] = formatShortDate(date).split(' ');
+  return date.slice(0, 4) === at.slice(0, 4) ? `${d} ${m}` : `${d} ${m} ${y}`;
+}
+
+/** '12 dates cancelled', or '' when the entry does not say how many. */
+export function describeCount(count: number | null, messages = AUDIT_MESSAGES_EN): string {
+  if (count === null) return '';
+  const { none, one, many } = messages.datesCancelled;
+  return fillTemplate(count === 0 ? none : count === 1 ? one : many, { count: String(count) });
 }
 
 /** 'Sam (Warndon Hub)', 'Jo (administrator)', 'The system'. */
@@ -152,6 +189,7 @@ export function describeAuditEntry(
   messages: AuditMessages = AUDIT_MESSAGES_EN,
 ): string {
   const o = entry.occurrence;
+  const span = entry.span ?? null;
   const movedTo =
     o === null
       ? ''
@@ -176,8 +214,16 @@ export function describeAuditEntry(
     reason: o?.reason || messages.noReason,
     movedTo,
     fields: describeFields(entry.changed, messages),
+    from: span ? formatAuditDate(span.from, entry.at, messages) : '',
+    to: span ? formatAuditDate(span.to, entry.at, messages) : '',
+    fromDay: span ? formatAuditDay(span.from, entry.at) : '',
+    toDay: span ? formatAuditDay(span.to, entry.at) : '',
+    count: describeCount(span?.count ?? null, messages),
   };
+  if (span) values['reason'] = span.reason || messages.noReason;
   let template = messages.kinds[entry.kind] ?? messages.unknownKind;
+  // A closure written before its count was kept: end at the reason.
+  if (values['count'] === '') template = template.replace(/ — \{count\}/, '');
   // "changed Chair yoga ()" says nothing: leave the brackets out when no field is named.
   if (values['fields'] === '') template = template.replace(/ \(\{fields\}\)/, '');
   return fillTemplate(template, values);

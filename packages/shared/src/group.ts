@@ -4,6 +4,37 @@ import { ContactSchema, CostSchema, LocalDateSchema, SlugSchema, text } from './
 import { TranslationsSchema } from './translation.ts';
 import { WaySlugSchema } from './way.ts';
 
+/** Youngest or oldest age a group is for: a whole number of years, 0 to 120. */
+function age(label: string) {
+  const error = `Give the ${label} as a whole number from 0 to 120`;
+  return z
+    .number({ error })
+    .int({ error })
+    .min(0, { error })
+    .max(120, { error })
+    .nullable()
+    .default(null);
+}
+
+/** A group's own age range; either end may be left open (null). */
+export const GroupAgesSchema = z.object({
+  minAge: age('youngest age'),
+  maxAge: age('oldest age'),
+});
+
+/** The issue when a group's youngest age is above its oldest, or null when the range reads. */
+export function checkGroupAges(group: {
+  minAge?: number | null | undefined;
+  maxAge?: number | null | undefined;
+}): { path: 'maxAge'; message: string } | null {
+  const { minAge, maxAge } = group;
+  if (minAge === null || minAge === undefined || maxAge === null || maxAge === undefined)
+    return null;
+  return minAge <= maxAge
+    ? null
+    : { path: 'maxAge', message: 'The oldest age must be at least the youngest age' };
+}
+
 export const GroupInputSchema = z.object({
   slug: SlugSchema,
   name: text('Name', 120).pipe(z.string().min(1, { error: 'Give the group a name' })),
@@ -25,6 +56,7 @@ export const GroupInputSchema = z.object({
     .positive({ error: 'Give the organisation as its id, a whole number' })
     .nullable()
     .default(null),
+  ...GroupAgesSchema.shape,
 });
 export type GroupInput = z.infer<typeof GroupInputSchema>;
 

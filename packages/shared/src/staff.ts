@@ -164,8 +164,17 @@ export const AuditEntrySchema = z.object({
       venue: AuditPlaceSchema.nullable(),
     })
     .nullable(),
-  /** ...and the top-level fields an update changed. */
+  /** ...the top-level fields an update changed... */
   changed: z.array(z.string()),
+  /** ...and for a closure or school holiday: its dates, reason and how many dates it cancelled. */
+  span: z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      reason: z.string().nullable(),
+      count: z.number().int().nullable(),
+    })
+    .nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 

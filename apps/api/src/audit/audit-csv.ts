@@ -42,8 +42,8 @@ export function auditCsvRow(entry: AuditEntry): string[] {
     entry.kind,
     entry.record.title,
     entry.record.venue?.name ?? '',
-    entry.occurrence?.date ?? '',
-    entry.occurrence?.reason ?? '',
+    entry.occurrence?.date ?? entry.span?.from ?? '',
+    entry.occurrence?.reason ?? entry.span?.reason ?? '',
     String(entry.id),
   ];
 }

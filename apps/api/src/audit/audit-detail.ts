@@ -17,6 +17,14 @@ export interface OccurrenceDetail {
   venue: Place | null;
 }
 
+export interface SpanDetail {
+  from: string;
+  to: string;
+  reason: string | null;
+  /** Dates a closure cancelled; null for a school holiday. */
+  count: number | null;
+}
+
 type Snapshot = Record<string, unknown>;
 
 function isSnapshot(value: unknown): value is Snapshot {
@@ -62,6 +70,13 @@ export function describeRecord(
     const name = stringField(record, 'name') ?? entityId;
     return { title: name, venue: { slug: entityId, name } };
   }
+  if (entity === 'closure') {
+    const venue = record?.['venue'];
+    const slug = isSnapshot(venue) ? stringField(venue, 'slug') : null;
+    if (slug === null) return { title: `closure ${entityId}`, venue: null };
+    const place = { slug, name: (isSnapshot(venue) && stringField(venue, 'name')) || slug };
+    return { title: place.name, venue: place };
+  }
   if (entity === 'user') {
     return {
       title: stringField(record, 'name') || stringField(record, 'email') || `account ${entityId}`,
@@ -104,6 +119,22 @@ export function describeOccurrence(
     startTime: stringField(changed, 'startTime'),
     endTime: stringField(changed, 'endTime'),
     venue: venue === null ? null : placeOf(venue),
+  };
+}
+
+/** The dates a closure or school holiday covers, its reason and how many dates it cancelled. */
+export function describeSpan(entity: string, before: unknown, after: unknown): SpanDetail | null {
+  if (entity !== 'closure' && entity !== 'school-holiday') return null;
+  const record = latest(before, after);
+  const from = stringField(record, 'from');
+  const to = stringField(record, 'to');
+  if (from === null || to === null) return null;
+  const occurrences = record?.['occurrences'];
+  return {
+    from,
+    to,
+    reason: stringField(record, 'reason'),
+    count: Array.isArray(occurrences) ? occurrences.length : null,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   changedFields,
   describeOccurrence,
   describeRecord,
+  describeSpan,
   kindOf,
   type Place,
 } from './audit-detail.ts';
@@ -66,11 +67,12 @@ export interface AuditFilter {
   kind?: string | null;
 }
 
-// The venue a stored record is at: a session's venue, a group's, or a venue itself.
+// The venue a stored record is at: a session's venue, a group's, a closure's, or a venue itself.
 const AT_VENUE = `(
   (a.entity = 'venue' AND a.entity_id = @venue)
   OR (a.entity = 'session' AND json_extract(coalesce(a.after, a.before), '$.venue.slug') = @venue)
   OR (a.entity = 'group' AND json_extract(coalesce(a.after, a.before), '$.venueSlug') = @venue)
+  OR (a.entity = 'closure' AND json_extract(coalesce(a.after, a.before), '$.venue.slug') = @venue)
 )`;
 
 /** Newest first; `before` is an entry id to page back from. */
@@ -127,6 +129,7 @@ export function listAudit(db: Db, options: AuditFilter): AuditEntry[] {
         ? describeOccurrence(row.entity, before, after, placeOf)
         : null,
       changed: changedFields(before, after),
+      span: describeSpan(row.entity, before, after),
     };
   });
 }

@@ -34,10 +34,13 @@ export const AuditQuerySchema = z.strictObject({
     .optional(),
   kind: z
     .string()
-    .regex(/^(?:session|group|venue|area|user)(?:\.[a-z]+(?:-[a-z]+)*)?$/, {
-      error:
-        'Give kind as a record kind (session, group, venue, area or user) or an action such as session.cancel-occurrence',
-    })
+    .regex(
+      /^(?:session|group|venue|area|user|closure|school-holiday|organisation)(?:\.[a-z]+(?:-[a-z]+)*)?$/,
+      {
+        error:
+          'Give kind as a record kind (session, group, venue, area, user, closure, school-holiday or organisation) or an action such as session.cancel-occurrence',
+      },
+    )
     .max(60, { error: 'Give kind as a record kind or an action such as session.update' })
     .optional(),
   format: z.enum(['json', 'csv'], { error: 'Give format as json or csv' }).default('json'),

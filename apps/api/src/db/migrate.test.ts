@@ -277,3 +277,26 @@ describe('0010: organisations and addresses in parts', () => {
     db.close();
   });
 });
+
+describe('0011: group ages', () => {
+  it('gives existing groups no age range and keeps ages to whole years 0 to 120', () => {
+    const at = readMigrations().findIndex((m) => m.name === '0011-group-ages.sql');
+    expect(at).toBe(10);
+    const db = new Database(':memory:');
+    migrate(db, readMigrations().slice(0, at));
+    db.prepare(`INSERT INTO groups (slug, name, updated_at) VALUES ('g', 'G', 'x')`).run();
+    migrate(db);
+    expect(db.prepare("SELECT min_age, max_age FROM groups WHERE slug = 'g'").get()).toEqual({
+      min_age: null,
+      max_age: null,
+    });
+    db.prepare("UPDATE groups SET min_age = 11, max_age = 18 WHERE slug = 'g'").run();
+    expect(() => db.prepare("UPDATE groups SET min_age = -1 WHERE slug = 'g'").run()).toThrow(
+      /CHECK/,
+    );
+    expect(() => db.prepare("UPDATE groups SET max_age = 121 WHERE slug = 'g'").run()).toThrow(
+      /CHECK/,
+    );
+    db.close();
+  });
+});

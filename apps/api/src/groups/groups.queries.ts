@@ -32,11 +32,13 @@ interface GroupRow {
   translations: string;
   updated_at: string;
   organisation_id: number | null;
+  min_age: number | null;
+  max_age: number | null;
 }
 
 const COLUMNS = `g.slug, g.name, g.description, g.ways, g.area_slugs, g.audiences, g.cost_free,
   g.cost_text, g.contact, g.languages, g.accessibility, g.venue_slug, g.checked_at,
-  g.translations, g.updated_at, g.organisation_id`;
+  g.translations, g.updated_at, g.organisation_id, g.min_age, g.max_age`;
 
 function rowToGroup(row: GroupRow): Group {
   return {
@@ -53,6 +55,8 @@ function rowToGroup(row: GroupRow): Group {
     venueSlug: row.venue_slug,
     translations: parseJsonColumn(TranslationsSchema, row.translations, 'groups.translations'),
     organisationId: row.organisation_id,
+    minAge: row.min_age,
+    maxAge: row.max_age,
     checkedAt: row.checked_at,
     updatedAt: row.updated_at,
   };
@@ -123,8 +127,9 @@ export function listUncheckedGroupSlugs(db: Db, before: string): string[] {
   return rows.map((r) => r.slug);
 }
 
-/** What staff enter about a group; translations may be left out (none). */
-type GroupFields = Omit<GroupInput, 'translations'> & Partial<Pick<GroupInput, 'translations'>>;
+/** What staff enter about a group; translations and ages may be left out (none). */
+type Optional = 'translations' | 'minAge' | 'maxAge';
+type GroupFields = Omit<GroupInput, Optional> & Partial<Pick<GroupInput, Optional>>;
 
 function columnsOf(group: GroupFields, now: string) {
   return {
@@ -142,6 +147,8 @@ function columnsOf(group: GroupFields, now: string) {
     accessibility: group.accessibility,
     venueSlug: group.venueSlug,
     translations: JSON.stringify(compactTranslations(group.translations ?? {})),
+    minAge: group.minAge ?? null,
+    maxAge: group.maxAge ?? null,
     now,
   };
 }
@@ -153,10 +160,11 @@ export function insertGroup(
 ): void {
   db.prepare(
     `INSERT INTO groups (slug, name, description, ways, area_slugs, audiences, cost_free, cost_text,
-       contact, languages, accessibility, venue_slug, checked_at, updated_at, organisation_id)
+       contact, languages, accessibility, venue_slug, checked_at, updated_at, organisation_id,
+       min_age, max_age)
      VALUES (@slug, @name, @description, @ways, @areaSlugs, @audiences, @costFree, @costText,
        @contact, @languages, @accessibility, @venueSlug, @checkedAt, @now,
-       coalesce(@organisationId, (SELECT min(id) FROM organisations)))`,
+       coalesce(@organisationId, (SELECT min(id) FROM organisations)), @minAge, @maxAge)`,
   ).run({ ...columnsOf(group, now), checkedAt: group.checkedAt });
   writeTranslations(db, 'groups', 'slug', group.slug, group.translations);
 }
@@ -169,7 +177,7 @@ export function updateGroup(db: Db, group: GroupInput, now: string): void {
        cost_text = @costText, contact = @contact, languages = @languages,
        accessibility = @accessibility, venue_slug = @venueSlug, translations = @translations,
        organisation_id = coalesce(@organisationId, (SELECT min(id) FROM organisations)),
-       updated_at = @now
+       min_age = @minAge, max_age = @maxAge, updated_at = @now
      WHERE slug = @slug`,
   ).run(columnsOf(group, now));
 }

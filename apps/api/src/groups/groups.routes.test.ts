@@ -46,6 +46,8 @@ describe('GET /api/groups', () => {
       venueSlug: 'warndon-church-hall',
       translations: {},
       organisationId: 1,
+      minAge: null,
+      maxAge: null,
       checkedAt: null,
       updatedAt: '2026-11-23T10:00:00.000Z',
     });

@@ -1,6 +1,7 @@
 import {
   addMonths,
   AudienceSchema,
+  checkGroupAges,
   GroupInputSchema,
   londonDateOf,
   PageQueryFields,
@@ -65,6 +66,12 @@ function matchesGroupFilter(group: Group, q: GroupFilter, areaOf: ReadonlyMap<st
 }
 
 /** 400 naming the field when the venue, an area or the organisation a group names does not exist. */
+/** 400 naming maxAge when a group's youngest age is above its oldest. */
+function throwIfAgesReversed(group: { minAge: number | null; maxAge: number | null }) {
+  const issue = checkGroupAges(group);
+  if (issue !== null) throw fieldError(issue.path, issue.message);
+}
+
 function checkGroupReferences(
   db: Db,
   group: {
@@ -132,6 +139,7 @@ export function groupRoutes(
     .post('/groups', requireStaff, validJson(GroupCreateSchema), (c) => {
       const staff = c.var.staff;
       const input = c.req.valid('json');
+      throwIfAgesReversed(input);
       const group = staffWrite({
         kind: GROUP,
         action: 'create',
@@ -164,6 +172,7 @@ export function groupRoutes(
           // GroupInputSchema drops checkedAt and updatedAt: only staff-entered fields are merged.
           const merged = GroupInputSchema.safeParse({ ...before, ...sent });
           if (!merged.success) throw validationError(merged.error, 'body');
+          throwIfAgesReversed(merged.data);
           checkGroupReferences(db, sent);
           updateGroup(db, merged.data, at);
           return before.slug;

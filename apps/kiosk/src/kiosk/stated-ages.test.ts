@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findStatedAges } from './stated-ages.ts';
+import { findGroupAges, findStatedAges } from './stated-ages.ts';
 
 describe('findStatedAges', () => {
   it.each([
@@ -16,5 +16,31 @@ describe('findStatedAges', () => {
   it('finds none where none is stated', () => {
     expect(findStatedAges('Knit, crochet and chat. Open 10 to 12 on Tuesdays.')).toBeNull();
     expect(findStatedAges('A calm group for parents and babies up to one year old.')).toBeNull();
+  });
+});
+
+describe('findGroupAges', () => {
+  const youthClub = 'Open youth club for ages 11 to 18.';
+
+  it("takes the group's own ages over its description", () => {
+    expect(findGroupAges({ minAge: 13, maxAge: 19, description: youthClub })).toEqual({
+      min: 13,
+      max: 19,
+    });
+    expect(findGroupAges({ minAge: 0, maxAge: 4, description: '' })).toEqual({ min: 0, max: 4 });
+  });
+
+  it('reads the description only when both ages are empty', () => {
+    expect(findGroupAges({ minAge: null, maxAge: null, description: youthClub })).toEqual({
+      min: 11,
+      max: 18,
+    });
+    expect(findGroupAges({ description: youthClub })).toEqual({ min: 11, max: 18 });
+    expect(findGroupAges({ minAge: null, maxAge: null, description: 'Knit and chat.' })).toBeNull();
+  });
+
+  it('gives no range when only one end is set', () => {
+    expect(findGroupAges({ minAge: 11, maxAge: null, description: youthClub })).toBeNull();
+    expect(findGroupAges({ minAge: null, maxAge: 18, description: youthClub })).toBeNull();
   });
 });

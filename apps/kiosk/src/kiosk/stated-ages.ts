@@ -17,3 +17,19 @@ export function findStatedAges(text: string): StatedAges | null {
   const max = Number(range[2]);
   return min < max ? { min, max } : null;
 }
+
+/**
+ * The age range a group is for: its own youngest and oldest ages when staff gave both, else, only
+ * when it has neither, what its description states.
+ */
+export function findGroupAges(group: {
+  minAge?: number | null | undefined;
+  maxAge?: number | null | undefined;
+  description: string;
+}): StatedAges | null {
+  const min = group.minAge ?? null;
+  const max = group.maxAge ?? null;
+  if (min === null && max === null) return findStatedAges(group.description);
+  // One end alone does not make "Ages 11 to 18"; the description may say otherwise, so say nothing.
+  return min !== null && max !== null ? { min, max } : null;
+}

@@ -9,7 +9,7 @@ import {
 } from '../../common/content-text.ts';
 import { labelDay } from '../day-label.ts';
 import { useKiosk, type KioskState } from '../kiosk-context.ts';
-import { findStatedAges } from '../stated-ages.ts';
+import { findGroupAges } from '../stated-ages.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { WayIcon } from '../components/icons.tsx';
 import {
@@ -62,7 +62,7 @@ export function GroupPage({ slug }: { slug: string }) {
     );
   }
   const sessions = directory.sessions.filter((s) => s.group === slug && s.status === 'active');
-  const ages = findStatedAges(group.description);
+  const ages = findGroupAges(group);
   const words = groupContent(group, language);
   const areaNames = group.areaSlugs.map(
     (a) => directory.areas.find((x) => x.slug === a)?.name ?? a,

@@ -14,6 +14,7 @@ import {
 import { plainRule, writtenAddress } from './upcoming-dates.ts';
 import { QrCode } from '../../components/qr-code.tsx';
 import { sessionPageUrl } from '../../common/feed-links.ts';
+import { contentAttrs, ENGLISH_CONTENT as EN, sessionContent } from '../../common/content-text.ts';
 
 function PrintButton() {
   const { t } = useKiosk();
@@ -48,6 +49,7 @@ export function PrintSessionPage({ id }: { id: number }) {
   const url = sessionPageUrl(directory.meta.publicUrl, session.id, language);
   const dates = upcomingDates(directory, session, Date.now(), 4);
   const phone = session.contact.phone;
+  const words = sessionContent(session, language);
   return (
     <>
       <TopBar title={t('printHeading')} />
@@ -55,7 +57,7 @@ export function PrintSessionPage({ id }: { id: number }) {
         <article class="sheet">
           <p class="sheet-service">{t('brand')}</p>
           {directory.meta.sampleData ? <p class="notice notice-sample">{t('sampleData')}</p> : null}
-          <h2>{session.title}</h2>
+          <h2 {...contentAttrs(words.titleLang)}>{words.title}</h2>
           <p class="sheet-rule" lang="en" dir="ltr">
             {plainRule(directory.describeRecurrence(session, { today }))}
           </p>
@@ -80,7 +82,8 @@ export function PrintSessionPage({ id }: { id: number }) {
               </ul>
             </>
           ) : null}
-          {session.description ? <p>{session.description}</p> : null}
+          {words.summary ? <p {...contentAttrs(words.summaryLang)}>{words.summary}</p> : null}
+          {words.someEnglish ? <p class="content-note">{t('detailsInEnglish')}</p> : null}
           {venue ? <VenueAccess venue={venue} /> : null}
           <p>
             {describeCostTag(t, session.cost)}
@@ -92,7 +95,7 @@ export function PrintSessionPage({ id }: { id: number }) {
           {session.whatToExpect ? (
             <>
               <h3>{t('whatToExpect')}</h3>
-              <p>{session.whatToExpect}</p>
+              <p {...EN}>{session.whatToExpect}</p>
             </>
           ) : null}
           {session.contact.name || phone ? (

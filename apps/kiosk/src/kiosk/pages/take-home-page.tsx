@@ -1,6 +1,7 @@
 import type { Session } from '@fiveways/shared';
 import { QrCode } from '../../components/qr-code.tsx';
 import { calendarFileUrl, followPageUrl, sessionPageUrl } from '../../common/feed-links.ts';
+import { contentAttrs, sessionContent } from '../../common/content-text.ts';
 import type { Language } from '../../i18n/names.ts';
 import { useState } from 'preact/hooks';
 import { useKiosk } from '../kiosk-context.ts';
@@ -83,7 +84,8 @@ export function takeHomeCodes(
 
 /** Summary beside each code: day, time, place, contact. */
 export function SessionSummary({ session, date }: { session: Session; date: string | null }) {
-  const { t, directory, longDay } = useKiosk();
+  const { t, directory, longDay, language } = useKiosk();
+  const words = sessionContent(session, language);
   // The next dates that have not ended: never one that finished earlier today.
   const next = directory ? upcomingDates(directory, session, Date.now(), 8) : [];
   const chosen =
@@ -92,7 +94,9 @@ export function SessionSummary({ session, date }: { session: Session; date: stri
   const phone = session.contact.phone;
   return (
     <div class="summary">
-      <p class="summary-title">{session.title}</p>
+      <p class="summary-title" {...contentAttrs(words.titleLang)}>
+        {words.title}
+      </p>
       {chosen && shown ? (
         <p data-occurrence={`${session.id}|${chosen.date}`}>
           {longDay(shown.date)}, {t('timeRange', { start: shown.start, end: shown.end })}

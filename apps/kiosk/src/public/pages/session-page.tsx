@@ -2,6 +2,7 @@ import {
   AUDIENCES,
   londonDateOf,
   nextOccurrences,
+  type Group,
   type Session,
   type Venue,
   type Way,
@@ -12,6 +13,7 @@ import { ApiError, getParsed } from '../../common/api-client.ts';
 import { contentAttrs, ENGLISH_CONTENT as EN, sessionContent } from '../../common/content-text.ts';
 import { useDocumentTitle } from '../../common/use-document-title.ts';
 import { useLoad } from '../../common/use-load.ts';
+import { findGroupAges } from '../../kiosk/stated-ages.ts';
 import { CalendarChoices } from '../components/calendar-choices.tsx';
 import { pageIn, PublicLayout } from '../components/public-layout.tsx';
 import { SubscribeRow } from '../components/subscribe-row.tsx';
@@ -31,6 +33,8 @@ interface SessionView {
   /** Every venue, for the session's own address and the names of venues occurrences move to. */
   venues: Venue[];
   ways: Way[];
+  /** The session's group, for the ages it is for; null when it has none or it did not load. */
+  group: Group | null;
 }
 
 async function loadSessionView(id: string, signal: AbortSignal): Promise<SessionView> {
@@ -42,7 +46,16 @@ async function loadSessionView(id: string, signal: AbortSignal): Promise<Session
     getParsed('/api/venues', (s) => s.VenueListSchema, signal).catch(() => []),
     getParsed('/api/ways', (s) => s.WayListSchema, signal).catch(() => []),
   ]);
-  return { session, venues, ways };
+  const slug = session.group;
+  const group =
+    slug === null
+      ? null
+      : await getParsed(
+          `/api/groups/${encodeURIComponent(slug)}`,
+          (s) => s.GroupSchema,
+          signal,
+        ).catch(() => null);
+  return { session, venues, ways, group };
 }
 
 /** /sessions/:id — everything a first-timer needs, opened from a kiosk QR code or a feed. */
@@ -102,7 +115,7 @@ function SessionNotFound() {
   );
 }
 
-function SessionDetails({ session, venues, ways }: SessionView) {
+function SessionDetails({ session, venues, ways, group }: SessionView) {
   const { t } = usePublic();
   const today = londonDateOf(new Date());
   const venue = venues.find((v) => v.slug === session.venue.slug);
@@ -119,9 +132,14 @@ function SessionDetails({ session, venues, ways }: SessionView) {
     : nextNotEnded(nextOccurrences, session, Date.now(), NEXT_DATES).map((o) =>
         describeOccurrenceLine(t, o, session, venueNames),
       );
-  const audiences = AUDIENCES.filter((a) => session.audiences.includes(a.slug)).map((a) =>
-    t.t(`audience.${a.slug}`),
-  );
+  const ages = group === null ? null : findGroupAges(group);
+  // The group's own range first: the bands are only a rough guide.
+  const audiences = [
+    ...(ages === null ? [] : [t.t('ages', { min: ages.min, max: ages.max })]),
+    ...AUDIENCES.filter((a) => session.audiences.includes(a.slug)).map((a) =>
+      t.t(`audience.${a.slug}`),
+    ),
+  ];
   const features =
     venue === undefined ? [] : ACCESSIBILITY_FEATURES.filter((f) => venue.accessibility[f]);
   const accessibilityNotes = [venue?.accessibility.notes ?? '', session.accessibility].filter(

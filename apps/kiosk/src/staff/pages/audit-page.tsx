@@ -25,6 +25,11 @@ const KIND_OPTIONS: Option[] = [
   { value: 'venue', label: 'Venues', group: 'Other records' },
   { value: 'area', label: 'Areas', group: 'Other records' },
   { value: 'user', label: 'Accounts', group: 'Other records' },
+  { value: 'organisation', label: 'Organisations', group: 'Other records' },
+  { value: 'closure', label: 'Closures: any change', group: 'Closures and holidays' },
+  { value: 'closure.create', label: 'Venues closed', group: 'Closures and holidays' },
+  { value: 'closure.undo', label: 'Closures undone', group: 'Closures and holidays' },
+  { value: 'school-holiday', label: 'School holidays', group: 'Closures and holidays' },
 ];
 
 export interface AuditFilters {

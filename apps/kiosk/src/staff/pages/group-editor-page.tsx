@@ -14,6 +14,7 @@ import {
   TextField,
   type Option,
 } from '../components/form-fields.tsx';
+import { GroupAgesFieldset } from '../components/group-ages-fieldset.tsx';
 import { GroupOrganisationFieldset } from '../components/group-organisation-fieldset.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
@@ -274,6 +275,7 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
           error={err('venueSlug')}
         />
         <GroupOrganisationFieldset group={group} />
+        <GroupAgesFieldset group={group} />
         <TextField
           path="languages"
           label="Languages spoken"
