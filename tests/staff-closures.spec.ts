@@ -141,7 +141,9 @@ for (const size of SIZES) {
       const title = /“(.*)”/.exec(name)?.[1] ?? '';
       await copy.click();
       await expect(page.getByRole('heading', { level: 1, name: 'Add a session' })).toBeVisible();
-      await expect(page.getByLabel('Title', { exact: true })).toHaveValue(`${title} (copy)`.slice(-120));
+      await expect(page.getByLabel('Title', { exact: true })).toHaveValue(
+        `${title} (copy)`.slice(-120),
+      );
       await expect(page.getByText(`Copied from “${title}”`)).toBeVisible();
       const first = await page.getByLabel('First date').inputValue();
       expect(first > londonDateOf(new Date())).toBe(true);
