@@ -209,10 +209,10 @@ test('the audit log says who cancelled what, when and why; filters; details; CSV
   const file = await (await download).path();
   const csv = await readFile(file, 'utf8');
   expect(csv.split('\r\n')[0]).toBe(
-    '\uFEFFWhen (London),Who,What happened,Kind,Record,Venue,Date,Reason,Entry',
+    '\uFEFF"When (London)","Who","What happened","Kind","Record","Venue","Date","Reason","Entry"',
   );
   expect(csv).toContain(`"Food Bank, ""Friday"" =1+1`);
-  expect(csv).toContain(`,${start},Staff unavailable,`);
+  expect(csv).toContain(`,"${start}","Staff unavailable",`);
 
   // A bad filter is refused by the API, naming it.
   const bad = await page.request.get('/api/audit?kind=nonsense');

@@ -160,7 +160,9 @@ describe('the audit log', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const text = await res.text();
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('When (London),Who,What happened,Kind,Record,Venue,Date,Reason,Entry');
+    expect(lines[0]).toBe(
+      '"When (London)","Who","What happened","Kind","Record","Venue","Date","Reason","Entry"',
+    );
     expect(lines[1]).toContain(',"\'=HYPERLINK(""http://x.test"",""Click""), ""yoga""",');
     expect(lines).toHaveLength(4);
     const staff = await t.request('GET', '/api/audit?format=csv', { cookie: cookies.staffA });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { loginGuards } from '../auth/login.ts';
 import { markNoStore } from '../http/no-store.ts';
 import { createRouter, validQuery, type RouterDeps } from '../http/router.ts';
-import { AUDIT_CSV_HEADER, auditCsvRow, toCsv } from './audit-csv.ts';
+import { toCsv } from '../http/csv.ts';
+import { AUDIT_CSV_HEADER, auditCsvRow } from './audit-csv.ts';
 import { listAudit } from './audit.queries.ts';
 
 /** The most entries one CSV download holds (narrow it with the filters, or page with before). */
@@ -61,7 +62,7 @@ export function auditRoutes(deps: RouterDeps) {
     if (format === 'csv') {
       const items = listAudit(db, { ...filter, limit: AUDIT_CSV_LIMIT });
       const day = clock().toISOString().slice(0, 10);
-      const body = toCsv([AUDIT_CSV_HEADER, ...items.map(auditCsvRow)]);
+      const body = toCsv(AUDIT_CSV_HEADER, items.map(auditCsvRow));
       markNoStore(c);
       return c.body(body, 200, {
         'Content-Type': 'text/csv; charset=utf-8',

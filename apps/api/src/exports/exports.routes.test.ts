@@ -1,7 +1,6 @@
 import { GroupListSchema, SessionListSchema } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, getJson, makeStaffTestApp } from '../test-support.ts';
-import { csvCell } from './csv.ts';
 
 /** RFC 4180 rows of a CSV answer (every cell quoted, as ours are), after its byte-order mark. */
 async function parseCsv(res: Response): Promise<string[][]> {
@@ -34,18 +33,6 @@ async function parseCsv(res: Response): Promise<string[][]> {
   }
   return rows;
 }
-
-describe('csvCell', () => {
-  it('quotes every cell and defuses what a spreadsheet would run as a formula', () => {
-    expect(csvCell('Tea, "talk" and cake')).toBe('"Tea, ""talk"" and cake"');
-    expect(csvCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
-    for (const start of ['+', '-', '@', '\t', '\r']) {
-      expect(csvCell(`${start}1`)).toBe(`"'${start}1"`);
-    }
-    expect(csvCell(null)).toBe('""');
-    expect(csvCell(12)).toBe('"12"');
-  });
-});
 
 describe('GET /api/exports', () => {
   it('gives one row per group, with its organisation, as a download', async () => {

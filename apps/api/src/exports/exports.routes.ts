@@ -16,7 +16,7 @@ import { licenceLink, type OpenDataLicence } from '../openreferral/open-data-lic
 import { listOrganisations } from '../organisations/organisations.queries.ts';
 import { listSessions } from '../sessions/sessions.queries.ts';
 import { listVenues } from '../venues/venues.queries.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../http/csv.ts';
 
 const list = (items: readonly string[]) => items.join('; ');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './audit-csv.ts';
+import { csvCell, toCsv } from './csv.ts';
 
 /** A small RFC 4180 reader, to check what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {
@@ -31,43 +31,40 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('csvCell', () => {
-  it('leaves plain text alone', () => {
-    expect(csvCell('Chair yoga')).toBe('Chair yoga');
-    expect(csvCell('')).toBe('');
-  });
-
-  it('quotes commas, quotes and line breaks, doubling quotes', () => {
-    expect(csvCell('Tea, cake')).toBe('"Tea, cake"');
-    expect(csvCell('The "big" lunch')).toBe('"The ""big"" lunch"');
-    expect(csvCell('one\ntwo')).toBe('"one\ntwo"');
+  it('quotes every cell, doubling quotes, line breaks kept inside', () => {
+    expect(csvCell('Chair yoga')).toBe('"Chair yoga"');
+    expect(csvCell('')).toBe('""');
+    expect(csvCell(null)).toBe('""');
+    expect(csvCell(12)).toBe('"12"');
+    expect(csvCell('Tea, "talk" and cake')).toBe('"Tea, ""talk"" and cake"');
     expect(csvCell('one\r\ntwo')).toBe('"one\r\ntwo"');
   });
 
   it('defuses anything a spreadsheet would run as a formula', () => {
     for (const start of ['=', '+', '-', '@', '\t', '\r']) {
-      expect(csvCell(`${start}cmd|' /C calc'!A0`).replace(/^"/, '')).toMatch(/^'/);
+      expect(csvCell(`${start}cmd|' /C calc'!A0`)).toMatch(/^"'/);
     }
-    expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
     // Only the start counts: an equals sign inside is harmless.
-    expect(csvCell('2 + 2 = 4')).toBe('2 + 2 = 4');
+    expect(csvCell('2 + 2 = 4')).toBe('"2 + 2 = 4"');
   });
 });
 
 describe('toCsv', () => {
   it('reads back cell for cell, hostile titles included, with nothing left to run', () => {
+    const header = ['Title', 'Reason'];
     const hostile = [
-      ['Title', 'Reason'],
       ['Tea, cake and "chat"', 'Line one\nline two'],
       ["=cmd|' /C calc'!A0", '+44 1905 000000'],
       ['@SUM(A1:A2)', '-2'],
       ['Crlf\r\ninside', 'end'],
     ];
-    const text = toCsv(hostile);
+    const text = toCsv(header, hostile);
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const back = parseCsv(text.slice(1));
-    expect(back).toHaveLength(hostile.length);
+    expect(back).toHaveLength(hostile.length + 1);
+    expect(back[0]).toEqual(header);
     expect(back[1]).toEqual(['Tea, cake and "chat"', 'Line one\nline two']);
     expect(back[2]).toEqual(["'=cmd|' /C calc'!A0", "'+44 1905 000000"]);
     expect(back[3]).toEqual(["'@SUM(A1:A2)", "'-2"]);
