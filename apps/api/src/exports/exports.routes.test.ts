@@ -1,37 +1,12 @@
 import { GroupListSchema, SessionListSchema } from '@fiveways/shared';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, getJson, makeStaffTestApp } from '../test-support.ts';
+import { createTestApp, getJson, makeStaffTestApp, parseCsv } from '../test-support.ts';
 
-/** RFC 4180 rows of a CSV answer (every cell quoted, as ours are), after its byte-order mark. */
-async function parseCsv(res: Response): Promise<string[][]> {
+/** RFC 4180 rows of a CSV answer, after the byte-order mark it must start with. */
+async function readCsvAnswer(res: Response): Promise<string[][]> {
   const bytes = new Uint8Array(await res.arrayBuffer());
   expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const body = new TextDecoder().decode(bytes.slice(3));
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && body[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
+  return parseCsv(new TextDecoder().decode(bytes.slice(3)));
 }
 
 describe('GET /api/exports', () => {
@@ -44,7 +19,7 @@ describe('GET /api/exports', () => {
       'attachment; filename="fiveways-groups.csv"',
     );
     expect(res.headers.get('link')).toContain('rel="license"');
-    const [header, ...rows] = await parseCsv(res);
+    const [header, ...rows] = await readCsvAnswer(res);
     const groups = GroupListSchema.parse((await getJson(app, '/api/groups')).body);
     expect(rows).toHaveLength(groups.total);
     expect(header?.slice(0, 3)).toEqual(['slug', 'name', 'organisation']);
@@ -53,7 +28,7 @@ describe('GET /api/exports', () => {
 
   it('gives one row per session with its timing in plain English', async () => {
     const { app } = createTestApp();
-    const [header, ...rows] = await parseCsv(await app.request('/api/exports/sessions.csv'));
+    const [header, ...rows] = await readCsvAnswer(await app.request('/api/exports/sessions.csv'));
     const sessions = SessionListSchema.parse((await getJson(app, '/api/sessions')).body);
     expect(rows).toHaveLength(sessions.total);
     const when = header?.indexOf('when') ?? -1;
@@ -69,7 +44,7 @@ describe('GET /api/exports', () => {
       body: { name: '=cmd|" /C calc"!A0' },
     });
     expect(res.status).toBe(200);
-    const rows = await parseCsv(await t.app.request('/api/exports/groups.csv'));
+    const rows = await readCsvAnswer(await t.app.request('/api/exports/groups.csv'));
     expect(rows.map((r) => r[1])).toContain('\'=cmd|" /C calc"!A0');
   });
 
