@@ -33,6 +33,7 @@ import { silentLogger, type Logger } from './ops/logger.ts';
 import { requestLogger } from './ops/request-logger.ts';
 import { schoolHolidayRoutes } from './school-holidays/school-holidays.routes.ts';
 import { sessionRoutes } from './sessions/sessions.routes.ts';
+import { shortLinkRedirects } from './short-links/short-links.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { venueRoutes } from './venues/venues.routes.ts';
 import { wayRoutes } from './ways/ways.routes.ts';
@@ -128,6 +129,9 @@ export function createApp({
         : undefined,
     }),
   );
+
+  // Short addresses from posters and flyers (/w/be-active/p …) redirect before the front end.
+  app.use('*', shortLinkRedirects({ db, sessionStore, clock }));
 
   // The front end's pages: 200 for the app's addresses (a session's with its Event JSON-LD), and
   // the same shell with a 404 for any other, so the app draws its not-found page.
