@@ -27,6 +27,7 @@ import {
   type OpenDataLicence,
 } from './openreferral/open-data-licence.ts';
 import { openReferralRootRoutes, openReferralRoutes } from './openreferral/openreferral.routes.ts';
+import { printRoutes } from './print/print.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { createPageAnswers } from './pages/page-answers.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
@@ -109,7 +110,8 @@ export function createApp({
     .route('/api', schoolHolidayRoutes(deps))
     .route('/api', recentChangeRoutes(deps))
     .route('/api', exportRoutes({ ...deps, licence: openDataLicence }))
-    .route('/api', openApiRoutes({ publicUrl }));
+    .route('/api', openApiRoutes({ publicUrl }))
+    .route('/api', printRoutes({ ...deps, sessionStore, publicUrl }));
 
   // Open Referral UK open data (/openreferral/…) and calendar feeds (/feeds/…) mount before the
   // front end's catch-all.

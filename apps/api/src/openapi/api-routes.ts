@@ -25,6 +25,9 @@ import {
   OccurrenceQuerySchema,
   OrganisationListSchema,
   OrganisationSchema,
+  PrintKindSchema,
+  PrintQuerySchema,
+  PrintSheetSchema,
   PasswordChangeInputSchema,
   RecentChangesSchema,
   SchoolHolidayInputSchema,
@@ -107,6 +110,13 @@ const FeedFileParamSchema = z.object({
     .string()
     .regex(/^[^/]+\.ics$/)
     .describe('The slug (or session id) followed by .ics'),
+});
+const PrintFileParamSchema = z.object({
+  kind: PrintKindSchema,
+  file: z
+    .string()
+    .regex(/^[a-z0-9-]+\.(pdf|json)$/)
+    .describe('The slug followed by .pdf or .json'),
 });
 const OrukIdParamSchema = z.object({ id: z.uuid() });
 const HealthSchema = z.object({ status: z.enum(['ok', 'unavailable']) });
@@ -796,6 +806,21 @@ export const API_ROUTES: readonly RouteDoc[] = [
     access: 'public',
     answer: ok(named('Directory', DirectorySchema)),
     example: {},
+  },
+  // The print kit: posters, flyers and week sheets, as PDF or as the words the print view draws.
+  {
+    method: 'get',
+    path: '/api/print/{kind}/{file}',
+    tag: 'Print',
+    summary: 'A poster (A4, A3), flyer (A5) or this-week sheet as PDF, or its words as JSON',
+    description:
+      'file is the key followed by .pdf or .json: a way, venue, area or group slug, or for week a ' +
+      'venue slug. The QR code carries the short address with its source (p poster, f flyer, s sheet).',
+    access: 'public',
+    params: PrintFileParamSchema,
+    query: PrintQuerySchema,
+    answer: { ...ok(named('PrintSheet', PrintSheetSchema)), media: ['application/pdf'] },
+    example: { params: { kind: 'ways', file: 'connect.json' }, query: { size: 'a5' } },
   },
   {
     method: 'get',
