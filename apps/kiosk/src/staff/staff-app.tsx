@@ -18,6 +18,7 @@ import { InvitePage } from './pages/invite-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PasswordPage } from './pages/password-page.tsx';
+import { PrintPage } from './pages/print-page.tsx';
 import { SessionEditorPage } from './pages/session-editor-page.tsx';
 import { SessionsPage } from './pages/sessions-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
@@ -36,6 +37,7 @@ const NAV = [
   { href: '/staff/sessions', label: 'Sessions', admin: false },
   { href: '/staff/groups', label: 'Groups', admin: false },
   { href: '/staff/closures', label: 'Closures', admin: false },
+  { href: '/staff/print', label: 'Print', admin: false },
   { href: '/staff/admin/venues', label: 'Venues', admin: true },
   { href: '/staff/admin/areas', label: 'Areas', admin: true },
   { href: '/staff/admin/organisations', label: 'Organisations', admin: true },
@@ -70,6 +72,7 @@ function StaffPages() {
       <Route path={PAGES.audit} component={AuditPage} />
       <Route path={PAGES.closures} component={ClosuresPage} />
       <Route path={PAGES.schoolHolidays} component={SchoolHolidaysPage} />
+      <Route path={PAGES.print} component={PrintPage} />
       <Route path={PAGES.invite} component={InvitePage} />
       <Route default component={NotFoundPage} />
     </Router>
