@@ -12,7 +12,7 @@ import type JsQr from 'jsqr';
 import type * as PdfJs from 'pdfjs-dist';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { E2E_DATABASE_PATH } from './playwright.config.ts';
-import { AXE_TAGS, logInAdmin, originOf } from './staff-helpers.ts';
+import { AXE_TAGS, expectNoOverflow, logInAdmin, originOf } from './staff-helpers.ts';
 
 const SHOTS = new URL('../docs/screenshots/print/', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -233,6 +233,10 @@ test.describe('the staff print page', () => {
 
       const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
       expect(axe.violations).toEqual([]);
+      // The largest paper still fits the screen: the preview shrinks it.
+      await page.getByLabel('Paper').selectOption('a3');
+      await expect(page.getByRole('article', { name: /A3 poster/ })).toBeVisible();
+      await expectNoOverflow(page, `the print page with an A3 poster at ${viewport.width} px`);
 
       // A group with a long name, on an A5 flyer.
       await page.getByLabel('What it is about').selectOption('groups');
