@@ -57,8 +57,11 @@ import { ORUK_OPENAPI_URL } from '../openreferral/openreferral.routes.ts';
 import { SessionQuerySchema } from '../sessions/sessions.routes.ts';
 import { VenueCreateSchema, VenuePatchSchema, VenueQuerySchema } from '../venues/venues.routes.ts';
 
-/** Who may call a route: anyone, a logged-in staff member or admin, an admin, a link holder. */
-export type Access = 'public' | 'staff' | 'admin';
+/**
+ * Who may call a route: anyone; any logged-in account, Community Champions included; the
+ * directory's staff (venue staff and admins, never a Champion); an admin.
+ */
+export type Access = 'public' | 'account' | 'staff' | 'admin';
 
 export type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -615,7 +618,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     path: '/api/auth/me',
     tag: 'Accounts',
     summary: 'Who is logged in',
-    access: 'staff',
+    access: 'account',
     answer: ok(named('Me', MeSchema)),
   },
   {
@@ -623,7 +626,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     path: '/api/auth/password',
     tag: 'Accounts',
     summary: 'Change one’s own password',
-    access: 'staff',
+    access: 'account',
     body: named('PasswordChangeInput', PasswordChangeInputSchema),
     answer: noContent,
     example: {
