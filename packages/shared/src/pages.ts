@@ -33,6 +33,8 @@ export const STAFF_PAGE_PATHS = {
   closures: '/closures',
   schoolHolidays: '/admin/school-holidays',
   invite: '/invite/:token',
+  conversations: '/conversations',
+  contacts: '/admin/contacts',
 } as const;
 
 /** The kinds of calendar feed named after one thing, as their addresses spell them. */
