@@ -34,6 +34,8 @@ export const STAFF_PAGE_PATHS = {
   schoolHolidays: '/admin/school-holidays',
   print: '/print',
   invite: '/invite/:token',
+  conversations: '/conversations',
+  contacts: '/admin/contacts',
 } as const;
 
 /** The kinds of calendar feed named after one thing, as their addresses spell them. */
