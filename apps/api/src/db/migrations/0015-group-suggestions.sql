@@ -16,8 +16,10 @@ CREATE TABLE group_suggestions (
   decline_reason TEXT,
   created_by INTEGER,                 -- users.id for a Champion's suggestion, NULL for public
   reply_error TEXT,                   -- why the outcome email could not be sent; NULL otherwise
-  updated_at TEXT                     -- ISO instant of the last edit before a decision
+  updated_at TEXT,                    -- ISO instant of the last edit before a decision
+  form_nonce TEXT                     -- the public form's one-time token, so a replay is refused
 ) STRICT;
 -- The queue lists new ones first, oldest first; the daily cap counts what arrived today.
 CREATE INDEX group_suggestions_status ON group_suggestions (status, received_at);
 CREATE INDEX group_suggestions_received ON group_suggestions (received_at);
+CREATE UNIQUE INDEX group_suggestions_form_nonce ON group_suggestions (form_nonce);
