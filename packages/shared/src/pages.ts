@@ -32,6 +32,7 @@ export const STAFF_PAGE_PATHS = {
   audit: '/admin/audit',
   closures: '/closures',
   schoolHolidays: '/admin/school-holidays',
+  insights: '/insights',
   invite: '/invite/:token',
 } as const;
 

@@ -14,6 +14,7 @@ import { ClosuresPage } from './pages/closures-page.tsx';
 import { SchoolHolidaysPage } from './pages/school-holidays-page.tsx';
 import { GroupEditorPage } from './pages/group-editor-page.tsx';
 import { GroupsPage } from './pages/groups-page.tsx';
+import { InsightsPage } from './pages/insights-page.tsx';
 import { InvitePage } from './pages/invite-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -36,6 +37,7 @@ const NAV = [
   { href: '/staff/sessions', label: 'Sessions', admin: false },
   { href: '/staff/groups', label: 'Groups', admin: false },
   { href: '/staff/closures', label: 'Closures', admin: false },
+  { href: '/staff/insights', label: 'Insights', admin: false },
   { href: '/staff/admin/venues', label: 'Venues', admin: true },
   { href: '/staff/admin/areas', label: 'Areas', admin: true },
   { href: '/staff/admin/organisations', label: 'Organisations', admin: true },
@@ -70,6 +72,7 @@ function StaffPages() {
       <Route path={PAGES.audit} component={AuditPage} />
       <Route path={PAGES.closures} component={ClosuresPage} />
       <Route path={PAGES.schoolHolidays} component={SchoolHolidaysPage} />
+      <Route path={PAGES.insights} component={InsightsPage} />
       <Route path={PAGES.invite} component={InvitePage} />
       <Route default component={NotFoundPage} />
     </Router>
