@@ -56,6 +56,18 @@ test.beforeAll(() => {
       feeds.run(d, 'all', 40, 120);
       feeds.run(d, 'way:connect', 12, 30);
     }
+    const talk = db.prepare(
+      `INSERT INTO champion_conversations (logged_by, day, place_kind, venue, ways, promoted,
+         took_home, interest_volunteering, interest_champion, interest_panel, created_at)
+       VALUES (1, ?, 'clinic', 'gorse-hill-community-centre', '["connect"]', '[]', 1, ?, 0, 0, ?)`,
+    );
+    for (let n = 0; n < 6; n++) talk.run(day(8), n < 5 ? 1 : 0, `${day(8)}T10:00:00.000Z`);
+    const suggest = db.prepare(
+      `INSERT INTO group_suggestions (received_at, source, language, name, what, where_text,
+         when_text, ways, group_contact, reply_email, status)
+       VALUES (?, 'public', 'en', 'A walking group', 'Walks', 'Park', 'Sundays', '[]', '', NULL, ?)`,
+    );
+    for (let n = 0; n < 7; n++) suggest.run(`${day(9)}T12:00:00.000Z`, n < 5 ? 'approved' : 'new');
   } finally {
     db.close();
   }
@@ -100,6 +112,27 @@ for (const size of [
         name: /^Give in Warndon for young people \(11–19\)/,
       });
       await expect(rarely.getByRole('cell')).toHaveText('fewer than 5');
+
+      const talks = page.getByRole('table', {
+        name: "Community Champion's conversations by place",
+      });
+      const clinic = talks.getByRole('row', { name: /^Clinic at Gorse Hill Community Centre/ });
+      await expect(clinic.getByRole('cell').first()).toHaveText('6');
+      const outcomes = page.getByRole('table', {
+        name: 'Groups suggested, and what became of them',
+      });
+      await expect(
+        outcomes
+          .getByRole('row', { name: /^Approved/ })
+          .getByRole('cell')
+          .first(),
+      ).toHaveText('5');
+      await expect(
+        outcomes
+          .getByRole('row', { name: /^Waiting/ })
+          .getByRole('cell')
+          .first(),
+      ).toHaveText('fewer than 5');
 
       const summary = page.getByText(
         `In ${label}, about 52 calendar apps a day followed a Five Ways feed`,
