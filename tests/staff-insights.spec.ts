@@ -39,7 +39,13 @@ test.beforeAll(() => {
     }
     kiosk.run(day(3), HUB, 'way', 'be-active', 2);
     kiosk.run(day(10), HUB, 'way', 'give', 9);
-    kiosk.run(day(3), HUB, 'zero-results', 'way=be-active;day=sat;area=gorse-hill;audience=', 12);
+    kiosk.run(
+      day(3),
+      HUB,
+      'zero-results',
+      'way=be-active;day=every-sat;area=gorse-hill;audience=',
+      12,
+    );
     kiosk.run(day(4), HUB, 'zero-results', 'way=give;day=;area=warndon;audience=young-people', 2);
     const links = db.prepare(
       'INSERT OR REPLACE INTO short_link_visits (day, target, source, visits) VALUES (?, ?, ?, ?)',

@@ -27,8 +27,9 @@ describe('insight labels', () => {
   });
 
   it('word day choices', () => {
-    expect(describeDayChoice('sat')).toBe('on Saturdays');
-    expect(describeDayChoice('saturday')).toBe('on Saturdays');
+    expect(describeDayChoice('every-sat')).toBe('on Saturdays');
+    expect(describeDayChoice('sat')).toBe('on Saturday');
+    expect(describeDayChoice('saturday')).toBe('on Saturday');
     expect(describeDayChoice('today')).toBe('today');
     expect(describeDayChoice('week')).toBe('this week');
     expect(describeDayChoice('soon')).toBe('starting soon');
@@ -39,7 +40,7 @@ describe('insight labels', () => {
     expect(describeFilter('area:gorse-hill', NAMES)).toBe('Area: Gorse Hill');
     expect(describeFilter('audience:older-people', NAMES)).toBe('Who for: Older people');
     expect(
-      describeSearch('way=be-active;day=sat;area=gorse-hill;audience=young-people', NAMES),
+      describeSearch('way=be-active;day=every-sat;area=gorse-hill;audience=young-people', NAMES),
     ).toBe('Be Active on Saturdays in Gorse Hill for young people (11–19)');
     expect(describeSearch('way=;day=;area=;audience=', NAMES)).toBe('Anything');
   });

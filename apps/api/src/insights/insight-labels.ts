@@ -67,10 +67,24 @@ export const SOURCE_LABELS: Readonly<Record<string, string>> = {
 
 export const SOURCE_ORDER = ['poster', 'flyer', 'sheet', 'kiosk', 'feed', 'web', 'unknown'];
 
-/** A kiosk day choice as the end of a sentence: "on Saturdays", "today", "on 5 Dec 2026". */
+/** A weekday code ('sat') or its name ('saturday') as its name ('Saturday'), or null. */
+function weekdayCalled(code: string): string | null {
+  const day = WEEKDAYS.find((d) => d === code || weekdayName(d).toLowerCase() === code);
+  return day === undefined ? null : weekdayName(day);
+}
+
+/**
+ * A kiosk day choice as the end of a sentence. The kiosk counts 'today', 'tomorrow', a later date
+ * by its weekday ('sat' → "on Saturday"), every one of a weekday ('every-sat' → "on Saturdays")
+ * and 'soon'; the date itself is never sent.
+ */
 export function describeDayChoice(choice: string): string {
-  const weekday = WEEKDAYS.find((d) => d === choice || weekdayName(d).toLowerCase() === choice);
-  if (weekday) return `on ${weekdayName(weekday)}s`;
+  if (choice.startsWith('every-')) {
+    const name = weekdayCalled(choice.slice('every-'.length));
+    if (name !== null) return `on ${name}s`;
+  }
+  const name = weekdayCalled(choice);
+  if (name !== null) return `on ${name}`;
   if (choice === 'today' || choice === 'tomorrow') return choice;
   if (choice === 'week' || choice === 'this-week') return 'this week';
   if (choice === 'soon' || choice === 'starting-soon') return 'starting soon';
