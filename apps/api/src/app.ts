@@ -13,6 +13,7 @@ import { exportRoutes } from './exports/exports.routes.ts';
 import { feedRoutes } from './feeds/feeds.routes.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { insightRoutes } from './insights/insights.routes.ts';
 import { limitBodySize } from './http/body-limit.ts';
 import { answerNothingHere, errorHandler } from './http/errors.ts';
 import { noStoreForPrivate } from './http/no-store.ts';
@@ -112,6 +113,7 @@ export function createApp({
     .route('/api', recentChangeRoutes(deps))
     .route('/api', conversationRoutes(deps))
     .route('/api', exportRoutes({ ...deps, licence: openDataLicence }))
+    .route('/api', insightRoutes(deps))
     .route('/api', openApiRoutes({ publicUrl }))
     .route('/api', printRoutes({ ...deps, sessionStore, publicUrl }));
 

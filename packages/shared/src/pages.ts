@@ -33,6 +33,7 @@ export const STAFF_PAGE_PATHS = {
   closures: '/closures',
   schoolHolidays: '/admin/school-holidays',
   print: '/print',
+  insights: '/insights',
   invite: '/invite/:token',
   conversations: '/conversations',
   contacts: '/admin/contacts',

@@ -16,3 +16,4 @@ export * from './translation.ts';
 export * from './closure.ts';
 export * from './print.ts';
 export * from './conversation.ts';
+export * from './insights.ts';

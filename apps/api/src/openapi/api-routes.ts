@@ -17,6 +17,7 @@ import {
   ConversationSchema,
   GroupListSchema,
   GroupSchema,
+  InsightsSchema,
   InviteAcceptInputSchema,
   InviteLinkSchema,
   InviteOwnerSchema,
@@ -57,6 +58,7 @@ import { AuditQuerySchema } from '../audit/audit.routes.ts';
 import { FeedQuerySchema } from '../feeds/feeds.routes.ts';
 import { GroupCreateSchema, GroupPatchSchema, GroupQuerySchema } from '../groups/groups.routes.ts';
 import { IdParamSchema } from '../http/params.ts';
+import { InsightsFileParamSchema, InsightsQuerySchema } from '../insights/insights.routes.ts';
 import {
   OrganisationCreateSchema,
   OrganisationPatchSchema,
@@ -737,6 +739,30 @@ export const API_ROUTES: readonly RouteDoc[] = [
     query: AuditQuerySchema,
     answer: { ...ok(named('AuditList', AuditListSchema)), media: ['text/csv'] },
     example: { query: { limit: '20' } },
+  },
+  {
+    method: 'get',
+    path: '/api/insights',
+    tag: 'Staff',
+    summary: 'Reach counts and findings for a range (counts under 5 come as ranges, never numbers)',
+    access: 'staff',
+    query: InsightsQuerySchema,
+    answer: ok(named('Insights', InsightsSchema)),
+    example: { query: { from: '2026-11-01', to: '2026-11-30', per: 'week' } },
+  },
+  {
+    method: 'get',
+    path: '/api/insights/{file}',
+    tag: 'Staff',
+    summary: 'One insights table as a CSV download (the same range and rule as /api/insights)',
+    access: 'staff',
+    params: InsightsFileParamSchema,
+    query: InsightsQuerySchema,
+    answer: csv,
+    example: {
+      params: { file: 'zero-results.csv' },
+      query: { from: '2026-11-01', to: '2026-11-30' },
+    },
   },
   {
     method: 'get',

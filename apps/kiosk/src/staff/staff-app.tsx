@@ -17,6 +17,7 @@ import { ClosuresPage } from './pages/closures-page.tsx';
 import { SchoolHolidaysPage } from './pages/school-holidays-page.tsx';
 import { GroupEditorPage } from './pages/group-editor-page.tsx';
 import { GroupsPage } from './pages/groups-page.tsx';
+import { InsightsPage } from './pages/insights-page.tsx';
 import { InvitePage } from './pages/invite-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -46,6 +47,7 @@ export const NAV: readonly { href: string; label: string; roles: readonly Role[]
   { href: '/staff/groups', label: 'Groups', roles: ['admin', 'staff', 'champion'] },
   { href: '/staff/closures', label: 'Closures', roles: STAFF },
   { href: '/staff/print', label: 'Print', roles: ['admin', 'staff', 'champion'] },
+  { href: '/staff/insights', label: 'Insights', roles: STAFF },
   { href: '/staff/admin/venues', label: 'Venues', roles: ADMIN },
   { href: '/staff/admin/areas', label: 'Areas', roles: ADMIN },
   { href: '/staff/admin/organisations', label: 'Organisations', roles: ADMIN },
@@ -95,6 +97,7 @@ function StaffPages() {
       <Route path={PAGES.closures} component={ClosuresPage} />
       <Route path={PAGES.schoolHolidays} component={SchoolHolidaysPage} />
       <Route path={PAGES.print} component={PrintPage} />
+      <Route path={PAGES.insights} component={InsightsPage} />
       <Route path={PAGES.invite} component={InvitePage} />
       <Route default component={NotFoundPage} />
     </Router>
