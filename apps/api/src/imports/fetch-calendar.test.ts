@@ -57,6 +57,10 @@ function calendar(res: ServerResponse, headers: Record<string, string> = {}) {
   res.end(ICS);
 }
 
+function errorOf(result: { url: string } | { error: string }): string {
+  return 'error' in result ? result.error : '';
+}
+
 describe('calendarUrlOf', () => {
   it('turns webcal and webcals into http and https', () => {
     expect(calendarUrlOf('webcal://example.org/cal.ics')).toEqual({
@@ -77,12 +81,10 @@ describe('calendarUrlOf', () => {
     expect(calendarUrlOf('file:///etc/passwd')).toEqual({
       error: 'Only http, https and webcal addresses can be imported, not file',
     });
-    expect(calendarUrlOf('https://user:secret@example.org/cal.ics')).toMatchObject({
-      error: expect.stringContaining('Take the user name and password out of the address'),
-    });
-    expect(calendarUrlOf('not a url')).toMatchObject({
-      error: expect.stringContaining('not a web address'),
-    });
+    expect(errorOf(calendarUrlOf('https://user:secret@example.org/cal.ics'))).toContain(
+      'Take the user name and password out of the address',
+    );
+    expect(errorOf(calendarUrlOf('not a url'))).toContain('not a web address');
     expect(calendarUrlOf('')).toEqual({ error: "Give the calendar's web address" });
   });
 });
@@ -229,7 +231,7 @@ describe('fetchCalendar', () => {
     const result = await fetchCalendar(base, options(port, { timeoutMs: 400 }));
     expect(result).toEqual({
       kind: 'failed',
-      reason: 'the calendar took longer than 1 seconds to arrive',
+      reason: 'the calendar took longer than 1 second to arrive',
       retryable: true,
     });
     expect(Date.now() - started).toBeLessThan(2000);
@@ -265,10 +267,8 @@ describe('fetchCalendar', () => {
       res.writeHead(301, { Location: '/loop' });
       res.end();
     });
-    expect(await fetchCalendar(`${base}/loop`, options(port, { maxRedirects: 5 }))).toMatchObject({
-      kind: 'failed',
-      reason: expect.stringContaining('redirects too many times'),
-    });
+    const result = await fetchCalendar(`${base}/loop`, options(port, { maxRedirects: 5 }));
+    expect(result.kind === 'failed' && result.reason).toContain('redirects too many times');
     expect(seen.length).toBe(6);
   });
 

@@ -223,10 +223,9 @@ function statusFailure(status: number): FetchCalendarResult {
 
 function networkFailure(error: unknown, timeoutMs: number, timedOut: boolean): FetchCalendarResult {
   if (timedOut) {
-    return failed(
-      `the calendar took longer than ${Math.ceil(timeoutMs / 1000)} seconds to arrive`,
-      true,
-    );
+    const seconds = Math.ceil(timeoutMs / 1000);
+    const unit = seconds === 1 ? 'second' : 'seconds';
+    return failed(`the calendar took longer than ${seconds} ${unit} to arrive`, true);
   }
   const code =
     typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
