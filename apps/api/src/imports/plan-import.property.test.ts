@@ -247,6 +247,25 @@ describe('importing our own feed', () => {
     );
   });
 
+  it('gives back a date moved into the window from just after it', () => {
+    checkRoundTrip({
+      ...baseSession(),
+      startDate: '2027-08-04',
+      repeat: { every: 'month', weekday: 'wed', nth: 1 },
+      exceptions: [
+        {
+          date: '2028-02-02',
+          kind: 'changed',
+          reason: '',
+          newDate: '2028-02-01',
+          startTime: null,
+          endTime: null,
+          venueSlug: null,
+        },
+      ],
+    });
+  });
+
   it('gives back a weekly rule that meets the clock-change hour', () => {
     checkRoundTrip({
       ...baseSession(),

@@ -748,10 +748,17 @@ function findInstance(
 function planEvent(facts: EventFacts, overrides: readonly Override[], ctx: Context) {
   const { today } = ctx.options;
   // A London rule's wall-clock times are ours, so the window is enough to check it against.
-  const horizon =
+  let horizon =
     facts.dtstart.zone.kind === 'london'
       ? ctx.windowEnd
       : addDays(ctx.windowEnd, CHECK_BEYOND_DAYS);
+  // A date moved into the window from after it must be followed to, up to a year on.
+  const farthest = addDays(ctx.windowEnd, CHECK_BEYOND_DAYS);
+  for (const o of overrides) {
+    if (o.start.date <= ctx.windowEnd && o.idDate > horizon && o.idDate <= farthest) {
+      horizon = o.idDate;
+    }
+  }
   const { list, complete } = instancesOf(facts, horizon);
   const byMs = new Map(list.map((i) => [i.idMs, i]));
   const excluded = new Set<Instance>();
