@@ -62,6 +62,7 @@ export type ImportRunList = z.infer<typeof ImportRunListSchema>;
 export const CalendarLinkSchema = z.object({
   id: z.number().int(),
   group: z.string(),
+  groupName: z.string(),
   url: z.string(),
   venue: z.string().nullable(),
   lastAttemptAt: z.string().nullable(),

@@ -8,6 +8,7 @@ import {
 import { z } from 'zod';
 import type { Db } from '../db/open-db.ts';
 import { parseJsonColumn } from '../db/json-column.ts';
+import { getGroup } from '../groups/groups.queries.ts';
 
 interface LinkRow {
   id: number;
@@ -288,6 +289,7 @@ export function toCalendarLink(db: Db, link: StoredLink, now: Date): CalendarLin
   return {
     id: link.id,
     group: link.group,
+    groupName: getGroup(db, link.group)?.name ?? link.group,
     url: link.url,
     venue: link.venue,
     lastAttemptAt: link.lastAttemptAt,

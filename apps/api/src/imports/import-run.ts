@@ -28,6 +28,19 @@ import { venueExists } from '../venues/venues.queries.ts';
 import { importedSessionIds, type RunCounts, type StoredLink } from './calendar-links.queries.ts';
 import type { ImportDefaults, ImportPlan, PlannedSession } from './plan-import.ts';
 
+/** Field names as a report says them. */
+const FIELD_WORDS: Record<string, string> = {
+  title: 'title',
+  description: 'description',
+  venue: 'venue',
+  startDate: 'first date',
+  startTime: 'start time',
+  endTime: 'end time',
+  repeat: 'how often',
+  until: 'last date',
+  count: 'number of times',
+};
+
 export const CANCELLED_IN_SOURCE = 'Cancelled in the group’s calendar';
 
 export interface ApplyOptions {
@@ -191,7 +204,7 @@ export function applyPlan(
         report.push({
           kind: 'skipped',
           title: planned.title,
-          text: `Not imported: there is no venue "${planned.venue}"`,
+          text: `there is no venue "${planned.venue}"`,
         });
         continue;
       }
@@ -225,7 +238,7 @@ export function applyPlan(
         report.push({
           kind: 'skipped',
           title: planned.title,
-          text: `Not imported: ${firstIssue(checked.error)}`,
+          text: firstIssue(checked.error),
         });
         continue;
       }
@@ -252,11 +265,10 @@ export function applyPlan(
         });
         touched.push(session.id);
         counts.added += 1;
-        report.push({
-          kind: 'added',
-          title: input.title,
-          text: `Added: ${whenOf(input, options.today)}`,
-        });
+        // One-offs expanded from a rule are reported once, by the expanded line below.
+        if (planned.expandedFrom === null) {
+          report.push({ kind: 'added', title: input.title, text: whenOf(input, options.today) });
+        }
         continue;
       }
 
@@ -291,6 +303,7 @@ export function applyPlan(
       });
       touched.push(current.id);
       counts.updated += 1;
+      if (planned.expandedFrom !== null && !cancelledSeries.has(planned.sourceKey)) continue;
       const what = [
         ...changedFields,
         ...(exceptionsChanged ? ['dates'] : []),
@@ -301,7 +314,7 @@ export function applyPlan(
         title: input.title,
         text: cancelledSeries.has(planned.sourceKey)
           ? `${CANCELLED_IN_SOURCE}: its dates are shown as cancelled`
-          : `Updated: ${what.join(', ') || 'from the calendar'}`,
+          : `Changed: ${what.map((f) => FIELD_WORDS[f] ?? f).join(', ') || 'its details'}`,
       });
     }
 
@@ -338,11 +351,16 @@ export function applyPlan(
       });
     }
 
-    // Gone from the calendar: archived here, not left behind.
+    // Gone from the calendar: archived here, not left behind. One that has ended is left as it
+    // was: calendars drop (and the planner does not expand) what is past.
     for (const [key, id] of known) {
       if (seen.has(key)) continue;
       const current = getSession(db, id);
       if (current === null || current.status !== 'active') continue;
+      const ended =
+        (current.repeat === null && current.startDate < options.today) ||
+        (current.until !== null && current.until < options.today);
+      if (ended) continue;
       staffWrite({
         kind: SESSION,
         action: 'import-archive',
@@ -373,7 +391,7 @@ export function applyPlan(
   }
 
   for (const s of plan.skipped) {
-    report.push({ kind: 'skipped', title: s.title, text: `Skipped: ${s.reason}` });
+    report.push({ kind: 'skipped', title: s.title, text: s.reason });
   }
   for (const e of plan.expanded) {
     report.push({

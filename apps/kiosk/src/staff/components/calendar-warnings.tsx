@@ -19,7 +19,7 @@ export function CalendarWarnings({ scope }: { scope: string }) {
       <ul>
         {warned.map((l) => (
           <li key={l.id}>
-            <Link href={`/staff/groups/${l.group}`}>{l.group}</Link>: {l.warning}
+            <Link href={`/staff/groups/${l.group}`}>{l.groupName}</Link>: {l.warning}
           </li>
         ))}
       </ul>

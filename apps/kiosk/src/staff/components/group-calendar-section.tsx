@@ -194,6 +194,8 @@ function LinkedCalendar(props: {
 }
 
 function PreviewList({ preview }: { preview: ImportPreview }) {
+  // One-offs expanded from a rule are summed up under "Added date by date", not listed each.
+  const sessions = preview.sessions.filter((s) => s.expandedFrom === null);
   return (
     <div class="import-preview" aria-live="polite">
       <h3>What would come in</h3>
@@ -201,13 +203,12 @@ function PreviewList({ preview }: { preview: ImportPreview }) {
         <p class="quiet">No sessions: the calendar has no events we can import.</p>
       ) : (
         <ul class="import-report">
-          {preview.sessions.map((s) => (
+          {sessions.map((s) => (
             <li key={s.sourceKey} class="import-report__line import-report__line--added">
               <strong>{s.title}</strong>: {s.when}
               {s.cancelledDates.length > 0
                 ? `; cancelled on ${s.cancelledDates.length} ${s.cancelledDates.length === 1 ? 'date' : 'dates'}`
                 : ''}
-              {s.expandedFrom !== null ? ' (one of a series added date by date)' : ''}
             </li>
           ))}
         </ul>
