@@ -2,6 +2,7 @@
 // link one, what a preview and each import run report, and the marks an imported session carries.
 import { z } from 'zod';
 import { SlugSchema } from './common.ts';
+import { formatShortDate } from './dates.ts';
 
 /** POST /api/groups/:slug/calendars (and its preview): the calendar's address. */
 export const CalendarLinkInputSchema = z.strictObject({
@@ -148,11 +149,11 @@ export function calendarWarning(
     link.failingSince !== null &&
     now.getTime() - Date.parse(link.failingSince) >= FAILING_WARN_DAYS * DAY_MS
   ) {
-    return `Has not imported since ${link.failingSince.slice(0, 10)}: ${link.lastError ?? 'the calendar could not be read'}`;
+    return `Has not imported since ${formatShortDate(link.failingSince.slice(0, 10))}: ${link.lastError ?? 'the calendar could not be read'}`;
   }
   const changed = link.lastChangedAt ?? link.createdAt;
   if (now.getTime() - Date.parse(changed) >= UNCHANGED_WARN_DAYS * DAY_MS) {
-    return `Has not changed since ${changed.slice(0, 10)}: check the group still keeps this calendar`;
+    return `Has not changed since ${formatShortDate(changed.slice(0, 10))}: check the group still keeps this calendar`;
   }
   return null;
 }

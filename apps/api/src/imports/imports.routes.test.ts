@@ -333,7 +333,7 @@ describe('linking and importing a group’s own calendar', () => {
     cookies.admin = t.cookieFor(ids.admin);
     const home = await t.request('GET', '/api/staff/calendars', { cookie: cookies.admin });
     const warned = ((await home.json()) as CalendarLinkList).items[0];
-    expect(warned?.warning).toMatch(/^Has not imported since 2026-11-23: The calendar’s server/);
+    expect(warned?.warning).toMatch(/^Has not imported since 23 Nov 2026: The calendar’s server/);
 
     // A success clears it.
     calendar.state.answer = 'changed';
