@@ -306,10 +306,11 @@ function factsOf(event: ICAL.Component, uid: string, ctx: Context): EventFacts {
     for (const v of p.getValues()) {
       if (v instanceof ICAL.Period) {
         const from = momentOf(timeValueOf(p, v.start, ctx.zones));
-        const to =
+        const length =
           v.end !== null && v.end !== undefined
-            ? momentOf(timeValueOf(p, v.end, ctx.zones))
-            : londonMomentOf(from.ms + (v.duration?.toSeconds() ?? durationMs / 1000) * 1000);
+            ? momentOf(timeValueOf(p, v.end, ctx.zones)).ms - from.ms
+            : (v.duration?.toSeconds() ?? durationMs / 1000) * 1000;
+        const to = endMoment(from, length);
         rdates.push({ start: from, end: to });
         continue;
       }
@@ -329,7 +330,7 @@ function factsOf(event: ICAL.Component, uid: string, ctx: Context): EventFacts {
           }
         : tv;
       const from = momentOf(at);
-      rdates.push({ start: from, end: londonMomentOf(from.ms + durationMs) });
+      rdates.push({ start: from, end: endMoment(from, durationMs) });
     }
   }
   return {
@@ -366,14 +367,47 @@ function overrideOf(event: ICAL.Component, durationMs: number | null, ctx: Conte
   else if (duration instanceof ICAL.Duration) endMs = start.ms + duration.toSeconds() * 1000;
   else if (durationMs !== null) endMs = start.ms + durationMs;
   else return skip(SKIP_REASONS.noEnd);
+  if (endMs <= start.ms) skip(SKIP_REASONS.endsBeforeStart);
   return {
     idMs: idMoment.ms,
     idDate: id.isDate ? dateOfWall(id.wall) : idMoment.date,
     idIsDate: id.isDate,
     cancelled,
     start,
-    end: londonMomentOf(endMs),
+    end: endMoment(start, endMs - start.ms),
     location: cleanTitle(textOf(event, 'location'), 500),
+  };
+}
+
+/**
+ * The end of something starting at `start` and lasting `durationMs`: its instant, and the London
+ * date and time its start's clock face shows that long after, as our sessions read an end (on the
+ * days the clocks change, the wall clock and the instant then differ by the hour).
+ */
+function endMoment(start: LondonMoment, durationMs: number): LondonMoment {
+  const face = new Date(Date.parse(`${start.date}T${start.time}:00Z`) + durationMs).toISOString();
+  return { ms: start.ms + durationMs, date: face.slice(0, 10), time: face.slice(11, 16) };
+}
+
+/**
+ * An instance starting at `ms`, which the rule put at `wall` in its zone. A London rule keeps its
+ * wall-clock times as our sessions do (see london-time.ts): 01:30 on the day the clocks go forward
+ * is still the rule's 01:30, and the end is the start plus the length as the clock face shows it.
+ */
+function instanceAt(wall: Wall, ms: number, facts: EventFacts): Instance {
+  if (facts.dtstart.zone.kind !== 'london') {
+    const start = londonMomentOf(ms);
+    return { idMs: ms, start, end: endMoment(start, facts.durationMs) };
+  }
+  const faceMs = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const face = (at: number) => {
+    const iso = new Date(at).toISOString();
+    return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+  };
+  return {
+    idMs: ms,
+    start: { ms, ...face(faceMs) },
+    end: { ms: ms + facts.durationMs, ...face(faceMs + facts.durationMs) },
   };
 }
 
@@ -390,11 +424,7 @@ function openRule(rule: ICAL.Recur): ICAL.Recur {
  * UNTIL and COUNT applied; `complete` when the rule ended before the horizon.
  */
 function instancesOf(facts: EventFacts, horizon: string): { list: Instance[]; complete: boolean } {
-  const first: Instance = {
-    idMs: facts.start.ms,
-    start: facts.start,
-    end: londonMomentOf(facts.start.ms + facts.durationMs),
-  };
+  const first = instanceAt(facts.dtstart.wall, facts.start.ms, facts);
   const rule = facts.rule;
   if (rule === null) return { list: [first], complete: true };
   const until = rule.until;
@@ -427,9 +457,9 @@ function instancesOf(facts: EventFacts, horizon: string): { list: Instance[]; co
     // ical.js can repeat an instance in the clock-change hour; keep each instant once.
     if (ms <= previous) continue;
     previous = ms;
-    const start = londonMomentOf(ms);
-    if (start.date > horizon) return { list, complete: false };
-    list.push({ idMs: ms, start, end: londonMomentOf(ms + facts.durationMs) });
+    const instance = instanceAt(wall, ms, facts);
+    if (instance.start.date > horizon) return { list, complete: false };
+    list.push(instance);
     if (count !== null && list.length >= count) return { list, complete: true };
   }
 }
@@ -783,14 +813,16 @@ function planEvent(facts: EventFacts, overrides: readonly Override[], ctx: Conte
     return;
   }
   const exceptions = new Map<string, OccurrenceException>();
-  let lastHappening = '';
+  // The last date anything shows on, cancelled dates included (they are shown as cancelled).
+  let lastShown = '';
   const pieces: OneOff[] = [];
   for (const i of kept) {
     const o = overrideOfInstance.get(i);
     const date = i.start.date;
+    if (date > lastShown) lastShown = date;
+    if (o !== undefined && o.start.date > lastShown) lastShown = o.start.date;
     if (o === undefined) {
       if (excluded.has(i)) exceptions.set(date, cancelledOn(date));
-      else lastHappening = date;
       continue;
     }
     const venue = overrideVenue(o, facts, ctx);
@@ -810,8 +842,6 @@ function planEvent(facts: EventFacts, overrides: readonly Override[], ctx: Conte
       });
       continue;
     }
-    if (o.start.date > lastHappening) lastHappening = o.start.date;
-    if (date > lastHappening) lastHappening = date;
     if (o.start.ms === i.start.ms && o.end.ms === i.end.ms && venue.slug === null) continue;
     const t = timesOf(o.start, o.end);
     exceptions.set(date, {
@@ -827,7 +857,7 @@ function planEvent(facts: EventFacts, overrides: readonly Override[], ctx: Conte
   const extrasLast = more.reduce((acc, o) => (o.start.date > acc ? o.start.date : acc), '');
   if (
     complete &&
-    lastHappening < today &&
+    lastShown < today &&
     extrasLast < today &&
     pieces.every((p) => p.end.date < today)
   ) {
@@ -1035,7 +1065,7 @@ function planOrphan(event: ICAL.Component, uid: string, ctx: Context) {
         {
           idDate: id.idDate,
           start: facts.start,
-          end: londonMomentOf(facts.start.ms + facts.durationMs),
+          end: endMoment(facts.start, facts.durationMs),
           cancelled: false,
           venue: facts.venue,
         },
