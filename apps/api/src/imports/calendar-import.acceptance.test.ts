@@ -2,13 +2,16 @@
 // in the allow-list), linked and imported through the staff API over real HTTP; what the service
 // then publishes is compared with node-ical's own expansion of the calendar, and the calendar is
 // changed and imported again.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServerType } from '@hono/node-server';
 import {
+  addDays,
   toLondonInstant,
   type CalendarLink,
   type CalendarLinkList,
+  type ImportPreview,
   type ImportRun,
   type Occurrence,
   type Session,
@@ -29,6 +32,7 @@ import {
 } from '../test-support.ts';
 import { CALENDAR_TOOLS } from './calendar-tools.ts';
 import { createImporter } from './importer.ts';
+import { expandWithNodeIcal } from './plan-test-helpers.ts';
 import { runDueImports } from './scheduler.ts';
 
 const GROUP = 'knit-and-natter';
@@ -166,6 +170,7 @@ describe('importing a group’s Google calendar end to end', () => {
   let api = '';
   let cookie = '';
   let calendarUrl = '';
+  let fixturesUrl = '';
   const db = openTestDb();
   let now = TEST_NOW.getTime();
   const clock = () => new Date(now);
@@ -177,6 +182,13 @@ describe('importing a group’s Google calendar end to end', () => {
       served.requests += 1;
       if (served.status !== 200) {
         res.writeHead(served.status).end('Internal error');
+        return;
+      }
+      const fixture = /^\/fixtures\/([a-z-]+\.ics)$/.exec(req.url ?? '')?.[1];
+      if (fixture !== undefined) {
+        res
+          .writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' })
+          .end(readFileSync(new URL(`./fixtures/${fixture}`, import.meta.url)));
         return;
       }
       if (req.headers['if-none-match'] === served.etag) {
@@ -191,6 +203,7 @@ describe('importing a group’s Google calendar end to end', () => {
     await new Promise<void>((resolve) => calendarServer.listen(0, '127.0.0.1', resolve));
     const port = (calendarServer.address() as AddressInfo).port;
     calendarUrl = `http://127.0.0.1:${port}/calendar/ical/knit/basic.ics`;
+    fixturesUrl = `http://127.0.0.1:${port}/fixtures`;
 
     importer = createImporter({
       db,
@@ -225,6 +238,16 @@ describe('importing a group’s Google calendar end to end', () => {
       },
       clock().toISOString(),
     );
+    await logIn();
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => calendarServer.close(resolve));
+    await new Promise((resolve) => apiServer.close(resolve));
+  });
+
+  /** A real login, as a browser makes it; the cookie is kept for the calls below. */
+  async function logIn() {
     const login = await fetch(`${api}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: PUBLIC_URL },
@@ -235,12 +258,7 @@ describe('importing a group’s Google calendar end to end', () => {
       .getSetCookie()
       .map((c) => c.split(';')[0] ?? '')
       .join('; ');
-  });
-
-  afterAll(async () => {
-    await new Promise((resolve) => calendarServer.close(resolve));
-    await new Promise((resolve) => apiServer.close(resolve));
-  });
+  }
 
   async function call(method: string, path: string, body?: unknown) {
     const res = await fetch(`${api}${path}`, {
@@ -396,5 +414,67 @@ describe('importing a group’s Google calendar end to end', () => {
       items: Session[];
     };
     expect(sessions.items).toHaveLength(2);
+  });
+
+  it.each([
+    ['google-calendar.ics', 'walking-for-health'],
+    ['outlook-exchange.ics', 'young-makers'],
+    ['apple-icloud.ics', 'apple-group'],
+    ['nextcloud.ics', 'nextcloud-group'],
+  ])('imports %s as node-ical expands it', async (file, group) => {
+    served.status = 200;
+    now = new Date('2027-01-01T10:00:00.000Z').getTime();
+    await logIn();
+    if (group.endsWith('-group')) {
+      const made = await call('POST', '/api/groups', {
+        slug: group,
+        name: `Group ${group}`,
+        ways: ['connect'],
+        venueSlug: 'warndon-church-hall',
+      });
+      expect(made.status).toBe(201);
+    }
+    // The group's own sessions made here before the link are not the calendar's.
+    const local = new Set(
+      ((await call('GET', `/api/sessions?group=${group}`)).body as { items: Session[] }).items.map(
+        (x) => x.id,
+      ),
+    );
+    const body = { url: `${fixturesUrl}/${file}`, venue: 'gorse-hill-hub' };
+    const preview = await call('POST', `/api/groups/${group}/calendars/preview`, body);
+    expect(preview.status).toBe(200);
+    const skipped = new Set((preview.body as ImportPreview).skipped.map((s) => s.uid));
+    const made = await call('POST', `/api/groups/${group}/calendars`, body);
+    expect(made.status).toBe(201);
+    const run = (await call('POST', `/api/calendars/${(made.body as CalendarLink).id}/import`))
+      .body as ImportRun;
+    expect(run.outcome).toBe('imported');
+    expect(run.added).toBeGreaterThan(0);
+
+    // Up to the spring clock change, so floating times read the same by both.
+    const [from, to] = ['2027-01-01', '2027-03-27'];
+    const res = await call('GET', `/api/occurrences?from=${from}&to=${to}`);
+    const ours = (res.body as { occurrences: Occurrence[] }).occurrences
+      .filter((o) => o.group === group && o.status === 'scheduled' && !local.has(o.sessionId))
+      .map((o) => `${new Date(o.start).toISOString()} ${new Date(o.end).toISOString()}`)
+      .sort();
+    const theirs = expandWithNodeIcal(
+      readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8'),
+      new Date(`${from}T00:00:00Z`),
+      new Date(`${addDays(to, 1)}T00:00:00Z`),
+    )
+      .filter((o) => !o.cancelled && !skipped.has(o.uid))
+      // An evening past midnight is published as its two days' pieces (London is on GMT here).
+      .flatMap((o) =>
+        o.start.slice(0, 10) === o.end.slice(0, 10) || o.end.endsWith('T00:00:00.000Z')
+          ? [`${o.start} ${o.end}`]
+          : [
+              `${o.start} ${o.start.slice(0, 10)}T23:59:00.000Z`,
+              `${o.end.slice(0, 10)}T00:00:00.000Z ${o.end}`,
+            ],
+      )
+      .sort();
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours).toEqual(theirs);
   });
 });
