@@ -323,6 +323,8 @@ export function dumpTables(db: StaffTestApp['db']): string {
     'closures',
     'closure_occurrences',
     'school_holidays',
+    'calendar_links',
+    'import_runs',
   ];
   return JSON.stringify(
     tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]),
