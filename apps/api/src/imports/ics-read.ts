@@ -17,8 +17,8 @@ const CONTENT_LINE =
 export interface CalendarParts {
   /** Each VEVENT, parsed; the ones that could not be parsed at all are in `unreadable`. */
   events: ICAL.Component[];
-  /** Events that could not be read at all, by the UID and title seen in their lines. */
-  unreadable: { uid: string; title: string }[];
+  /** Events that could not be read, by the UID and title seen in their lines, and the vital property that could not be read (null: the event as a whole). */
+  unreadable: { uid: string; title: string; property: string | null }[];
   /** The calendar's own VTIMEZONEs, by TZID. */
   zones: Map<string, ICAL.Timezone>;
   /** X-WR-CALNAME, when the calendar names itself. */
@@ -44,21 +44,45 @@ function rawValue(lines: readonly string[], name: string): string {
   return value.replace(/\\([,;\\nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? ' ' : c));
 }
 
-/** Parses one component's lines with ical.js; on failure, again without the lines it cannot read. */
-function parseComponent(lines: readonly string[]): ICAL.Component | null {
+/** Properties an event cannot lose and keep its meaning: without one, the event is not read. */
+const VITAL = new Set([
+  'UID',
+  'DTSTART',
+  'DTEND',
+  'DURATION',
+  'RRULE',
+  'RDATE',
+  'EXDATE',
+  'RECURRENCE-ID',
+  'STATUS',
+]);
+
+/**
+ * Parses one component's lines with ical.js; on failure, again without the lines it cannot read,
+ * unless one of those is vital (then `lost` names it). Null when it cannot be read at all.
+ */
+function parseComponent(
+  lines: readonly string[],
+  vital: ReadonlySet<string>,
+): ICAL.Component | { lost: string } | null {
   try {
     return firstChild(parseCalendar(lines));
   } catch {
     // Find the lines ical.js rejects one by one and leave them out.
+    let lost: string | null = null;
     const kept = lines.filter((line) => {
       if (/^(BEGIN|END):/i.test(line)) return true;
       try {
-        ICAL.parse.property(line);
+        // In a component of its own, so the value is read as the type its name gives it.
+        parseCalendar(['BEGIN:VEVENT', line, 'END:VEVENT']);
         return true;
       } catch {
+        const name = (/^[A-Za-z0-9-]+/.exec(line)?.[0] ?? '').toUpperCase();
+        if (vital.has(name)) lost ??= name;
         return false;
       }
     });
+    if (lost !== null) return { lost };
     try {
       return firstChild(parseCalendar(kept));
     } catch {
@@ -155,15 +179,19 @@ function finishBlock(parts: CalendarParts, kind: string, block: string[], maxEve
   if (kind === 'VEVENT') {
     parts.eventsFound += 1;
     if (parts.events.length + parts.unreadable.length >= maxEvents) return;
-    const event = parseComponent(clean);
-    if (event === null) {
-      parts.unreadable.push({ uid: rawValue(clean, 'UID'), title: rawValue(clean, 'SUMMARY') });
+    const event = parseComponent(clean, VITAL);
+    if (event === null || 'lost' in event) {
+      parts.unreadable.push({
+        uid: rawValue(clean, 'UID'),
+        title: rawValue(clean, 'SUMMARY'),
+        property: event?.lost ?? null,
+      });
     } else {
       parts.events.push(event);
     }
   } else if (kind === 'VTIMEZONE') {
-    const zone = parseComponent(clean);
-    if (zone === null) return;
+    const zone = parseComponent(clean, new Set());
+    if (zone === null || 'lost' in zone) return;
     const tzid = zone.getFirstPropertyValue('tzid');
     if (typeof tzid !== 'string' || tzid === '') return;
     try {

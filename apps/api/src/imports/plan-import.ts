@@ -24,6 +24,7 @@ import {
   LONDON,
   UTC,
   instantOf,
+  isRealWall,
   londonMomentOf,
   resolveZone,
   wallOf,
@@ -101,7 +102,11 @@ export interface PlanImportOptions {
   /** One-offs expanded from rules we cannot express are planned for [today, today + windowDays]. */
   windowDays: number;
   maxEvents: number;
+  /** The most one-offs expanded in all (rules we cannot express, RDATEs); 5000 when not given. */
+  maxOneOffs?: number;
 }
+
+const DEFAULT_MAX_ONE_OFFS = 5000;
 
 /** The reasons an event is skipped, word for word (staff read them in the import report). */
 export const SKIP_REASONS = {
@@ -185,12 +190,48 @@ function tzidOf(property: ICAL.Property): string | null {
   return null;
 }
 
+const RAW_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})Z?)?$/;
+
+/** True when every date in a property's values, as written, is a real one (ical.js would roll 30 February over into March). */
+function hasRealDates(property: ICAL.Property): boolean {
+  const raw: unknown[] = property.jCal.slice(3).flat();
+  for (const value of raw) {
+    if (typeof value !== 'string' || /^[+-]?P/.test(value)) continue;
+    const m = RAW_DATE.exec(value);
+    if (m === null) return false;
+    const wall = {
+      year: Number(m[1]),
+      month: Number(m[2]),
+      day: Number(m[3]),
+      hour: Number(m[4] ?? 0),
+      minute: Number(m[5] ?? 0),
+      second: Number(m[6] ?? 0),
+    };
+    if (!isRealWall(wall)) return false;
+  }
+  return true;
+}
+
+/** A date property's values, or a skip when any is not a real date as written. */
+function datesOf(property: ICAL.Property): unknown[] {
+  if (!hasRealDates(property)) skip(SKIP_REASONS.badDate);
+  try {
+    return property.getValues();
+  } catch {
+    return skip(SKIP_REASONS.badDate);
+  }
+}
+
+function firstDateOf(property: ICAL.Property): unknown {
+  return datesOf(property)[0];
+}
+
 function timeValueOf(
   property: ICAL.Property,
   value: unknown,
   zones: ReadonlyMap<string, ICAL.Timezone>,
 ): TimeValue {
-  if (!(value instanceof ICAL.Time)) skip(SKIP_REASONS.badDate);
+  if (!(value instanceof ICAL.Time) || !hasRealDates(property)) skip(SKIP_REASONS.badDate);
   return {
     wall: wallOf(value),
     zone: value.isDate ? LONDON : zoneOfValue(value, tzidOf(property), zones),
@@ -249,6 +290,11 @@ interface EventFacts {
 
 interface Context {
   options: PlanImportOptions;
+  /** Every sourceKey planned so far. */
+  keys: Set<string>;
+  /** How many more one-offs may be expanded. */
+  oneOffsLeft: number;
+  expandedBy: Map<string, ExpandedEvent>;
   zones: ReadonlyMap<string, ICAL.Timezone>;
   windowEnd: string;
   plan: ImportPlan;
@@ -262,7 +308,7 @@ function durationOf(
 ): number {
   const dtend = event.getFirstProperty('dtend');
   if (dtend !== null) {
-    const end = momentOf(timeValueOf(dtend, dtend.getFirstValue(), zones));
+    const end = momentOf(timeValueOf(dtend, firstDateOf(dtend), zones));
     return end.ms - start.ms;
   }
   const duration: unknown = event.getFirstPropertyValue('duration');
@@ -276,7 +322,7 @@ function factsOf(event: ICAL.Component, uid: string, ctx: Context): EventFacts {
   if (title === '') skip(SKIP_REASONS.noTitle);
   const dtstartProperty = event.getFirstProperty('dtstart');
   if (dtstartProperty === null) skip(SKIP_REASONS.noStart);
-  const dtstart = timeValueOf(dtstartProperty, dtstartProperty.getFirstValue(), ctx.zones);
+  const dtstart = timeValueOf(dtstartProperty, firstDateOf(dtstartProperty), ctx.zones);
   if (dtstart.isDate) skip(SKIP_REASONS.allDay);
   const start = momentOf(dtstart);
   const durationMs = durationOf(event, dtstart, start, ctx.zones);
@@ -288,7 +334,12 @@ function factsOf(event: ICAL.Component, uid: string, ctx: Context): EventFacts {
   if (match.kind === 'outside') skip(SKIP_REASONS.outside);
   const rules = event.getAllProperties('rrule');
   if (rules.length > 1) skip(SKIP_REASONS.twoRules);
-  const ruleValue: unknown = rules[0]?.getFirstValue() ?? null;
+  let ruleValue: unknown;
+  try {
+    ruleValue = rules[0]?.getFirstValue() ?? null;
+  } catch {
+    return skip(SKIP_REASONS.badRule);
+  }
   if (ruleValue !== null && !(ruleValue instanceof ICAL.Recur)) skip(SKIP_REASONS.badRule);
   const rule = ruleValue;
   if (rule !== null) {
@@ -299,11 +350,11 @@ function factsOf(event: ICAL.Component, uid: string, ctx: Context): EventFacts {
   }
   const exdates: TimeValue[] = [];
   for (const p of event.getAllProperties('exdate')) {
-    for (const v of p.getValues()) exdates.push(timeValueOf(p, v, ctx.zones));
+    for (const v of datesOf(p)) exdates.push(timeValueOf(p, v, ctx.zones));
   }
   const rdates: EventFacts['rdates'] = [];
   for (const p of event.getAllProperties('rdate')) {
-    for (const v of p.getValues()) {
+    for (const v of datesOf(p)) {
       if (v instanceof ICAL.Period) {
         const from = momentOf(timeValueOf(p, v.start, ctx.zones));
         const length =
@@ -352,18 +403,18 @@ function factsOf(event: ICAL.Component, uid: string, ctx: Context): EventFacts {
 function overrideOf(event: ICAL.Component, durationMs: number | null, ctx: Context): Override {
   const idProperty = event.getFirstProperty('recurrence-id');
   if (idProperty === null) skip(SKIP_REASONS.badDate);
-  const id = timeValueOf(idProperty, idProperty.getFirstValue(), ctx.zones);
+  const id = timeValueOf(idProperty, firstDateOf(idProperty), ctx.zones);
   const idMoment = momentOf(id);
   const cancelled = textOf(event, 'status').toUpperCase() === 'CANCELLED';
   const startProperty = event.getFirstProperty('dtstart');
   const start =
     startProperty === null
       ? idMoment
-      : momentOf(timeValueOf(startProperty, startProperty.getFirstValue(), ctx.zones));
+      : momentOf(timeValueOf(startProperty, firstDateOf(startProperty), ctx.zones));
   let endMs: number;
   const dtend = event.getFirstProperty('dtend');
   const duration: unknown = event.getFirstPropertyValue('duration');
-  if (dtend !== null) endMs = momentOf(timeValueOf(dtend, dtend.getFirstValue(), ctx.zones)).ms;
+  if (dtend !== null) endMs = momentOf(timeValueOf(dtend, firstDateOf(dtend), ctx.zones)).ms;
   else if (duration instanceof ICAL.Duration) endMs = start.ms + duration.toSeconds() * 1000;
   else if (durationMs !== null) endMs = start.ms + durationMs;
   else return skip(SKIP_REASONS.noEnd);
@@ -600,8 +651,9 @@ function addOneOffs(
   from: string,
   to: string | null,
 ) {
-  const keys = new Set(ctx.plan.sessions.map((s) => s.sourceKey));
+  const keys = ctx.keys;
   let added = 0;
+  let dropped = 0;
   for (const o of oneOffs) {
     const parts = partsByDay(o.start, o.end);
     parts.forEach((part, i) => {
@@ -609,6 +661,11 @@ function addOneOffs(
       let key = i === 0 ? `${facts.uid}|${o.idDate}` : `${facts.uid}|${o.idDate}|${part.date}`;
       if (keys.has(key)) key = `${key}|${part.startTime}`;
       if (keys.has(key)) return;
+      if (ctx.oneOffsLeft <= 0) {
+        dropped += 1;
+        return;
+      }
+      ctx.oneOffsLeft -= 1;
       keys.add(key);
       added += 1;
       ctx.plan.sessions.push({
@@ -628,9 +685,21 @@ function addOneOffs(
       });
     });
   }
-  const existing = ctx.plan.expanded.find((e) => e.uid === facts.uid && e.reason === reason);
+  const reportKey = `${facts.uid}\n${reason}`;
+  const existing = ctx.expandedBy.get(reportKey);
   if (existing !== undefined) existing.oneOffs += added;
-  else ctx.plan.expanded.push({ uid: facts.uid, title: facts.title, reason, oneOffs: added });
+  else {
+    const report = { uid: facts.uid, title: facts.title, reason, oneOffs: added };
+    ctx.expandedBy.set(reportKey, report);
+    ctx.plan.expanded.push(report);
+  }
+  if (dropped > 0) {
+    ctx.plan.skipped.push({
+      uid: facts.uid,
+      title: facts.title,
+      reason: `${dropped} of its dates were left out: the calendar has more than ${ctx.options.maxOneOffs ?? DEFAULT_MAX_ONE_OFFS} dates to add one by one`,
+    });
+  }
 }
 
 function cancelledOn(date: string): OccurrenceException {
@@ -674,7 +743,11 @@ function findInstance(
 
 function planEvent(facts: EventFacts, overrides: readonly Override[], ctx: Context) {
   const { today } = ctx.options;
-  const horizon = addDays(ctx.windowEnd, CHECK_BEYOND_DAYS);
+  // A London rule's wall-clock times are ours, so the window is enough to check it against.
+  const horizon =
+    facts.dtstart.zone.kind === 'london'
+      ? ctx.windowEnd
+      : addDays(ctx.windowEnd, CHECK_BEYOND_DAYS);
   const { list, complete } = instancesOf(facts, horizon);
   const byMs = new Map(list.map((i) => [i.idMs, i]));
   const excluded = new Set<Instance>();
@@ -893,6 +966,7 @@ function planEvent(facts: EventFacts, overrides: readonly Override[], ctx: Conte
         ex.date >= startDate && (ex.date >= today || (ex.newDate !== null && ex.newDate >= today)),
     )
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  ctx.keys.add(facts.uid);
   ctx.plan.sessions.push({
     sourceKey: facts.uid,
     title: facts.title,
@@ -985,20 +1059,29 @@ function plan(icsText: string, options: PlanImportOptions): ImportPlan | { error
     zones: parts.zones,
     windowEnd: addDays(options.today, options.windowDays),
     plan: result,
+    keys: new Set(),
+    oneOffsLeft: options.maxOneOffs ?? DEFAULT_MAX_ONE_OFFS,
+    expandedBy: new Map(),
   };
   for (const u of parts.unreadable) {
-    result.skipped.push({ uid: u.uid, title: u.title, reason: SKIP_REASONS.unreadable });
+    const reason =
+      u.property === 'RRULE'
+        ? SKIP_REASONS.badRule
+        : u.property === null || u.property === 'UID' || u.property === 'STATUS'
+          ? SKIP_REASONS.unreadable
+          : SKIP_REASONS.badDate;
+    result.skipped.push({ uid: u.uid, title: cleanTitle(u.title, TITLE_MAX), reason });
   }
   const masters = new Map<string, ICAL.Component>();
   const overridesByUid = new Map<string, ICAL.Component[]>();
-  const order: string[] = [];
+  const order = new Set<string>();
   for (const event of parts.events) {
     const uid = uidOf(event);
     if (event.hasProperty('recurrence-id')) {
       const list = overridesByUid.get(uid) ?? [];
       list.push(event);
       overridesByUid.set(uid, list);
-      if (!masters.has(uid) && !order.includes(uid)) order.push(uid);
+      order.add(uid);
       continue;
     }
     if (masters.has(uid)) {
@@ -1010,7 +1093,7 @@ function plan(icsText: string, options: PlanImportOptions): ImportPlan | { error
       continue;
     }
     masters.set(uid, event);
-    if (!order.includes(uid)) order.push(uid);
+    order.add(uid);
   }
   for (const uid of order) {
     const master = masters.get(uid);
