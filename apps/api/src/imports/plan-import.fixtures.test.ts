@@ -108,10 +108,12 @@ describe('a Google Calendar export', () => {
     expect(walk?.description).toBe(
       'Meet at the hub\nBring boots & water.\n\nRoute maps (https://walks.example.org/routes)',
     );
-    // EXDATEs before today are history; the one after is a cancellation.
+    // EXDATEs become cancellations, past ones kept so the plan does not change from day to day.
     expect(
       walk?.exceptions.map((e) => [e.date, e.kind, e.newDate, e.startTime, e.venueSlug]),
     ).toEqual([
+      ['2026-12-22', 'cancelled', null, null, null],
+      ['2026-12-29', 'cancelled', null, null, null],
       ['2027-01-05', 'cancelled', null, null, null],
       ['2027-02-02', 'changed', null, '14:00', 'gorse-hill-hub'],
       ['2027-02-16', 'cancelled', null, null, null],

@@ -53,9 +53,9 @@ describe('planImport on hostile feeds', () => {
     expect(plan.capped).toEqual({ found: 100_000, read: 500 });
     expect(plan.sessions.length).toBe(500);
     expect(plan.sessions.every((s) => s.repeat?.every === 'week')).toBe(true);
-    // Generous for a shared two-core machine; it takes about a second alone.
-    expect(elapsed).toBeLessThan(20_000);
-  }, 60_000);
+    // Generous for a busy shared two-core machine; it takes a second or two alone.
+    expect(elapsed).toBeLessThan(60_000);
+  }, 120_000);
 
   it('bounds the one-offs expanded from rules it cannot express', () => {
     const events: string[] = [];

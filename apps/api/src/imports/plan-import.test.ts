@@ -152,6 +152,48 @@ describe('planImport: simple rules', () => {
     expect(SKIP_REASONS.outside).toBe('outside Worcester');
   });
 
+  it('reads a DTSTART the rule does not make as ical.js does: the rule starts at its first date', () => {
+    // RFC 5545 leaves this undefined; ical.js (and rrule-based readers) do not count the Monday.
+    const plan = planOf(
+      calendar(
+        event(
+          'UID:stray',
+          'SUMMARY:Tuesdays',
+          'DTSTART;TZID=Europe/London:20270104T100000',
+          'DTEND;TZID=Europe/London:20270104T110000',
+          'RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=4',
+        ),
+      ),
+    );
+    expect(plan.sessions.map((s) => [s.sourceKey, s.startDate, s.repeat, s.count])).toEqual([
+      ['stray', '2027-01-05', { every: 'week', interval: 1, days: ['tue'] }, 4],
+    ]);
+    expect(plan.expanded).toEqual([]);
+  });
+
+  it('leaves changed dates past the window to a later import, rather than doubling them', () => {
+    const plan = planOf(
+      calendar(
+        event(
+          'UID:far',
+          'SUMMARY:Weekly',
+          'DTSTART;TZID=Europe/London:20270105T100000',
+          'DTEND;TZID=Europe/London:20270105T110000',
+          'RRULE:FREQ=WEEKLY;BYDAY=TU',
+        ),
+        event(
+          'UID:far',
+          'SUMMARY:Weekly',
+          'RECURRENCE-ID;TZID=Europe/London:20300108T100000',
+          'DTSTART;TZID=Europe/London:20300108T140000',
+          'DTEND;TZID=Europe/London:20300108T150000',
+        ),
+      ),
+    );
+    expect(plan.sessions.map((s) => s.sourceKey)).toEqual(['far']);
+    expect(plan.expanded).toEqual([]);
+  });
+
   it('never throws: text that is not a calendar gives an error in plain English', () => {
     expect(planImport('<html>hello</html>', OPTIONS)).toEqual({
       error: 'this is not a calendar: it does not start with BEGIN:VCALENDAR',

@@ -140,6 +140,8 @@ const TITLE_MAX = 120;
 const DESCRIPTION_MAX = 2000;
 const URL_MAX = 300;
 const MAX_COUNT = 500;
+/** The most exceptions kept per session (the latest): years of weekly EXDATEs fit. */
+const MAX_EXCEPTIONS = 1000;
 /** Events longer than this are not sessions (a month-long exhibition, a term). */
 const MAX_EVENT_MS = 7 * 86_400_000;
 /** The most rule instances read per event: weekly for 40 years, daily for 27. */
@@ -547,7 +549,7 @@ function candidateRepeat(rule: ICAL.Recur, facts: EventFacts, first: LondonMomen
   const used = Object.keys(parts).filter((k) => (parts[k]?.length ?? 0) > 0);
   const byday = (parts['BYDAY'] ?? []).map(String);
   // The feed's rule counts days in its own zone; London's date may be a day either side.
-  const shift = toDayNumber(first.date) - toDayNumber(dateOfWall(facts.dtstart.wall));
+  const shift = toDayNumber(facts.start.date) - toDayNumber(dateOfWall(facts.dtstart.wall));
   const shifted = (code: string): Weekday | null => {
     const day = WEEKDAYS_BY_ICAL[code.toUpperCase()];
     if (day === undefined) return null;
@@ -632,6 +634,8 @@ const MIDNIGHT_REASON = "it runs past midnight, so each day's part is added on i
 const ZONE_REASON =
   'its time zone changes the clocks on other days than the UK, so each date is added on its own';
 const RDATE_REASON = 'it has extra dates of its own (RDATE), so each is added on its own';
+const STRAY_REASON =
+  'its first date is not one its repeat rule makes, so that date is added on its own';
 const ORPHAN_REASON = 'a changed date its repeat rule does not make, so it is added on its own';
 
 interface OneOff {
@@ -766,8 +770,9 @@ function planEvent(facts: EventFacts, overrides: readonly Override[], ctx: Conte
   const orphans: Override[] = [];
   for (const o of overrides) {
     const found = findInstance(list, byMs, o.idMs, o.idDate, o.idIsDate);
-    if (found === undefined) orphans.push(o);
-    else overrideOfInstance.set(found, o);
+    if (found !== undefined) overrideOfInstance.set(found, o);
+    // Past the horizon the rule was not followed: a later import will see it in the window.
+    else if (complete || o.idDate <= horizon) orphans.push(o);
   }
   // Extra dates that the rule does not make itself.
   const extra = facts.rdates.filter((r) => !byMs.has(r.start.ms));
@@ -825,6 +830,7 @@ function planEvent(facts: EventFacts, overrides: readonly Override[], ctx: Conte
   );
   let repeat: Repeat | null = null;
   let expandReason: string | null = null;
+  let stray: Instance | null = null;
   if (facts.rule !== null) {
     repeat = candidateRepeat(facts.rule, facts, first.start);
     if (!sameShape) {
@@ -835,9 +841,18 @@ function planEvent(facts: EventFacts, overrides: readonly Override[], ctx: Conte
     } else {
       const last = list[list.length - 1];
       const to = complete && last !== undefined ? last.start.date : horizon;
-      const ours = ruleDates(recurrenceOf(first.start.date, times, repeat), first.start.date, to);
       const theirs = list.map((i) => i.start.date);
-      if (ours.length !== theirs.length || ours.some((d, k) => d !== theirs[k])) {
+      const matches = (from: string, dates: readonly string[]) => {
+        const ours = ruleDates(recurrenceOf(from, times, repeat), from, to);
+        return ours.length === dates.length && ours.every((d, k) => d === dates[k]);
+      };
+      const second = list[1];
+      if (matches(first.start.date, theirs)) {
+        // Our rule says it.
+      } else if (second !== undefined && matches(second.start.date, theirs.slice(1))) {
+        // DTSTART is a date the rule does not make (RFC 5545 still counts it): it goes on its own.
+        stray = first;
+      } else {
         expandReason = ruleReason(facts.rule, ctx.windowEnd);
         repeat = null;
       }
@@ -869,13 +884,17 @@ function planEvent(facts: EventFacts, overrides: readonly Override[], ctx: Conte
   }
 
   // Our rule (or a one-off) says it. Leading excluded dates move the start instead (they never happen).
-  let lead = 0;
-  while (
-    lead < list.length &&
-    excluded.has(list[lead] as Instance) &&
-    !overrideOfInstance.has(list[lead] as Instance)
-  )
+  if (stray !== null && stray.end.date >= today) {
+    addOneOffs(facts, [oneOffOf(stray)], STRAY_REASON, ctx, today, null);
+  }
+  let lead = stray === null ? 0 : 1;
+  for (
+    let next = list[lead];
+    next !== undefined && excluded.has(next) && !overrideOfInstance.has(next);
+    next = list[lead]
+  ) {
     lead += 1;
+  }
   const kept = list.slice(lead);
   const start = kept[0];
   const more = extrasAndOrphans();
@@ -960,12 +979,11 @@ function planEvent(facts: EventFacts, overrides: readonly Override[], ctx: Conte
       else until = null;
     }
   }
+  // Past ones are kept too, so the plan of an unchanged feed stays the same from day to day.
   const keptExceptions = [...exceptions.values()]
-    .filter(
-      (ex) =>
-        ex.date >= startDate && (ex.date >= today || (ex.newDate !== null && ex.newDate >= today)),
-    )
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    .filter((ex) => ex.date >= startDate)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .slice(-MAX_EXCEPTIONS);
   ctx.keys.add(facts.uid);
   ctx.plan.sessions.push({
     sourceKey: facts.uid,

@@ -81,10 +81,11 @@ export function occurrencesOfPlan(
     areaSlug: 'test-area',
   }));
   venueRefs.push({ slug: 'default-hall', name: 'Default hall', areaSlug: 'test-area' });
-  return buildOccurrences(sessions, venueRefs, { from, to }).map((occurrence) => ({
-    occurrence,
-    session: plan.sessions[occurrence.sessionId - 1] as PlannedSession,
-  }));
+  return buildOccurrences(sessions, venueRefs, { from, to }).map((occurrence) => {
+    const session = plan.sessions[occurrence.sessionId - 1];
+    if (session === undefined) throw new Error(`no planned session ${occurrence.sessionId}`);
+    return { occurrence, session };
+  });
 }
 
 /** An occurrence as node-ical shows it: the event's UID and its instants. */
