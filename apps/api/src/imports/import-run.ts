@@ -393,6 +393,13 @@ export function applyPlan(
   for (const s of plan.skipped) {
     report.push({ kind: 'skipped', title: s.title, text: s.reason });
   }
+  if (plan.capped) {
+    report.push({
+      kind: 'skipped',
+      title: 'The rest of the calendar',
+      text: `the calendar holds ${plan.capped.found} events; only the first ${plan.capped.read} were read`,
+    });
+  }
   for (const e of plan.expanded) {
     report.push({
       kind: 'expanded',
