@@ -14,6 +14,9 @@ import { feedRoutes } from './feeds/feeds.routes.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { insightRoutes } from './insights/insights.routes.ts';
+import { CALENDAR_TOOLS } from './imports/calendar-tools.ts';
+import { createImporter, type Importer } from './imports/importer.ts';
+import { importRoutes } from './imports/imports.routes.ts';
 import { limitBodySize } from './http/body-limit.ts';
 import { answerNothingHere, errorHandler } from './http/errors.ts';
 import { noStoreForPrivate } from './http/no-store.ts';
@@ -67,6 +70,8 @@ export interface AppDeps {
   passwords?: PasswordHasher;
   /** The licence the open data is offered under (OPEN_DATA_LICENCE); the OGL v3 by default. */
   openDataLicence?: OpenDataLicence;
+  /** Imports groups' own calendars; one over this app's database with default settings if not given. */
+  importer?: Importer;
 }
 
 export function createApp({
@@ -83,8 +88,10 @@ export function createApp({
   trustedProxies = [],
   passwords = SCRYPT_PASSWORDS,
   openDataLicence = DEFAULT_OPEN_DATA_LICENCE,
+  importer,
 }: AppDeps) {
   const deps = { db, cache, clock };
+  const calendarImporter = importer ?? createImporter({ ...deps, tools: CALENDAR_TOOLS });
   // Every request is logged and every answer, errors and refusals included, gets the security
   // headers (so they are mounted before anything that can refuse); private answers are not kept
   // by caches; every state-changing /api request must come from our own origin and stay under the
@@ -112,6 +119,7 @@ export function createApp({
     .route('/api', schoolHolidayRoutes(deps))
     .route('/api', recentChangeRoutes(deps))
     .route('/api', conversationRoutes(deps))
+    .route('/api', importRoutes({ ...deps, importer: calendarImporter }))
     .route('/api', exportRoutes({ ...deps, licence: openDataLicence }))
     .route('/api', insightRoutes(deps))
     .route('/api', openApiRoutes({ publicUrl }))

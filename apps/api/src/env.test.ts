@@ -27,6 +27,12 @@ describe('loadEnv', () => {
         name: 'Open Government Licence v3.0',
         url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
       },
+      imports: {
+        intervalMinutes: 60,
+        allowHosts: [],
+        timeoutSeconds: 20,
+        maxBytes: 5 * 1024 * 1024,
+      },
     });
   });
 
@@ -42,6 +48,10 @@ describe('loadEnv', () => {
       READ_CACHE_MB: '64',
       BENCH_STATS: 'on',
       OPEN_DATA_LICENCE: 'CC-BY-4.0',
+      IMPORT_INTERVAL_MINUTES: '30',
+      IMPORT_ALLOW_HOSTS: 'Calendar.local, 127.0.0.1:8900',
+      IMPORT_TIMEOUT_SECONDS: '10',
+      IMPORT_MAX_MB: '2',
     });
     expect(env).toEqual({
       port: 8899,
@@ -55,6 +65,12 @@ describe('loadEnv', () => {
       openDataLicence: {
         name: 'Creative Commons Attribution 4.0 International',
         url: 'https://creativecommons.org/licenses/by/4.0/',
+      },
+      imports: {
+        intervalMinutes: 30,
+        allowHosts: ['calendar.local', '127.0.0.1:8900'],
+        timeoutSeconds: 10,
+        maxBytes: 2 * 1024 * 1024,
       },
     });
   });
@@ -120,5 +136,24 @@ describe('loadEnv', () => {
       email: 'a@example.org',
       password: 'tencharss!',
     });
+  });
+
+  it('checks the calendar import settings, naming each bad one', () => {
+    expect(problemsOf({ IMPORT_INTERVAL_MINUTES: '1' })[0]).toMatchObject({
+      variable: 'IMPORT_INTERVAL_MINUTES',
+      message: expect.stringContaining('from 5 to 1440') as string,
+    });
+    expect(problemsOf({ IMPORT_ALLOW_HOSTS: 'http://x.example/' })[0]?.variable).toBe(
+      'IMPORT_ALLOW_HOSTS',
+    );
+    expect(problemsOf({ IMPORT_ALLOW_HOSTS: 'localhost:99999' })[0]?.variable).toBe(
+      'IMPORT_ALLOW_HOSTS',
+    );
+    expect(problemsOf({ IMPORT_TIMEOUT_SECONDS: '0' })[0]?.variable).toBe('IMPORT_TIMEOUT_SECONDS');
+    expect(problemsOf({ IMPORT_MAX_MB: 'lots' })[0]?.variable).toBe('IMPORT_MAX_MB');
+    expect(loadEnv({ IMPORT_ALLOW_HOSTS: '[::1]:8080,,localhost' }).imports.allowHosts).toEqual([
+      '[::1]:8080',
+      'localhost',
+    ]);
   });
 });

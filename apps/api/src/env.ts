@@ -32,7 +32,27 @@ export interface Env {
   benchStats: boolean;
   /** The licence the open data is offered under (OPEN_DATA_LICENCE). */
   openDataLicence: OpenDataLicence;
+  /** Importing groups' own calendars (IMPORT_*). */
+  imports: ImportEnv;
 }
+
+export interface ImportEnv {
+  /** IMPORT_INTERVAL_MINUTES: how often each linked calendar is fetched. */
+  intervalMinutes: number;
+  /** IMPORT_ALLOW_HOSTS: hosts (or host:port) fetched even at private or loopback addresses. */
+  allowHosts: string[];
+  /** IMPORT_TIMEOUT_SECONDS: the most one fetch may take. */
+  timeoutSeconds: number;
+  /** IMPORT_MAX_MB, in bytes: the largest calendar read. */
+  maxBytes: number;
+}
+
+export const DEFAULT_IMPORT_ENV: ImportEnv = {
+  intervalMinutes: 60,
+  allowHosts: [],
+  timeoutSeconds: 20,
+  maxBytes: 5 * 1024 * 1024,
+};
 
 export interface ConfigProblem {
   variable: string;
@@ -129,6 +149,40 @@ const TrustedProxySchema = z
     error: `must be IP addresses separated by commas (no names, no ranges), ${TRUSTED_PROXY_EXAMPLE}`,
   });
 
+/** A whole number from `min` to `max`, for the setting `name` (its example uses `example`). */
+function wholeNumberSetting(name: string, min: number, max: number, example: number) {
+  const error = `must be a whole number from ${min} to ${max}, for example ${name}=${example}`;
+  return z
+    .string()
+    .regex(/^\d{1,7}$/, { error })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { error });
+}
+
+const ImportIntervalSchema = wholeNumberSetting('IMPORT_INTERVAL_MINUTES', 5, 1440, 60);
+const ImportTimeoutSchema = wholeNumberSetting('IMPORT_TIMEOUT_SECONDS', 1, 120, 20);
+const ImportMaxMbSchema = wholeNumberSetting('IMPORT_MAX_MB', 1, 50, 5);
+
+const ALLOW_HOSTS_EXAMPLE = 'for example IMPORT_ALLOW_HOSTS=calendar.local,127.0.0.1:8900';
+
+const ImportAllowHostsSchema = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((part) => part.trim().toLowerCase())
+      .filter((part) => part !== ''),
+  )
+  .refine(
+    (parts) =>
+      parts.every((part) => {
+        // A host name, IPv4 address or [IPv6] address, with an optional :port.
+        const match = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/.exec(part);
+        return match !== null && (match[2] === undefined || Number(match[2]) <= 65535);
+      }),
+    { error: `must be host names or host:port pairs separated by commas, ${ALLOW_HOSTS_EXAMPLE}` },
+  );
+
 /**
  * Reads and checks the settings. Throws a ConfigError naming every bad variable and how to fix it.
  */
@@ -217,8 +271,33 @@ export function loadEnv(source: Source = process.env): Env {
       ? 'off'
       : check('BENCH_STATS', BenchStatsSchema, rawBenchStats.toLowerCase());
 
+  const rawInterval = read(source, 'IMPORT_INTERVAL_MINUTES');
+  const intervalMinutes =
+    rawInterval === undefined
+      ? DEFAULT_IMPORT_ENV.intervalMinutes
+      : check('IMPORT_INTERVAL_MINUTES', ImportIntervalSchema, rawInterval);
+  const rawAllowHosts = read(source, 'IMPORT_ALLOW_HOSTS');
+  const allowHosts =
+    rawAllowHosts === undefined
+      ? DEFAULT_IMPORT_ENV.allowHosts
+      : check('IMPORT_ALLOW_HOSTS', ImportAllowHostsSchema, rawAllowHosts);
+  const rawTimeout = read(source, 'IMPORT_TIMEOUT_SECONDS');
+  const timeoutSeconds =
+    rawTimeout === undefined
+      ? DEFAULT_IMPORT_ENV.timeoutSeconds
+      : check('IMPORT_TIMEOUT_SECONDS', ImportTimeoutSchema, rawTimeout);
+  const rawMaxMb = read(source, 'IMPORT_MAX_MB');
+  const maxMb =
+    rawMaxMb === undefined
+      ? DEFAULT_IMPORT_ENV.maxBytes / (1024 * 1024)
+      : check('IMPORT_MAX_MB', ImportMaxMbSchema, rawMaxMb);
+
   if (
     problems.length > 0 ||
+    intervalMinutes === undefined ||
+    allowHosts === undefined ||
+    timeoutSeconds === undefined ||
+    maxMb === undefined ||
     trustedProxies === undefined ||
     readCacheMb === undefined ||
     benchStats === undefined ||
@@ -239,5 +318,6 @@ export function loadEnv(source: Source = process.env): Env {
     readCacheBytes: readCacheMb * 1024 * 1024,
     benchStats: benchStats === 'on',
     openDataLicence: OPEN_DATA_LICENCES[licenceKey],
+    imports: { intervalMinutes, allowHosts, timeoutSeconds, maxBytes: maxMb * 1024 * 1024 },
   };
 }

@@ -7,6 +7,9 @@ import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
 import { ConfigError, loadEnv, type Env } from './env.ts';
 import { startServer } from './http/server-limits.ts';
+import { CALENDAR_TOOLS } from './imports/calendar-tools.ts';
+import { createImporter } from './imports/importer.ts';
+import { startImportScheduler } from './imports/scheduler.ts';
 import { recordUidDomain } from './sessions/sessions.queries.ts';
 import { AdminInputError } from './users/bootstrap-admin.ts';
 import { prepareFirstLogin } from './users/first-run.ts';
@@ -52,9 +55,11 @@ const groupStore = createGroupStore(db, cache);
 // long) rather than inside the first request, which would hold every other answer back meanwhile.
 sessionStore.load();
 groupStore.load();
+const clock = () => new Date();
+const importer = createImporter({ db, cache, clock, settings: env.imports, tools: CALENDAR_TOOLS });
 const app = createApp({
   db,
-  clock: () => new Date(),
+  clock,
   publicUrl: env.publicUrl,
   cache,
   sessionStore,
@@ -63,7 +68,10 @@ const app = createApp({
   warmFeeds: true,
   trustedProxies: env.trustedProxies,
   openDataLicence: env.openDataLicence,
+  importer,
 });
+// Linked groups' calendars are imported on a timer in this process (IMPORT_INTERVAL_MINUTES).
+const importScheduler = startImportScheduler(importer, { clock, log });
 
 if (env.benchStats) reportBenchStats(cache, log);
 
@@ -87,6 +95,7 @@ function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;
   log.info('stopping', { signal });
+  importScheduler.stop();
   // Stop accepting connections, let requests in flight finish, then close the database.
   server.close(() => {
     db.close();

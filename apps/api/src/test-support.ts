@@ -10,6 +10,8 @@ import { createLogin } from './auth/logins.queries.ts';
 import { hashPassword, type PasswordHasher } from './auth/password.ts';
 import { createReadCache } from './cache/read-cache.ts';
 import { openDb, type Db } from './db/open-db.ts';
+import type { ImportEnv } from './env.ts';
+import { createImporter, type CalendarTools } from './imports/importer.ts';
 import { seedSampleData } from './db/seed.ts';
 import { insertUser } from './users/users.queries.ts';
 
@@ -209,6 +211,9 @@ export function makeStaffTestApp(
     feedChunkIds?: number | undefined;
     trustedProxies?: readonly string[];
     passwords?: PasswordHasher;
+    /** Stand-ins for the calendar fetch and planner, for the import tests. */
+    calendarTools?: CalendarTools;
+    importSettings?: ImportEnv;
   } = {},
 ) {
   const publicUrl = options.publicUrl ?? 'http://localhost:8787';
@@ -216,6 +221,15 @@ export function makeStaffTestApp(
   const cache = createReadCache();
   let now = TEST_NOW.getTime();
   const clock = () => new Date(now);
+  const importer = options.calendarTools
+    ? createImporter({
+        db,
+        cache,
+        clock,
+        tools: options.calendarTools,
+        ...(options.importSettings ? { settings: options.importSettings } : {}),
+      })
+    : undefined;
   const app = createApp({
     db,
     clock,
@@ -225,6 +239,7 @@ export function makeStaffTestApp(
     feedChunkIds: options.feedChunkIds,
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
     ...(options.passwords ? { passwords: options.passwords } : {}),
+    ...(importer ? { importer } : {}),
   });
 
   async function request(method: string, path: string, opts: RequestOptions = {}) {
@@ -279,6 +294,7 @@ export function makeStaffTestApp(
     cache,
     publicUrl,
     clock,
+    importer,
     advance(ms: number) {
       now += ms;
     },
@@ -309,6 +325,8 @@ export function dumpTables(db: StaffTestApp['db']): string {
     'school_holidays',
     'champion_conversations',
     'champion_contacts',
+    'calendar_links',
+    'import_runs',
   ];
   return JSON.stringify(
     tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]),

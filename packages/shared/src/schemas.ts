@@ -17,3 +17,4 @@ export * from './closure.ts';
 export * from './print.ts';
 export * from './conversation.ts';
 export * from './insights.ts';
+export * from './calendar-import.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AudienceSchema } from './audience.ts';
+import { ImportedFromSchema } from './calendar-import.ts';
 import {
   ContactSchema,
   CostSchema,
@@ -253,6 +254,10 @@ export const SessionSchema = z.object({
   status: z.enum(['active', 'archived']),
   sequence: z.number().int(),
   updatedAt: z.string(),
+  /** Sent only for a session imported from a group's own calendar: where it came from. */
+  importedFrom: ImportedFromSchema.nullable().optional(),
+  /** Sent with importedFrom: the fields that calendar owns, read-only here. */
+  sourceOwned: z.array(z.string()).optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

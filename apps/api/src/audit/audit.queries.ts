@@ -20,7 +20,8 @@ export type AuditEntity =
   | 'school-holiday'
   | 'organisation'
   | 'conversation'
-  | 'champion-contact';
+  | 'champion-contact'
+  | 'calendar-link';
 
 export interface AuditRecord {
   userId: number | null;

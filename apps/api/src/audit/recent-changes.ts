@@ -94,8 +94,9 @@ export function summariseChanges(
         href: `/staff/sessions/${entry.entityId}`,
         by: entry.by,
       };
-      if (action === 'create') {
-        add({ ...base, kind: 'new', detail: 'Published' }, 'new');
+      if (action === 'create' || action === 'import-add') {
+        const detail = action === 'create' ? 'Published' : 'Imported from the group’s calendar';
+        add({ ...base, kind: 'new', detail }, 'new');
       } else if (action === 'cancel-occurrence' && after !== null) {
         const cancelled = newlyCancelled(before, after).filter(
           (e) => !closureWrites.has(`${entry.entityId} ${e.date} ${e.reason}`),
@@ -122,8 +123,12 @@ export function summariseChanges(
           },
           'changed',
         );
-      } else if (action === 'archive') {
-        add({ ...base, kind: 'changed', detail: 'Archived', href: null }, 'changed');
+      } else if (action === 'archive' || action === 'import-archive') {
+        const detail =
+          action === 'archive' ? 'Archived' : 'Archived: gone from the group’s calendar';
+        add({ ...base, kind: 'changed', detail, href: null }, 'changed');
+      } else if (action === 'import-update') {
+        add({ ...base, kind: 'changed', detail: 'Updated from the group’s calendar' }, 'changed');
       } else if (action === 'change-occurrence' || action === 'undo-change') {
         add({ ...base, kind: 'changed', detail: 'One date moved' }, 'changed');
       } else {

@@ -300,3 +300,33 @@ describe('0011: group ages', () => {
     db.close();
   });
 });
+
+describe('0012: calendar imports', () => {
+  it('leaves existing sessions unimported and keeps one session per source key per link', () => {
+    const at = readMigrations().findIndex((m) => m.name === '0012-calendar-imports.sql');
+    expect(at).toBe(11);
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, readMigrations().slice(0, at));
+    db.exec(`INSERT INTO areas (slug, name) VALUES ('a', 'A');
+      INSERT INTO venues (slug, name, area_slug, address, updated_at) VALUES ('v', 'V', 'a', 'x', 'x');
+      INSERT INTO groups (slug, name, updated_at) VALUES ('g', 'G', 'x');
+      INSERT INTO sessions (uid, title, venue_slug, ways, kind, start_date, start_time, end_time, booking, created_at, updated_at)
+        VALUES ('u1', 'S', 'v', '[]', 'group', '2026-12-01', '10:00', '11:00', 'drop-in', 'x', 'x');
+      INSERT INTO session_exceptions (session_id, date, kind, updated_at) VALUES (1, '2026-12-08', 'cancelled', 'x');`);
+    migrate(db);
+    expect(
+      db.prepare('SELECT import_link_id, import_source_key, import_owned FROM sessions').get(),
+    ).toEqual({ import_link_id: null, import_source_key: null, import_owned: '[]' });
+    expect(db.prepare('SELECT from_source FROM session_exceptions').pluck().get()).toBe(0);
+    db.exec(`INSERT INTO calendar_links (group_slug, url, created_at) VALUES ('g', 'https://example.org/c.ics', 'x');
+      UPDATE sessions SET import_link_id = 1, import_source_key = 'e1@example.org';`);
+    expect(() =>
+      db.exec(`INSERT INTO sessions (uid, title, venue_slug, ways, kind, start_date, start_time, end_time, booking, created_at, updated_at, import_link_id, import_source_key)
+        VALUES ('u2', 'S', 'v', '[]', 'group', '2026-12-01', '10:00', '11:00', 'drop-in', 'x', 'x', 1, 'e1@example.org')`),
+    ).toThrow(/UNIQUE/);
+    db.exec('DELETE FROM calendar_links');
+    expect(db.prepare('SELECT import_link_id FROM sessions').pluck().get()).toBeNull();
+    db.close();
+  });
+});

@@ -5,6 +5,9 @@ import {
   AreaListSchema,
   AreaSchema,
   AuditListSchema,
+  CalendarLinkInputSchema,
+  CalendarLinkListSchema,
+  CalendarLinkSchema,
   CancellationInputSchema,
   ChampionContactListSchema,
   ClosureInputSchema,
@@ -18,6 +21,9 @@ import {
   GroupListSchema,
   GroupSchema,
   InsightsSchema,
+  ImportPreviewSchema,
+  ImportRunListSchema,
+  ImportRunSchema,
   InviteAcceptInputSchema,
   InviteLinkSchema,
   InviteOwnerSchema,
@@ -59,6 +65,7 @@ import { FeedQuerySchema } from '../feeds/feeds.routes.ts';
 import { GroupCreateSchema, GroupPatchSchema, GroupQuerySchema } from '../groups/groups.routes.ts';
 import { IdParamSchema } from '../http/params.ts';
 import { InsightsFileParamSchema, InsightsQuerySchema } from '../insights/insights.routes.ts';
+import { ImportRunQuerySchema } from '../imports/imports.routes.ts';
 import {
   OrganisationCreateSchema,
   OrganisationPatchSchema,
@@ -148,6 +155,11 @@ const ORUK_DOCS = {
 };
 
 const GROUP = named('Group', GroupSchema);
+const CALENDAR_LINK_INPUT = named('CalendarLinkInput', CalendarLinkInputSchema);
+const CALENDAR_LINK_EXAMPLE = {
+  url: 'webcal://calendar.example.org/time-to-talk.ics',
+  venue: null,
+};
 const SESSION = named('Session', SessionSchema);
 const VENUE = named('Venue', VenueSchema);
 const AREA = named('Area', AreaSchema);
@@ -472,6 +484,78 @@ export const API_ROUTES: readonly RouteDoc[] = [
     summary: 'The groups the caller looks after whose details are due a check',
     access: 'staff',
     answer: ok(named('UncheckedGroups', UncheckedGroupsSchema)),
+  },
+  // Groups' own calendars.
+  {
+    method: 'get',
+    path: '/api/groups/{slug}/calendars',
+    tag: 'Staff',
+    summary: 'The calendars linked to a group, with how their imports are going',
+    access: 'staff',
+    params: SlugParamSchema,
+    answer: ok(named('CalendarLinkList', CalendarLinkListSchema)),
+    example: { params: { slug: 'time-to-talk' } },
+  },
+  {
+    method: 'post',
+    path: '/api/groups/{slug}/calendars/preview',
+    tag: 'Staff',
+    summary: 'What importing a calendar would add, skip and expand; nothing is written',
+    access: 'staff',
+    params: SlugParamSchema,
+    body: CALENDAR_LINK_INPUT,
+    answer: ok(named('ImportPreview', ImportPreviewSchema)),
+    example: { params: { slug: 'time-to-talk' }, body: CALENDAR_LINK_EXAMPLE },
+  },
+  {
+    method: 'post',
+    path: '/api/groups/{slug}/calendars',
+    tag: 'Staff',
+    summary: 'Link a group’s own calendar (https:// or webcal://) to import it on a timer',
+    access: 'staff',
+    params: SlugParamSchema,
+    body: CALENDAR_LINK_INPUT,
+    answer: created(named('CalendarLink', CalendarLinkSchema)),
+    example: { params: { slug: 'time-to-talk' }, body: CALENDAR_LINK_EXAMPLE },
+  },
+  {
+    method: 'post',
+    path: '/api/calendars/{id}/import',
+    tag: 'Staff',
+    summary: 'Import a linked calendar now; answers the run with its report',
+    access: 'staff',
+    params: IdParamSchema,
+    answer: ok(named('ImportRun', ImportRunSchema)),
+    example: { params: { id: '1' } },
+  },
+  {
+    method: 'get',
+    path: '/api/calendars/{id}/runs',
+    tag: 'Staff',
+    summary: 'A linked calendar’s imports, newest first, each with its report',
+    access: 'staff',
+    params: IdParamSchema,
+    query: ImportRunQuerySchema,
+    answer: ok(named('ImportRunList', ImportRunListSchema)),
+    example: { params: { id: '1' }, query: { limit: '5' } },
+  },
+  {
+    method: 'delete',
+    path: '/api/calendars/{id}',
+    tag: 'Staff',
+    summary: 'Unlink a calendar; its sessions stay, as ordinary ones',
+    access: 'staff',
+    params: IdParamSchema,
+    answer: noContent,
+    example: { params: { id: '1' } },
+  },
+  {
+    method: 'get',
+    path: '/api/staff/calendars',
+    tag: 'Staff',
+    summary: 'The linked calendars the caller looks after, with any warning',
+    access: 'staff',
+    answer: ok(named('CalendarLinkList', CalendarLinkListSchema)),
   },
   // Sessions.
   {

@@ -3,6 +3,7 @@ import {
   AudienceSchema,
   BookingSchema,
   ContactSchema,
+  ImportedFromSchema,
   RepeatSchema,
   SessionKindSchema,
   TranslationsSchema,
@@ -51,6 +52,8 @@ interface SessionRow {
   status: string;
   sequence: number;
   updated_at: string;
+  imported_from: string | null;
+  import_owned: string;
 }
 
 interface ExceptionRow {
@@ -69,7 +72,9 @@ const SESSION_COLUMNS = `s.id, s.uid, s.title, s.venue_slug, v.name AS venue_nam
   v.area_slug AS venue_area_slug, s.group_slug, s.ways, s.kind, s.start_date, s.start_time,
   s.end_time, s.repeat, s.until_date, s.count, s.skip_bank_holidays, s.skip_school_holidays, s.booking, s.booking_info,
   s.cost_free, s.cost_text, s.audiences, s.description, s.what_to_expect, s.accessibility,
-  s.contact, s.translations, s.status, s.sequence, s.updated_at`;
+  s.contact, s.translations, s.status, s.sequence, s.updated_at, s.import_owned,
+  (SELECT json_object('group', cl.group_slug, 'url', cl.url) FROM calendar_links cl
+    WHERE cl.id = s.import_link_id) AS imported_from`;
 
 const ExceptionKindSchema = z.enum(['cancelled', 'changed']);
 const StatusSchema = z.enum(['active', 'archived']);
@@ -132,6 +137,17 @@ function rowToSession(
     status: StatusSchema.parse(row.status),
     sequence: row.sequence,
     updatedAt: row.updated_at,
+    // Only imported sessions carry these, so every other session reads as it always has.
+    ...(row.imported_from === null
+      ? {}
+      : {
+          importedFrom: parseJsonColumn(ImportedFromSchema, row.imported_from, 'calendar_links'),
+          sourceOwned: parseJsonColumn(
+            z.array(z.string()),
+            row.import_owned,
+            'sessions.import_owned',
+          ),
+        }),
   };
 }
 
@@ -339,7 +355,7 @@ export function upsertException(
      ON CONFLICT (session_id, date) DO UPDATE SET kind = excluded.kind, reason = excluded.reason,
        new_date = excluded.new_date, start_time = excluded.start_time,
        end_time = excluded.end_time, venue_slug = excluded.venue_slug,
-       updated_at = excluded.updated_at`,
+       updated_at = excluded.updated_at, from_source = 0`,
   ).run({ ...exception, sessionId, now });
 }
 

@@ -35,6 +35,7 @@ import {
 } from '../http/router.ts';
 import type { StaffUser } from '../users/users.queries.ts';
 import { venueExists } from '../venues/venues.queries.ts';
+import { refuseArchiveOfImported, refuseSourceOwned } from '../imports/source-owned.ts';
 import { changesSchedule, sessionToInput } from './session-input.ts';
 import { ownSession, SESSION, SESSION_SCOPE, sessionRule } from './sessions.policy.ts';
 import {
@@ -226,6 +227,7 @@ export function sessionRoutes(deps: RouterDeps & { sessionStore: SessionStore })
     .patch('/sessions/:id', requireStaff, own, validJson(SessionPatchSchema), async (c) => {
       const { staff, before: atStart } = c.var;
       const sent = await sentFields(c, c.req.valid('json'));
+      refuseSourceOwned(atStart, sent);
       // Nothing to change against the session as it was a moment ago: answer it, write nothing.
       if (mergeSent(atStart, sent).unchanged) return c.json(atStart);
       const session = staffWrite({
@@ -237,6 +239,7 @@ export function sessionRoutes(deps: RouterDeps & { sessionStore: SessionStore })
         allowed,
         refusal: SESSION_SCOPE,
         change: ({ before, at }) => {
+          refuseSourceOwned(before, sent);
           const { merged, step } = mergeSent(before, sent);
           checkSessionReferences(db, sent);
           updateSession(db, before.id, merged, step, at);
@@ -249,6 +252,7 @@ export function sessionRoutes(deps: RouterDeps & { sessionStore: SessionStore })
     .delete('/sessions/:id', requireStaff, own, (c) => {
       const { staff, before: atStart } = c.var;
       if (atStart.status === 'archived') return c.body(null, 204);
+      refuseArchiveOfImported(atStart);
       staffWrite({
         kind: SESSION,
         action: 'archive',

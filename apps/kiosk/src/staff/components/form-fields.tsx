@@ -88,6 +88,7 @@ interface TextAreaProps {
   error?: string | undefined;
   hint?: string;
   rows?: number;
+  disabled?: boolean;
 }
 
 export function TextArea(props: TextAreaProps) {
@@ -108,6 +109,7 @@ export function TextArea(props: TextAreaProps) {
         onInput={(e) => props.onInput(e.currentTarget.value)}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}
+        disabled={props.disabled}
       />
     </div>
   );

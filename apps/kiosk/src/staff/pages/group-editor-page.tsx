@@ -15,6 +15,7 @@ import {
   type Option,
 } from '../components/form-fields.tsx';
 import { GroupAgesFieldset } from '../components/group-ages-fieldset.tsx';
+import { GroupCalendarSection } from '../components/group-calendar-section.tsx';
 import { GroupOrganisationFieldset } from '../components/group-organisation-fieldset.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
@@ -357,6 +358,9 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
         translations={group?.translations}
         titleLabel="Name"
       />
+      {group ? (
+        <GroupCalendarSection group={group} venues={data.venues} readOnly={lock !== null} />
+      ) : null}
       {group && lock === null ? (
         <section class="form-section" aria-labelledby="archive-title">
           <h2 id="archive-title">Archive this group</h2>

@@ -22,6 +22,7 @@ import { ArchiveDialog } from '../components/archive-dialog.tsx';
 import { TranslationFields } from '../components/translation-fields.tsx';
 import { CancelDialog } from '../components/cancel-dialog.tsx';
 import { ClockChangeWarnings } from '../components/clock-change-notice.tsx';
+import { ImportedSessionNote, sourceOwnedOf } from '../components/imported-session-note.tsx';
 import {
   Checkbox,
   CheckboxGroup,
@@ -144,6 +145,9 @@ function SessionEditor({
   );
   // Another venue's session opens read-only, saying why, rather than failing on Save.
   const lock = session === null ? null : sessionLockOf(me, session.venue);
+  // Fields the group's own calendar owns are shown, not edited: an import would undo the edit.
+  const owned = sourceOwnedOf(session);
+  const fromCalendar = 'From the group’s own calendar: change it there.';
   const [errors, setErrors] = useState(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState(
@@ -208,6 +212,7 @@ function SessionEditor({
       ) : null}
       {notice ? <Notice message={notice} /> : null}
       {lock ? <p class="read-only-note">{lock}</p> : null}
+      {session ? <ImportedSessionNote session={session} /> : null}
       {data.copyOf ? (
         <p class="quiet">
           Copied from “{data.copyOf.title}”: check the details and the first date, then publish.
@@ -226,10 +231,15 @@ function SessionEditor({
             <TextField
               path="title"
               label="Title"
-              hint="What residents see first, for example “Chair yoga” or “Time to Talk”."
+              hint={
+                owned.has('title')
+                  ? fromCalendar
+                  : 'What residents see first, for example “Chair yoga” or “Time to Talk”.'
+              }
               value={form.title}
               onInput={set('title')}
               error={err('title')}
+              disabled={owned.has('title')}
               required
             />
             <CheckboxGroup
@@ -256,6 +266,7 @@ function SessionEditor({
               value={form.description}
               onInput={set('description')}
               error={err('description')}
+              {...(owned.has('description') ? { hint: fromCalendar, disabled: true } : {})}
             />
             <CheckboxGroup
               path="audiences"
@@ -275,170 +286,174 @@ function SessionEditor({
               options={venueOptions}
               onChange={set('venue')}
               error={err('venue')}
+              {...(owned.has('venue') ? { hint: fromCalendar, disabled: true } : {})}
             />
 
             <h2>When</h2>
-            <div class="inline-fields">
-              <TextField
-                path="startDate"
-                label={form.repeat === 'once' ? 'Date' : 'First date'}
-                type="date"
-                value={form.startDate}
-                onInput={(startDate) => setForm((f) => withStartDate(f, startDate))}
-                error={err('startDate')}
-                width="medium"
-                required
-              />
-              <TextField
-                path="startTime"
-                label="Starts at"
-                type="time"
-                value={form.startTime}
-                onInput={set('startTime')}
-                error={err('startTime')}
-                width="short"
-                required
-              />
-              <TextField
-                path="endTime"
-                label="Ends at"
-                type="time"
-                value={form.endTime}
-                onInput={set('endTime')}
-                error={err('endTime')}
-                width="short"
-                required
-              />
-            </div>
-            <ClockChangeWarnings warnings={clockWarnings} />
-            <RadioGroup
-              path="repeat"
-              legend="How often?"
-              value={form.repeat}
-              onChange={(v) =>
-                set('repeat')(v === 'once' ? 'once' : v === 'month' ? 'month' : 'week')
-              }
-              options={[
-                { value: 'once', label: 'Once only' },
-                { value: 'week', label: 'Every week, or every few weeks' },
-                { value: 'month', label: 'Once a month' },
-              ]}
-              error={err('repeat')}
-            >
-              {form.repeat === 'week' ? (
-                <div class="conditional">
-                  <TextField
-                    path="repeat.interval"
-                    label="Every how many weeks?"
-                    hint="1 for every week, 2 for every other week (fortnightly)."
-                    type="number"
-                    min="1"
-                    max="8"
-                    value={form.interval}
-                    onInput={set('interval')}
-                    error={err('repeat.interval')}
-                    width="short"
-                    required
-                  />
-                  <CheckboxGroup
-                    path="repeat.days"
-                    legend="On which days?"
-                    options={WEEKDAYS.map((d) => ({ value: d, label: weekdayName(d) }))}
-                    values={form.days}
-                    onChange={(days) => set('days')(WEEKDAYS.filter((d) => days.includes(d)))}
-                    error={err('repeat.days')}
-                    inline
-                  />
-                </div>
-              ) : null}
-              {form.repeat === 'month' ? (
-                <div class="conditional inline-fields">
-                  <SelectField
-                    path="repeat.nth"
-                    label="On the"
-                    value={form.nth}
-                    options={NTH_OPTIONS}
-                    onChange={set('nth')}
-                    error={err('repeat.nth')}
-                  />
-                  <SelectField
-                    path="repeat.weekday"
-                    label="Day of the week"
-                    value={form.weekday}
-                    options={WEEKDAYS.map((d) => ({ value: d, label: weekdayName(d) }))}
-                    onChange={(v) => set('weekday')(WEEKDAYS.find((d) => d === v) ?? 'mon')}
-                    error={err('repeat.weekday')}
-                  />
-                </div>
-              ) : null}
-            </RadioGroup>
-            {form.repeat !== 'once' ? (
-              <>
-                <RadioGroup
-                  path="ends"
-                  legend="When does it stop?"
-                  value={form.ends}
-                  onChange={(v) =>
-                    set('ends')(v === 'until' ? 'until' : v === 'count' ? 'count' : 'never')
-                  }
-                  options={[
-                    { value: 'never', label: 'It keeps going' },
-                    { value: 'until', label: 'On a date' },
-                    { value: 'count', label: 'After a number of times' },
-                  ]}
-                >
-                  {form.ends === 'until' ? (
-                    <div class="conditional">
-                      <TextField
-                        path="until"
-                        label="Last date"
-                        type="date"
-                        value={form.until}
-                        onInput={set('until')}
-                        error={err('until')}
-                        width="medium"
-                        required
-                      />
-                    </div>
-                  ) : null}
-                  {form.ends === 'count' ? (
-                    <div class="conditional">
-                      <TextField
-                        path="count"
-                        label="How many times?"
-                        hint="For example 5 for a five-week course."
-                        type="number"
-                        min="1"
-                        max="500"
-                        value={form.count}
-                        onInput={set('count')}
-                        error={err('count')}
-                        width="short"
-                        required
-                      />
-                    </div>
-                  ) : null}
-                </RadioGroup>
-                {form.ends === 'never' && err('until') ? (
-                  <p class="field-error">{err('until')}</p>
+            {owned.has('startDate') ? <p class="hint">{fromCalendar}</p> : null}
+            <fieldset class="form-lock" disabled={owned.has('startDate')}>
+              <div class="inline-fields">
+                <TextField
+                  path="startDate"
+                  label={form.repeat === 'once' ? 'Date' : 'First date'}
+                  type="date"
+                  value={form.startDate}
+                  onInput={(startDate) => setForm((f) => withStartDate(f, startDate))}
+                  error={err('startDate')}
+                  width="medium"
+                  required
+                />
+                <TextField
+                  path="startTime"
+                  label="Starts at"
+                  type="time"
+                  value={form.startTime}
+                  onInput={set('startTime')}
+                  error={err('startTime')}
+                  width="short"
+                  required
+                />
+                <TextField
+                  path="endTime"
+                  label="Ends at"
+                  type="time"
+                  value={form.endTime}
+                  onInput={set('endTime')}
+                  error={err('endTime')}
+                  width="short"
+                  required
+                />
+              </div>
+              <ClockChangeWarnings warnings={clockWarnings} />
+              <RadioGroup
+                path="repeat"
+                legend="How often?"
+                value={form.repeat}
+                onChange={(v) =>
+                  set('repeat')(v === 'once' ? 'once' : v === 'month' ? 'month' : 'week')
+                }
+                options={[
+                  { value: 'once', label: 'Once only' },
+                  { value: 'week', label: 'Every week, or every few weeks' },
+                  { value: 'month', label: 'Once a month' },
+                ]}
+                error={err('repeat')}
+              >
+                {form.repeat === 'week' ? (
+                  <div class="conditional">
+                    <TextField
+                      path="repeat.interval"
+                      label="Every how many weeks?"
+                      hint="1 for every week, 2 for every other week (fortnightly)."
+                      type="number"
+                      min="1"
+                      max="8"
+                      value={form.interval}
+                      onInput={set('interval')}
+                      error={err('repeat.interval')}
+                      width="short"
+                      required
+                    />
+                    <CheckboxGroup
+                      path="repeat.days"
+                      legend="On which days?"
+                      options={WEEKDAYS.map((d) => ({ value: d, label: weekdayName(d) }))}
+                      values={form.days}
+                      onChange={(days) => set('days')(WEEKDAYS.filter((d) => days.includes(d)))}
+                      error={err('repeat.days')}
+                      inline
+                    />
+                  </div>
                 ) : null}
-                <Checkbox
-                  path="skipBankHolidays"
-                  label="Not on bank holidays"
-                  checked={form.skipBankHolidays}
-                  onChange={set('skipBankHolidays')}
-                  error={err('skipBankHolidays')}
-                />
-                <Checkbox
-                  path="skipSchoolHolidays"
-                  label="Not in school holidays"
-                  hint="Worcestershire's school holidays, as kept in the staff area."
-                  checked={form.skipSchoolHolidays}
-                  onChange={set('skipSchoolHolidays')}
-                  error={err('skipSchoolHolidays')}
-                />
-              </>
-            ) : null}
+                {form.repeat === 'month' ? (
+                  <div class="conditional inline-fields">
+                    <SelectField
+                      path="repeat.nth"
+                      label="On the"
+                      value={form.nth}
+                      options={NTH_OPTIONS}
+                      onChange={set('nth')}
+                      error={err('repeat.nth')}
+                    />
+                    <SelectField
+                      path="repeat.weekday"
+                      label="Day of the week"
+                      value={form.weekday}
+                      options={WEEKDAYS.map((d) => ({ value: d, label: weekdayName(d) }))}
+                      onChange={(v) => set('weekday')(WEEKDAYS.find((d) => d === v) ?? 'mon')}
+                      error={err('repeat.weekday')}
+                    />
+                  </div>
+                ) : null}
+              </RadioGroup>
+              {form.repeat !== 'once' ? (
+                <>
+                  <RadioGroup
+                    path="ends"
+                    legend="When does it stop?"
+                    value={form.ends}
+                    onChange={(v) =>
+                      set('ends')(v === 'until' ? 'until' : v === 'count' ? 'count' : 'never')
+                    }
+                    options={[
+                      { value: 'never', label: 'It keeps going' },
+                      { value: 'until', label: 'On a date' },
+                      { value: 'count', label: 'After a number of times' },
+                    ]}
+                  >
+                    {form.ends === 'until' ? (
+                      <div class="conditional">
+                        <TextField
+                          path="until"
+                          label="Last date"
+                          type="date"
+                          value={form.until}
+                          onInput={set('until')}
+                          error={err('until')}
+                          width="medium"
+                          required
+                        />
+                      </div>
+                    ) : null}
+                    {form.ends === 'count' ? (
+                      <div class="conditional">
+                        <TextField
+                          path="count"
+                          label="How many times?"
+                          hint="For example 5 for a five-week course."
+                          type="number"
+                          min="1"
+                          max="500"
+                          value={form.count}
+                          onInput={set('count')}
+                          error={err('count')}
+                          width="short"
+                          required
+                        />
+                      </div>
+                    ) : null}
+                  </RadioGroup>
+                  {form.ends === 'never' && err('until') ? (
+                    <p class="field-error">{err('until')}</p>
+                  ) : null}
+                  <Checkbox
+                    path="skipBankHolidays"
+                    label="Not on bank holidays"
+                    checked={form.skipBankHolidays}
+                    onChange={set('skipBankHolidays')}
+                    error={err('skipBankHolidays')}
+                  />
+                  <Checkbox
+                    path="skipSchoolHolidays"
+                    label="Not in school holidays"
+                    hint="Worcestershire's school holidays, as kept in the staff area."
+                    checked={form.skipSchoolHolidays}
+                    onChange={set('skipSchoolHolidays')}
+                    error={err('skipSchoolHolidays')}
+                  />
+                </>
+              ) : null}
+            </fieldset>
 
             <h2>Booking and cost</h2>
             <RadioGroup
@@ -588,7 +603,7 @@ function SessionEditor({
             today={today}
             readOnly={lock !== null}
           />
-          {lock ? null : (
+          {lock || session.importedFrom ? null : (
             <section class="form-section" aria-labelledby="archive-title">
               <h2 id="archive-title">Archive this session</h2>
               <p>

@@ -12,6 +12,7 @@ import {
 import { useLocation } from 'preact-iso/router';
 import { useState } from 'preact/hooks';
 import { getParsed, messageOf } from '../../common/api-client.ts';
+import { CalendarWarnings } from '../components/calendar-warnings.tsx';
 import { CancelDialog } from '../components/cancel-dialog.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState, Notice, Page } from '../components/page.tsx';
@@ -126,6 +127,7 @@ export function WeekPage() {
         </Link>
       </div>
       {notice ? <Notice message={notice} /> : null}
+      <CalendarWarnings scope={String(me.id)} />
       <RecentChanges scope={`${me.id}|${notice}`} />
       {failure ? (
         <p class="flash flash--error" role="alert">
