@@ -18,6 +18,7 @@ import { noStoreForPrivate } from './http/no-store.ts';
 import { createRouter } from './http/router.ts';
 import { sameOrigin } from './http/same-origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { trustedProxySet } from './http/client-address.ts';
 import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
 import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
@@ -31,6 +32,8 @@ import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { createPageAnswers } from './pages/page-answers.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
 import { requestLogger } from './ops/request-logger.ts';
+import { createFeedReach, type FeedReach } from './reach/feed-reach.ts';
+import { reachRoutes } from './reach/reach.routes.ts';
 import { schoolHolidayRoutes } from './school-holidays/school-holidays.routes.ts';
 import { sessionRoutes } from './sessions/sessions.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -63,6 +66,8 @@ export interface AppDeps {
   passwords?: PasswordHasher;
   /** The licence the open data is offered under (OPEN_DATA_LICENCE); the OGL v3 by default. */
   openDataLicence?: OpenDataLicence;
+  /** Counts feed requests towards each feed's daily reach; the server flushes it to the database. */
+  feedReach?: FeedReach;
 }
 
 export function createApp({
@@ -79,6 +84,7 @@ export function createApp({
   trustedProxies = [],
   passwords = SCRYPT_PASSWORDS,
   openDataLicence = DEFAULT_OPEN_DATA_LICENCE,
+  feedReach = createFeedReach({ db, clock }),
 }: AppDeps) {
   const deps = { db, cache, clock };
   // Every request is logged and every answer, errors and refusals included, gets the security
@@ -108,6 +114,7 @@ export function createApp({
     .route('/api', schoolHolidayRoutes(deps))
     .route('/api', recentChangeRoutes(deps))
     .route('/api', exportRoutes({ ...deps, licence: openDataLicence }))
+    .route('/api', reachRoutes({ ...deps, trustedProxies }))
     .route('/api', openApiRoutes({ publicUrl }));
 
   // Open Referral UK open data (/openreferral/…) and calendar feeds (/feeds/…) mount before the
@@ -123,6 +130,8 @@ export function createApp({
       publicUrl,
       clock,
       chunkIds: feedChunkIds,
+      reach: feedReach,
+      trustedProxies: trustedProxySet(trustedProxies),
       onWarm: warmFeeds
         ? ({ sessions, ms }) => log.info('feeds warmed', { sessions, ms })
         : undefined,

@@ -27,6 +27,7 @@ describe('loadEnv', () => {
         name: 'Open Government Licence v3.0',
         url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
       },
+      reachRetentionMonths: 13,
     });
   });
 
@@ -42,6 +43,7 @@ describe('loadEnv', () => {
       READ_CACHE_MB: '64',
       BENCH_STATS: 'on',
       OPEN_DATA_LICENCE: 'CC-BY-4.0',
+      REACH_RETENTION_MONTHS: '25',
     });
     expect(env).toEqual({
       port: 8899,
@@ -56,7 +58,15 @@ describe('loadEnv', () => {
         name: 'Creative Commons Attribution 4.0 International',
         url: 'https://creativecommons.org/licenses/by/4.0/',
       },
+      reachRetentionMonths: 25,
     });
+  });
+
+  it('refuses a REACH_RETENTION_MONTHS that is not 1 to 120 whole months', () => {
+    for (const bad of ['0', '121', '12.5', 'a year']) {
+      expect(() => loadEnv({ REACH_RETENTION_MONTHS: bad })).toThrow(/REACH_RETENTION_MONTHS/);
+    }
+    expect(loadEnv({ REACH_RETENTION_MONTHS: '1' }).reachRetentionMonths).toBe(1);
   });
 
   it('defaults PUBLIC_URL to the chosen port', () => {

@@ -32,6 +32,8 @@ export interface Env {
   benchStats: boolean;
   /** The licence the open data is offered under (OPEN_DATA_LICENCE). */
   openDataLicence: OpenDataLicence;
+  /** Months reach counts are kept (REACH_RETENTION_MONTHS) before a daily purge deletes them. */
+  reachRetentionMonths: number;
 }
 
 export interface ConfigProblem {
@@ -106,6 +108,19 @@ const BenchStatsSchema = z.enum(['on', 'off'], {
 const OpenDataLicenceSchema = z.enum(OPEN_DATA_LICENCE_KEYS, {
   error: `must be one of ${OPEN_DATA_LICENCE_KEYS.join(', ')}, for example OPEN_DATA_LICENCE=ogl-3.0`,
 });
+
+/** REACH_RETENTION_MONTHS when unset: a year and a month, so a year can be compared with the last. */
+export const DEFAULT_REACH_RETENTION_MONTHS = 13;
+
+const ReachRetentionMonthsSchema = z
+  .string()
+  .regex(/^\d{1,3}$/, {
+    error: 'must be a whole number of months, for example REACH_RETENTION_MONTHS=13',
+  })
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 120, {
+    error: 'must be from 1 to 120 months, for example REACH_RETENTION_MONTHS=13',
+  });
 
 const DemoDataSchema = z.enum(['on', 'off'], {
   error: 'must be "on" (fill a new, empty database with sample data) or "off"',
@@ -217,8 +232,15 @@ export function loadEnv(source: Source = process.env): Env {
       ? 'off'
       : check('BENCH_STATS', BenchStatsSchema, rawBenchStats.toLowerCase());
 
+  const rawRetention = read(source, 'REACH_RETENTION_MONTHS');
+  const reachRetentionMonths =
+    rawRetention === undefined
+      ? DEFAULT_REACH_RETENTION_MONTHS
+      : check('REACH_RETENTION_MONTHS', ReachRetentionMonthsSchema, rawRetention);
+
   if (
     problems.length > 0 ||
+    reachRetentionMonths === undefined ||
     trustedProxies === undefined ||
     readCacheMb === undefined ||
     benchStats === undefined ||
@@ -239,5 +261,6 @@ export function loadEnv(source: Source = process.env): Env {
     readCacheBytes: readCacheMb * 1024 * 1024,
     benchStats: benchStats === 'on',
     openDataLicence: OPEN_DATA_LICENCES[licenceKey],
+    reachRetentionMonths,
   };
 }

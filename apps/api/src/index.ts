@@ -12,6 +12,8 @@ import { AdminInputError } from './users/bootstrap-admin.ts';
 import { prepareFirstLogin } from './users/first-run.ts';
 import { reportBenchStats } from './ops/bench-stats.ts';
 import { createLogger } from './ops/logger.ts';
+import { createFeedReach } from './reach/feed-reach.ts';
+import { startReachRetention } from './reach/retention.ts';
 
 const log = createLogger();
 
@@ -52,6 +54,18 @@ const groupStore = createGroupStore(db, cache);
 // long) rather than inside the first request, which would hold every other answer back meanwhile.
 sessionStore.load();
 groupStore.load();
+// Feed reach is counted in memory and written every few minutes and at shutdown (docs/PRIVACY.md).
+const feedReach = createFeedReach({ db, clock: () => new Date() });
+const REACH_FLUSH_MS = 5 * 60_000;
+function flushFeedReach(): void {
+  try {
+    feedReach.flush();
+  } catch (error) {
+    log.error('feed reach counts could not be written', { error: String(error) });
+  }
+}
+setInterval(flushFeedReach, REACH_FLUSH_MS).unref();
+startReachRetention({ db, clock: () => new Date(), months: env.reachRetentionMonths, log });
 const app = createApp({
   db,
   clock: () => new Date(),
@@ -63,6 +77,7 @@ const app = createApp({
   warmFeeds: true,
   trustedProxies: env.trustedProxies,
   openDataLicence: env.openDataLicence,
+  feedReach,
 });
 
 if (env.benchStats) reportBenchStats(cache, log);
@@ -89,6 +104,7 @@ function shutdown(signal: string): void {
   log.info('stopping', { signal });
   // Stop accepting connections, let requests in flight finish, then close the database.
   server.close(() => {
+    flushFeedReach();
     db.close();
     log.info('stopped');
     process.exit(0);
@@ -96,6 +112,7 @@ function shutdown(signal: string): void {
   if ('closeIdleConnections' in server) server.closeIdleConnections();
   // Do not hang forever on a client that keeps a connection open.
   setTimeout(() => {
+    flushFeedReach();
     db.close();
     process.exit(0);
   }, 10_000).unref();
