@@ -13,6 +13,7 @@ import {
   ClosureSchema,
   GroupListSchema,
   GroupSchema,
+  KioskReachBatchSchema,
   InviteAcceptInputSchema,
   InviteLinkSchema,
   InviteOwnerSchema,
@@ -768,6 +769,36 @@ export const API_ROUTES: readonly RouteDoc[] = [
     params: IdParamSchema,
     answer: noContent,
     example: { params: { id: '1' } },
+  },
+  // Reach counts.
+  {
+    method: 'post',
+    path: '/api/reach/kiosk',
+    tag: 'Service',
+    summary:
+      "A kiosk's counts per day: visits, ways tapped, filters, sessions opened, searches that found nothing",
+    description:
+      'Counts only, by London day and home venue; nothing that names a person or a device. Only ' +
+      'known events, ways, venues and areas are taken; a batch is small, and an address may send ' +
+      'only a few in ten minutes (429 with Retry-After beyond). docs/PRIVACY.md says what is kept.',
+    access: 'public',
+    body: named('KioskReachBatch', KioskReachBatchSchema),
+    answer: noContent,
+    example: {
+      body: {
+        venue: '',
+        days: [
+          {
+            day: '2026-11-23',
+            counts: [
+              { event: 'visit', detail: '', count: 4 },
+              { event: 'way', detail: 'be-active', count: 2 },
+              { event: 'zero-results', detail: 'way=give;day=today;area=;audience=', count: 1 },
+            ],
+          },
+        ],
+      },
+    },
   },
   // Exports and feeds.
   {
