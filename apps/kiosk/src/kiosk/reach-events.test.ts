@@ -127,7 +127,7 @@ describe('kiosk counts', () => {
     const sent: unknown[] = [];
     let answer: () => Promise<Response> = () => Promise.reject(new TypeError('offline'));
     vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
-      sent.push(JSON.parse(String(init.body)));
+      sent.push(typeof init.body === 'string' ? JSON.parse(init.body) : null);
       return answer();
     });
     expect(await sendKioskCounts('', now)).toBe(false);
