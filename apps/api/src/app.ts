@@ -68,6 +68,8 @@ export interface AppDeps {
   openDataLicence?: OpenDataLicence;
   /** Counts feed requests towards each feed's daily reach; the server flushes it to the database. */
   feedReach?: FeedReach;
+  /** Months reach counts are kept (REACH_RETENTION_MONTHS), for the privacy notice. */
+  reachRetentionMonths?: number;
 }
 
 export function createApp({
@@ -85,6 +87,7 @@ export function createApp({
   passwords = SCRYPT_PASSWORDS,
   openDataLicence = DEFAULT_OPEN_DATA_LICENCE,
   feedReach = createFeedReach({ db, clock }),
+  reachRetentionMonths,
 }: AppDeps) {
   const deps = { db, cache, clock };
   // Every request is logged and every answer, errors and refusals included, gets the security
@@ -114,7 +117,14 @@ export function createApp({
     .route('/api', schoolHolidayRoutes(deps))
     .route('/api', recentChangeRoutes(deps))
     .route('/api', exportRoutes({ ...deps, licence: openDataLicence }))
-    .route('/api', reachRoutes({ ...deps, trustedProxies }))
+    .route(
+      '/api',
+      reachRoutes({
+        ...deps,
+        trustedProxies,
+        ...(reachRetentionMonths === undefined ? {} : { retentionMonths: reachRetentionMonths }),
+      }),
+    )
     .route('/api', openApiRoutes({ publicUrl }));
 
   // Open Referral UK open data (/openreferral/…) and calendar feeds (/feeds/…) mount before the

@@ -78,6 +78,7 @@ const app = createApp({
   trustedProxies: env.trustedProxies,
   openDataLicence: env.openDataLicence,
   feedReach,
+  reachRetentionMonths: env.reachRetentionMonths,
 });
 
 if (env.benchStats) reportBenchStats(cache, log);

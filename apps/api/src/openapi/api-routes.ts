@@ -772,6 +772,15 @@ export const API_ROUTES: readonly RouteDoc[] = [
   },
   // Reach counts.
   {
+    method: 'get',
+    path: '/api/reach/retention',
+    tag: 'Service',
+    summary: 'How many months daily reach counts are kept before they are deleted',
+    access: 'public',
+    answer: ok(named('ReachRetention', z.object({ months: z.number().int() }))),
+    example: {},
+  },
+  {
     method: 'post',
     path: '/api/reach/kiosk',
     tag: 'Service',

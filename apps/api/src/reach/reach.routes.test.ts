@@ -163,6 +163,12 @@ describe('POST /api/reach/kiosk', () => {
     expect(visits.reduce((sum, r) => sum + r.count, 0)).toBe(KIOSK_BATCHES_PER_WINDOW + 2);
   });
 
+  it('says how long counts are kept', async () => {
+    const t = makeStaffTestApp();
+    const res = await t.request('GET', '/api/reach/retention');
+    expect(await res.json()).toEqual({ months: 13 });
+  });
+
   it('refuses a batch from another site', async () => {
     const t = makeStaffTestApp();
     const body = batch([{ event: 'visit', detail: '', count: 1 }]);

@@ -6,6 +6,7 @@ import { addDays, compareDates } from '@fiveways/shared/dates';
 import { londonDateOf } from '@fiveways/shared/london-time';
 import { areaOfDetail, KIOSK_REACH_MAX_DAYS } from '@fiveways/shared/reach-events';
 import { listAreas } from '../areas/areas.queries.ts';
+import { DEFAULT_REACH_RETENTION_MONTHS } from '../env.ts';
 import { clientAddressOf, trustedProxySet } from '../http/client-address.ts';
 import { apiError, fieldError } from '../http/errors.ts';
 import { createRouter, validJson, type RouterDeps } from '../http/router.ts';
@@ -20,6 +21,8 @@ export const KIOSK_BATCH_MAX_TOTAL = 2000;
 
 export interface ReachRoutesDeps extends RouterDeps {
   trustedProxies?: readonly string[];
+  /** How long counts are kept (REACH_RETENTION_MONTHS), as the privacy notice says. */
+  retentionMonths?: number;
   batchesPerWindow?: number;
 }
 
@@ -45,6 +48,7 @@ export function reachRoutes({
   cache,
   clock,
   trustedProxies = [],
+  retentionMonths = DEFAULT_REACH_RETENTION_MONTHS,
   batchesPerWindow = KIOSK_BATCHES_PER_WINDOW,
 }: ReachRoutesDeps) {
   const proxies = trustedProxySet(trustedProxies);
@@ -93,7 +97,10 @@ export function reachRoutes({
     return [...rows.values()];
   }
 
-  return createRouter().post('/reach/kiosk', validJson(KioskReachBatchSchema), (c) => {
+  const routes = createRouter();
+  // The privacy notice's "kept for N months" is the setting in force, not a copy of it.
+  routes.get('/reach/retention', (c) => c.json({ months: retentionMonths }));
+  return routes.post('/reach/kiosk', validJson(KioskReachBatchSchema), (c) => {
     if (!allow(clientAddressOf(c, proxies))) {
       throw apiError(
         429,
