@@ -19,6 +19,7 @@ import { PleaseWait } from './components/please-wait.tsx';
 import { applyWaitingUpdate } from './hooks/service-worker.ts';
 import { useIdle } from './hooks/use-idle.ts';
 import { idleLimitMs, KioskContext, type KioskState, type Screen } from './kiosk-context.ts';
+import { AboutPage } from './pages/about-page.tsx';
 import { AttractScreen } from './pages/attract-screen.tsx';
 import { FiltersPage } from './pages/filters-page.tsx';
 import { GroupPage } from './pages/group-page.tsx';
@@ -390,5 +391,7 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <PrintWeekPage venue={screen.venue} />;
     case 'language':
       return <LanguagePage />;
+    case 'about':
+      return <AboutPage />;
   }
 }
