@@ -1,9 +1,10 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { createReadCache } from '../cache/read-cache.ts';
 import type { Db } from '../db/open-db.ts';
 import { openTestDb, TEST_NOW, testShellRoot } from '../test-support.ts';
-import { createFeedReach, feedNameOfQuery } from './feed-reach.ts';
+import { createDailyKeyer, createFeedReach, feedNameOfQuery } from './feed-reach.ts';
 import { listFeedReach } from './reach.queries.ts';
 
 /** A clock the test moves by hand. */
@@ -74,6 +75,21 @@ describe('feed reach, counted in memory and written as numbers', () => {
     for (let i = 0; i < 10; i++) reach.count('all', `192.0.2.${i}`, 'A');
     reach.flush();
     expect(rowsOf(db)).toEqual([{ day: '2026-11-23', feed: 'all', clients: 3, requests: 10 }]);
+  });
+
+  it("keys clients by HMAC-SHA256 under the day's salt, as createHmac does", () => {
+    const salt = randomBytes(32);
+    const keyOf = createDailyKeyer(salt);
+    for (const message of [
+      '192.0.2.1\nA',
+      '2001:db8::1\nGoogle-Calendar-Importer',
+      '\n',
+      'é\n😀',
+    ]) {
+      const expected = createHmac('sha256', salt).update(message).digest('base64url').slice(0, 22);
+      expect(keyOf(message)).toBe(expected);
+    }
+    expect(createDailyKeyer(randomBytes(32))('192.0.2.1\nA')).not.toBe(keyOf('192.0.2.1\nA'));
   });
 
   it('writes nothing when nothing was asked for', () => {
