@@ -5,8 +5,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 8797);
 const baseURL = `http://127.0.0.1:${port}`;
-// A fresh database per run: the production server fills it with the sample Worcester data.
-const databasePath = join(tmpdir(), `fiveways-e2e-${process.pid}-${Date.now()}.db`);
+// A fresh database per run: the production server fills it with the sample Worcester data. The
+// runner names it once and its workers inherit the name, so a spec can read what the server counted.
+process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `fiveways-e2e-${process.pid}-${Date.now()}.db`);
+export const E2E_DATABASE_PATH = process.env.E2E_DATABASE_PATH;
+const databasePath = E2E_DATABASE_PATH;
 
 export const ADMIN_EMAIL = 'admin@example.org';
 export const ADMIN_PASSWORD = 'correct horse battery staple';

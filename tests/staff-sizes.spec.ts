@@ -53,6 +53,7 @@ for (const size of SIZES) {
       ['staff', 'week', people.staffPage, '/staff'],
       ['staff', 'other-session', people.staffPage, `/staff/sessions/${people.otherSession}`],
       ['staff', 'other-group', people.staffPage, `/staff/groups/${OTHER_GROUP}`],
+      ['staff', 'print', people.staffPage, '/staff/print'],
     ] as const;
     for (const [who, name, page, path] of pages) {
       await openStaffPage(page, path);

@@ -35,7 +35,9 @@ function serviceWorker(): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle)
+        // The staff insights page's chart library is left to load on use: kiosks never need it.
         .filter((f) => !/\.(map|woff)$/.test(f) && f !== 'index.html' && f !== 'sw.js')
+        .filter((f) => !/^assets\/uPlot[.-]/.test(f))
         .sort()
         .map((f) => `/${f}`);
       // Old-style .woff files are skipped: every kiosk browser takes .woff2.

@@ -3,6 +3,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { recentChangeRoutes } from './audit/recent-changes.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { closureRoutes } from './closures/closures.routes.ts';
+import { conversationRoutes } from './conversations/conversations.routes.ts';
 import { SCRYPT_PASSWORDS, type PasswordHasher } from './auth/password.ts';
 import { createGroupStore, type GroupStore } from './cache/group-store.ts';
 import { createReadCache, type ReadCache } from './cache/read-cache.ts';
@@ -12,6 +13,7 @@ import { exportRoutes } from './exports/exports.routes.ts';
 import { feedRoutes } from './feeds/feeds.routes.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { insightRoutes } from './insights/insights.routes.ts';
 import { limitBodySize } from './http/body-limit.ts';
 import { answerNothingHere, errorHandler } from './http/errors.ts';
 import { noStoreForPrivate } from './http/no-store.ts';
@@ -28,6 +30,7 @@ import {
   type OpenDataLicence,
 } from './openreferral/open-data-licence.ts';
 import { openReferralRootRoutes, openReferralRoutes } from './openreferral/openreferral.routes.ts';
+import { printRoutes } from './print/print.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { createPageAnswers } from './pages/page-answers.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
@@ -36,6 +39,7 @@ import { createFeedReach, type FeedReach } from './reach/feed-reach.ts';
 import { reachRoutes } from './reach/reach.routes.ts';
 import { schoolHolidayRoutes } from './school-holidays/school-holidays.routes.ts';
 import { sessionRoutes } from './sessions/sessions.routes.ts';
+import { shortLinkRedirects } from './short-links/short-links.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { venueRoutes } from './venues/venues.routes.ts';
 import { wayRoutes } from './ways/ways.routes.ts';
@@ -116,6 +120,7 @@ export function createApp({
     .route('/api', closureRoutes(deps))
     .route('/api', schoolHolidayRoutes(deps))
     .route('/api', recentChangeRoutes(deps))
+    .route('/api', conversationRoutes(deps))
     .route('/api', exportRoutes({ ...deps, licence: openDataLicence }))
     .route(
       '/api',
@@ -125,7 +130,9 @@ export function createApp({
         ...(reachRetentionMonths === undefined ? {} : { retentionMonths: reachRetentionMonths }),
       }),
     )
-    .route('/api', openApiRoutes({ publicUrl }));
+    .route('/api', insightRoutes(deps))
+    .route('/api', openApiRoutes({ publicUrl }))
+    .route('/api', printRoutes({ ...deps, sessionStore, publicUrl }));
 
   // Open Referral UK open data (/openreferral/…) and calendar feeds (/feeds/…) mount before the
   // front end's catch-all.
@@ -147,6 +154,9 @@ export function createApp({
         : undefined,
     }),
   );
+
+  // Short addresses from posters and flyers (/w/be-active/p …) redirect before the front end.
+  app.use('*', shortLinkRedirects({ db, sessionStore, clock }));
 
   // The front end's pages: 200 for the app's addresses (a session's with its Event JSON-LD), and
   // the same shell with a 404 for any other, so the app draws its not-found page.

@@ -307,6 +307,8 @@ export function dumpTables(db: StaffTestApp['db']): string {
     'closures',
     'closure_occurrences',
     'school_holidays',
+    'champion_conversations',
+    'champion_contacts',
   ];
   return JSON.stringify(
     tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]),

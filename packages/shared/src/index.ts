@@ -10,3 +10,5 @@ export * from './recurrence.ts';
 export * from './venue-address.ts';
 export * from './web-address.ts';
 export * from './ended.ts';
+export * from './short-links.ts';
+export * from './way-style.ts';

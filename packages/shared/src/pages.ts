@@ -33,7 +33,11 @@ export const STAFF_PAGE_PATHS = {
   audit: '/admin/audit',
   closures: '/closures',
   schoolHolidays: '/admin/school-holidays',
+  print: '/print',
+  insights: '/insights',
   invite: '/invite/:token',
+  conversations: '/conversations',
+  contacts: '/admin/contacts',
 } as const;
 
 /** The kinds of calendar feed named after one thing, as their addresses spell them. */

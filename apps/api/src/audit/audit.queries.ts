@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@fiveways/shared';
+import { roleFrom, type AuditEntry } from '@fiveways/shared';
 import type { Db } from '../db/open-db.ts';
 import {
   changedFields,
@@ -11,7 +11,16 @@ import {
 
 /** What an audit entry can be about. */
 export type AuditEntity =
-  'session' | 'group' | 'venue' | 'area' | 'user' | 'closure' | 'school-holiday' | 'organisation';
+  | 'session'
+  | 'group'
+  | 'venue'
+  | 'area'
+  | 'user'
+  | 'closure'
+  | 'school-holiday'
+  | 'organisation'
+  | 'conversation'
+  | 'champion-contact';
 
 export interface AuditRecord {
   userId: number | null;
@@ -121,7 +130,7 @@ export function listAudit(db: Db, options: AuditFilter): AuditEntry[] {
               id: row.user_id,
               name: row.name ?? '',
               email: row.email,
-              role: row.role === 'admin' ? 'admin' : 'staff',
+              role: roleFrom(row.role ?? ''),
               venues: venuesOf(row.user_id),
             },
       record: describeRecord(row.entity, row.entity_id, before, after, placeOf),

@@ -6,13 +6,18 @@ import {
   AreaSchema,
   AuditListSchema,
   CancellationInputSchema,
+  ChampionContactListSchema,
   ClosureInputSchema,
   ClosureListSchema,
   ClosurePreviewQuerySchema,
   ClosurePreviewSchema,
   ClosureSchema,
+  ConversationInputSchema,
+  ConversationPatchSchema,
+  ConversationSchema,
   GroupListSchema,
   GroupSchema,
+  InsightsSchema,
   KioskReachBatchSchema,
   InviteAcceptInputSchema,
   InviteLinkSchema,
@@ -21,11 +26,15 @@ import {
   LoginInputSchema,
   MeSchema,
   MetaSchema,
+  MyConversationsSchema,
   OccurrenceChangeInputSchema,
   OccurrenceListSchema,
   OccurrenceQuerySchema,
   OrganisationListSchema,
   OrganisationSchema,
+  PrintKindSchema,
+  PrintQuerySchema,
+  PrintSheetSchema,
   PasswordChangeInputSchema,
   RecentChangesSchema,
   SchoolHolidayInputSchema,
@@ -50,6 +59,7 @@ import { AuditQuerySchema } from '../audit/audit.routes.ts';
 import { FeedQuerySchema } from '../feeds/feeds.routes.ts';
 import { GroupCreateSchema, GroupPatchSchema, GroupQuerySchema } from '../groups/groups.routes.ts';
 import { IdParamSchema } from '../http/params.ts';
+import { InsightsFileParamSchema, InsightsQuerySchema } from '../insights/insights.routes.ts';
 import {
   OrganisationCreateSchema,
   OrganisationPatchSchema,
@@ -58,8 +68,11 @@ import { ORUK_OPENAPI_URL } from '../openreferral/openreferral.routes.ts';
 import { SessionQuerySchema } from '../sessions/sessions.routes.ts';
 import { VenueCreateSchema, VenuePatchSchema, VenueQuerySchema } from '../venues/venues.routes.ts';
 
-/** Who may call a route: anyone, a logged-in staff member or admin, an admin, a link holder. */
-export type Access = 'public' | 'staff' | 'admin';
+/**
+ * Who may call a route: anyone; any logged-in account, Community Champions included; the
+ * directory's staff (venue staff and admins, never a Champion); an admin.
+ */
+export type Access = 'public' | 'account' | 'staff' | 'admin';
 
 export type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -108,6 +121,13 @@ const FeedFileParamSchema = z.object({
     .string()
     .regex(/^[^/]+\.ics$/)
     .describe('The slug (or session id) followed by .ics'),
+});
+const PrintFileParamSchema = z.object({
+  kind: PrintKindSchema,
+  file: z
+    .string()
+    .regex(/^[a-z0-9-]+\.(pdf|json)$/)
+    .describe('The slug followed by .pdf or .json'),
 });
 const OrukIdParamSchema = z.object({ id: z.uuid() });
 const HealthSchema = z.object({ status: z.enum(['ok', 'unavailable']) });
@@ -616,7 +636,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     path: '/api/auth/me',
     tag: 'Accounts',
     summary: 'Who is logged in',
-    access: 'staff',
+    access: 'account',
     answer: ok(named('Me', MeSchema)),
   },
   {
@@ -624,7 +644,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     path: '/api/auth/password',
     tag: 'Accounts',
     summary: 'Change one’s own password',
-    access: 'staff',
+    access: 'account',
     body: named('PasswordChangeInput', PasswordChangeInputSchema),
     answer: noContent,
     example: {
@@ -651,6 +671,65 @@ export const API_ROUTES: readonly RouteDoc[] = [
     answer: noContent,
     example: { params: { token: 'abc123' }, body: { password: 'a longer passphrase' } },
   },
+  // A Community Champion's conversations, and the contacts residents give with consent.
+  {
+    method: 'get',
+    path: '/api/conversations/today',
+    tag: 'Conversations',
+    summary: 'My conversations today, with the day’s tally',
+    access: 'account',
+    answer: ok(named('MyConversations', MyConversationsSchema)),
+  },
+  {
+    method: 'post',
+    path: '/api/conversations',
+    tag: 'Conversations',
+    summary: 'Log a conversation (and, only with the resident’s explicit consent, their contact)',
+    description:
+      'Counts and choices only. A contact is kept apart from the conversation, only admins read it, and it is never in an export, feed or open data.',
+    access: 'account',
+    body: named('ConversationInput', ConversationInputSchema),
+    answer: created(named('Conversation', ConversationSchema)),
+    example: {
+      body: {
+        placeKind: 'clinic',
+        venue: 'gorse-hill-community-centre',
+        ways: ['connect', 'be-active'],
+        promoted: [{ kind: 'group', key: 'gorse-hill-walking-group' }],
+        tookHome: 1,
+        interests: { volunteering: true, champion: false, panel: false },
+      },
+    },
+  },
+  {
+    method: 'patch',
+    path: '/api/conversations/{id}',
+    tag: 'Conversations',
+    summary: 'Correct one of my own conversations, on the day it was logged',
+    access: 'account',
+    params: IdParamSchema,
+    body: named('ConversationPatch', ConversationPatchSchema),
+    answer: ok(named('Conversation', ConversationSchema)),
+    example: { params: { id: '1' }, body: { tookHome: 2 } },
+  },
+  {
+    method: 'get',
+    path: '/api/champion-contacts',
+    tag: 'Conversations',
+    summary: 'Contacts residents gave with consent (admins only)',
+    access: 'admin',
+    answer: ok(named('ChampionContactList', ChampionContactListSchema)),
+  },
+  {
+    method: 'delete',
+    path: '/api/champion-contacts/{id}',
+    tag: 'Conversations',
+    summary: 'Delete a resident’s contact on their request (the audit log keeps no personal data)',
+    access: 'admin',
+    params: IdParamSchema,
+    answer: noContent,
+    example: { params: { id: '1' } },
+  },
   // Staff tools.
   {
     method: 'get',
@@ -661,6 +740,30 @@ export const API_ROUTES: readonly RouteDoc[] = [
     query: AuditQuerySchema,
     answer: { ...ok(named('AuditList', AuditListSchema)), media: ['text/csv'] },
     example: { query: { limit: '20' } },
+  },
+  {
+    method: 'get',
+    path: '/api/insights',
+    tag: 'Staff',
+    summary: 'Reach counts and findings for a range (counts under 5 come as ranges, never numbers)',
+    access: 'staff',
+    query: InsightsQuerySchema,
+    answer: ok(named('Insights', InsightsSchema)),
+    example: { query: { from: '2026-11-01', to: '2026-11-30', per: 'week' } },
+  },
+  {
+    method: 'get',
+    path: '/api/insights/{file}',
+    tag: 'Staff',
+    summary: 'One insights table as a CSV download (the same range and rule as /api/insights)',
+    access: 'staff',
+    params: InsightsFileParamSchema,
+    query: InsightsQuerySchema,
+    answer: csv,
+    example: {
+      params: { file: 'zero-results.csv' },
+      query: { from: '2026-11-01', to: '2026-11-30' },
+    },
   },
   {
     method: 'get',
@@ -836,6 +939,21 @@ export const API_ROUTES: readonly RouteDoc[] = [
     access: 'public',
     answer: ok(named('Directory', DirectorySchema)),
     example: {},
+  },
+  // The print kit: posters, flyers and week sheets, as PDF or as the words the print view draws.
+  {
+    method: 'get',
+    path: '/api/print/{kind}/{file}',
+    tag: 'Print',
+    summary: 'A poster (A4, A3), flyer (A5) or this-week sheet as PDF, or its words as JSON',
+    description:
+      'file is the key followed by .pdf or .json: a way, venue, area or group slug, or for week a ' +
+      'venue slug. The QR code carries the short address with its source (p poster, f flyer, s sheet).',
+    access: 'public',
+    params: PrintFileParamSchema,
+    query: PrintQuerySchema,
+    answer: { ...ok(named('PrintSheet', PrintSheetSchema)), media: ['application/pdf'] },
+    example: { params: { kind: 'ways', file: 'connect.json' }, query: { size: 'a5' } },
   },
   {
     method: 'get',

@@ -1,20 +1,5 @@
 import type { WaySlug } from '@fiveways/shared';
-
-const WAY_PATHS: Record<WaySlug, string> = {
-  // Two people side by side.
-  connect:
-    'M16 14a5 5 0 1 0 0.01 0M32 14a5 5 0 1 0 0.01 0M6 38c0-7 4-12 10-12s10 5 10 12M22 38c0-7 4-12 10-12s10 5 10 12',
-  // A person mid-stride.
-  'be-active': 'M28 8a4 4 0 1 0 0.01 0M20 22l6-6 6 6 6 2M26 16l-4 12 8 6-2 10M22 28l-8 10',
-  // An open eye.
-  'take-notice':
-    'M4 24c6-9 13-13 20-13s14 4 20 13c-6 9-13 13-20 13S10 33 4 24zM24 18a6 6 0 1 0 0.01 0',
-  // An open book.
-  'keep-learning':
-    'M24 14c-5-3-11-4-18-3v24c7-1 13 0 18 3 5-3 11-4 18-3V11c-7-1-13 0-18 3zM24 14v24',
-  // A heart.
-  give: 'M24 40S6 29 6 17a9 9 0 0 1 18-2 9 9 0 0 1 18 2c0 12-18 23-18 23z',
-};
+import { WAY_ICON_PATHS } from '@fiveways/shared/way-style';
 
 export function WayIcon({ way, size = 48 }: { way: WaySlug; size?: number }) {
   return (
@@ -27,7 +12,7 @@ export function WayIcon({ way, size = 48 }: { way: WaySlug; size?: number }) {
       focusable="false"
     >
       <path
-        d={WAY_PATHS[way]}
+        d={WAY_ICON_PATHS[way]}
         fill="none"
         stroke="currentColor"
         stroke-width="3.5"
