@@ -95,6 +95,7 @@ describe('nothing personal reaches the database', () => {
     ];
     const etags = new Map<string, string>();
     let answered = 0;
+    const shortLinks: number[] = [];
     for (const [i, c] of clients.entries()) {
       for (const path of feeds) {
         const first = await send(path, c);
@@ -135,9 +136,9 @@ describe('nothing personal reaches the database', () => {
         body: JSON.stringify({ ...batch, device: KIOSK_DEVICE_MARKER }),
       });
       expect(named.status).toBe(400);
-      // Short addresses from a poster (counted by day, target and source where they exist).
-      await send('/w/be-active?s=poster', c);
-      await send(`/h/${VENUE_A}?s=flyer`, c);
+      // Short addresses from a poster and a flyer: each redirects and counts a visit.
+      shortLinks.push((await send('/w/be-active/p', c)).status);
+      shortLinks.push((await send(`/h/${VENUE_A}/f`, c)).status);
     }
     feedReach.flush();
     db.close();
@@ -146,6 +147,7 @@ describe('nothing personal reaches the database', () => {
     const reach = counted
       .prepare(`SELECT feed, clients, requests FROM feed_reach_daily ORDER BY feed`)
       .all();
+    const linkVisits = counted.prepare(`SELECT SUM(visits) FROM short_link_visits`).pluck().get();
     const visits = counted
       .prepare(`SELECT SUM(count) FROM kiosk_daily WHERE event = 'visit'`)
       .pluck()
@@ -163,7 +165,14 @@ describe('nothing personal reaches the database', () => {
       { feed: 'way:be-active', clients: CLIENTS, requests: CLIENTS * 2 },
     ]);
     expect(answered).toBe(CLIENTS * 6);
+    expect(
+      new Set(shortLinks).size,
+      `short links answered ${[...new Set(shortLinks)].join(', ')}`,
+    ).toBe(1);
+    expect(shortLinks[0]).toBeGreaterThanOrEqual(301);
+    expect(shortLinks[0]).toBeLessThanOrEqual(308);
     expect(visits).toBe(CLIENTS);
+    expect(linkVisits).toBe(CLIENTS * 2);
 
     // No address, agent, marker or new hash-like value in any table or column...
     const values = everyValue(file);
