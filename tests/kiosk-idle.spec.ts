@@ -3,8 +3,9 @@ import { openKiosk, PORTRAIT } from './kiosk-helpers.ts';
 
 test.use({ viewport: PORTRAIT });
 
-// The kiosk's settings; the saved directory lives in IndexedDB, which a visit never writes to.
-const KEPT_KEYS = ['fiveways.kiosk.settings'];
+// The kiosk's settings and its unsent daily counts; the saved directory lives in IndexedDB, which
+// a visit never writes to.
+const KEPT_KEYS = ['fiveways.kiosk.settings', 'fiveways.kiosk.reach'];
 
 /** Whether the copy of the directory kept for offline use is still on the device. */
 async function hasSavedDirectory(page: Page) {

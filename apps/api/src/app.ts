@@ -23,6 +23,7 @@ import { noStoreForPrivate } from './http/no-store.ts';
 import { createRouter } from './http/router.ts';
 import { sameOrigin } from './http/same-origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { trustedProxySet } from './http/client-address.ts';
 import { DEFAULT_STATIC_ROOT, isApiPath, serveFrontEnd } from './http/static.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
 import { occurrenceRoutes } from './occurrences/occurrences.routes.ts';
@@ -37,6 +38,8 @@ import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { createPageAnswers } from './pages/page-answers.ts';
 import { silentLogger, type Logger } from './ops/logger.ts';
 import { requestLogger } from './ops/request-logger.ts';
+import { createFeedReach, type FeedReach } from './reach/feed-reach.ts';
+import { reachRoutes } from './reach/reach.routes.ts';
 import { schoolHolidayRoutes } from './school-holidays/school-holidays.routes.ts';
 import { sessionRoutes } from './sessions/sessions.routes.ts';
 import { shortLinkRedirects } from './short-links/short-links.routes.ts';
@@ -72,6 +75,10 @@ export interface AppDeps {
   openDataLicence?: OpenDataLicence;
   /** Imports groups' own calendars; one over this app's database with default settings if not given. */
   importer?: Importer;
+  /** Counts feed requests towards each feed's daily reach; the server flushes it to the database. */
+  feedReach?: FeedReach;
+  /** Months reach counts are kept (REACH_RETENTION_MONTHS), for the privacy notice. */
+  reachRetentionMonths?: number;
 }
 
 export function createApp({
@@ -89,6 +96,8 @@ export function createApp({
   passwords = SCRYPT_PASSWORDS,
   openDataLicence = DEFAULT_OPEN_DATA_LICENCE,
   importer,
+  feedReach = createFeedReach({ db, clock }),
+  reachRetentionMonths,
 }: AppDeps) {
   const deps = { db, cache, clock };
   const calendarImporter = importer ?? createImporter({ ...deps, tools: CALENDAR_TOOLS });
@@ -121,6 +130,14 @@ export function createApp({
     .route('/api', conversationRoutes(deps))
     .route('/api', importRoutes({ ...deps, importer: calendarImporter }))
     .route('/api', exportRoutes({ ...deps, licence: openDataLicence }))
+    .route(
+      '/api',
+      reachRoutes({
+        ...deps,
+        trustedProxies,
+        ...(reachRetentionMonths === undefined ? {} : { retentionMonths: reachRetentionMonths }),
+      }),
+    )
     .route('/api', insightRoutes(deps))
     .route('/api', openApiRoutes({ publicUrl }))
     .route('/api', printRoutes({ ...deps, sessionStore, publicUrl }));
@@ -138,6 +155,8 @@ export function createApp({
       publicUrl,
       clock,
       chunkIds: feedChunkIds,
+      reach: feedReach,
+      trustedProxies: trustedProxySet(trustedProxies),
       onWarm: warmFeeds
         ? ({ sessions, ms }) => log.info('feeds warmed', { sessions, ms })
         : undefined,

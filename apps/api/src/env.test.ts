@@ -33,6 +33,7 @@ describe('loadEnv', () => {
         timeoutSeconds: 20,
         maxBytes: 5 * 1024 * 1024,
       },
+      reachRetentionMonths: 13,
     });
   });
 
@@ -52,6 +53,7 @@ describe('loadEnv', () => {
       IMPORT_ALLOW_HOSTS: 'Calendar.local, 127.0.0.1:8900',
       IMPORT_TIMEOUT_SECONDS: '10',
       IMPORT_MAX_MB: '2',
+      REACH_RETENTION_MONTHS: '25',
     });
     expect(env).toEqual({
       port: 8899,
@@ -72,7 +74,15 @@ describe('loadEnv', () => {
         timeoutSeconds: 10,
         maxBytes: 2 * 1024 * 1024,
       },
+      reachRetentionMonths: 25,
     });
+  });
+
+  it('refuses a REACH_RETENTION_MONTHS that is not 1 to 120 whole months', () => {
+    for (const bad of ['0', '121', '12.5', 'a year']) {
+      expect(() => loadEnv({ REACH_RETENTION_MONTHS: bad })).toThrow(/REACH_RETENTION_MONTHS/);
+    }
+    expect(loadEnv({ REACH_RETENTION_MONTHS: '1' }).reachRetentionMonths).toBe(1);
   });
 
   it('defaults PUBLIC_URL to the chosen port', () => {

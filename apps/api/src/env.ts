@@ -34,6 +34,8 @@ export interface Env {
   openDataLicence: OpenDataLicence;
   /** Importing groups' own calendars (IMPORT_*). */
   imports: ImportEnv;
+  /** Months reach counts are kept (REACH_RETENTION_MONTHS) before a daily purge deletes them. */
+  reachRetentionMonths: number;
 }
 
 export interface ImportEnv {
@@ -126,6 +128,19 @@ const BenchStatsSchema = z.enum(['on', 'off'], {
 const OpenDataLicenceSchema = z.enum(OPEN_DATA_LICENCE_KEYS, {
   error: `must be one of ${OPEN_DATA_LICENCE_KEYS.join(', ')}, for example OPEN_DATA_LICENCE=ogl-3.0`,
 });
+
+/** REACH_RETENTION_MONTHS when unset: a year and a month, so a year can be compared with the last. */
+export const DEFAULT_REACH_RETENTION_MONTHS = 13;
+
+const ReachRetentionMonthsSchema = z
+  .string()
+  .regex(/^\d{1,3}$/, {
+    error: 'must be a whole number of months, for example REACH_RETENTION_MONTHS=13',
+  })
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 120, {
+    error: 'must be from 1 to 120 months, for example REACH_RETENTION_MONTHS=13',
+  });
 
 const DemoDataSchema = z.enum(['on', 'off'], {
   error: 'must be "on" (fill a new, empty database with sample data) or "off"',
@@ -271,6 +286,12 @@ export function loadEnv(source: Source = process.env): Env {
       ? 'off'
       : check('BENCH_STATS', BenchStatsSchema, rawBenchStats.toLowerCase());
 
+  const rawRetention = read(source, 'REACH_RETENTION_MONTHS');
+  const reachRetentionMonths =
+    rawRetention === undefined
+      ? DEFAULT_REACH_RETENTION_MONTHS
+      : check('REACH_RETENTION_MONTHS', ReachRetentionMonthsSchema, rawRetention);
+
   const rawInterval = read(source, 'IMPORT_INTERVAL_MINUTES');
   const intervalMinutes =
     rawInterval === undefined
@@ -298,6 +319,7 @@ export function loadEnv(source: Source = process.env): Env {
     allowHosts === undefined ||
     timeoutSeconds === undefined ||
     maxMb === undefined ||
+    reachRetentionMonths === undefined ||
     trustedProxies === undefined ||
     readCacheMb === undefined ||
     benchStats === undefined ||
@@ -319,5 +341,6 @@ export function loadEnv(source: Source = process.env): Env {
     benchStats: benchStats === 'on',
     openDataLicence: OPEN_DATA_LICENCES[licenceKey],
     imports: { intervalMinutes, allowHosts, timeoutSeconds, maxBytes: maxMb * 1024 * 1024 },
+    reachRetentionMonths,
   };
 }

@@ -15,6 +15,8 @@ import { AdminInputError } from './users/bootstrap-admin.ts';
 import { prepareFirstLogin } from './users/first-run.ts';
 import { reportBenchStats } from './ops/bench-stats.ts';
 import { createLogger } from './ops/logger.ts';
+import { createFeedReach } from './reach/feed-reach.ts';
+import { startReachRetention } from './reach/retention.ts';
 
 const log = createLogger();
 
@@ -57,6 +59,18 @@ sessionStore.load();
 groupStore.load();
 const clock = () => new Date();
 const importer = createImporter({ db, cache, clock, settings: env.imports, tools: CALENDAR_TOOLS });
+// Feed reach is counted in memory and written every few minutes and at shutdown (docs/PRIVACY.md).
+const feedReach = createFeedReach({ db, clock: () => new Date() });
+const REACH_FLUSH_MS = 5 * 60_000;
+function flushFeedReach(): void {
+  try {
+    feedReach.flush();
+  } catch (error) {
+    log.error('feed reach counts could not be written', { error: String(error) });
+  }
+}
+setInterval(flushFeedReach, REACH_FLUSH_MS).unref();
+startReachRetention({ db, clock: () => new Date(), months: env.reachRetentionMonths, log });
 const app = createApp({
   db,
   clock,
@@ -69,6 +83,8 @@ const app = createApp({
   trustedProxies: env.trustedProxies,
   openDataLicence: env.openDataLicence,
   importer,
+  feedReach,
+  reachRetentionMonths: env.reachRetentionMonths,
 });
 // Linked groups' calendars are imported on a timer in this process (IMPORT_INTERVAL_MINUTES).
 const importScheduler = startImportScheduler(importer, { clock, log });
@@ -98,6 +114,7 @@ function shutdown(signal: string): void {
   importScheduler.stop();
   // Stop accepting connections, let requests in flight finish, then close the database.
   server.close(() => {
+    flushFeedReach();
     db.close();
     log.info('stopped');
     process.exit(0);
@@ -105,6 +122,7 @@ function shutdown(signal: string): void {
   if ('closeIdleConnections' in server) server.closeIdleConnections();
   // Do not hang forever on a client that keeps a connection open.
   setTimeout(() => {
+    flushFeedReach();
     db.close();
     process.exit(0);
   }, 10_000).unref();

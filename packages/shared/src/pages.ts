@@ -10,6 +10,7 @@ export const PAGE_PATHS = {
   subscribe: '/subscribe',
   followAll: '/follow/all',
   follow: '/follow/:kind/:slug',
+  privacy: '/privacy',
   staff: '/staff',
   staffPages: '/staff/*',
 } as const;
@@ -52,6 +53,7 @@ export type AppPage =
   | { name: 'session'; id: string }
   | { name: 'subscribe' }
   | { name: 'follow'; target: FollowTarget }
+  | { name: 'privacy' }
   | { name: 'staff' };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -113,6 +115,7 @@ export function matchAppPage(path: string): AppPage | null {
     return ID.test(id) ? { name: 'session', id } : null;
   }
   if (matchPath(PAGE_PATHS.subscribe, path) !== null) return { name: 'subscribe' };
+  if (matchPath(PAGE_PATHS.privacy, path) !== null) return { name: 'privacy' };
   if (matchPath(PAGE_PATHS.followAll, path) !== null) {
     return { name: 'follow', target: { kind: 'all' } };
   }

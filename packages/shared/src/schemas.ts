@@ -14,6 +14,7 @@ export * from './venue.ts';
 export * from './way.ts';
 export * from './translation.ts';
 export * from './closure.ts';
+export * from './reach.ts';
 export * from './print.ts';
 export * from './conversation.ts';
 export * from './insights.ts';

@@ -9,9 +9,11 @@ import type { SessionStore } from '../cache/session-store.ts';
 import type { Db } from '../db/open-db.ts';
 import { notFound } from '../http/errors.ts';
 import { sendCompressed } from '../http/compressed-body.ts';
+import { clientAddressOf } from '../http/client-address.ts';
 import { createFilterCheck } from '../http/filter-references.ts';
 import { IdParamSchema } from '../http/params.ts';
 import { validQuery } from '../http/router.ts';
+import { feedNameOfQuery, type FeedReach } from '../reach/feed-reach.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
 import { createFeedAssembler, type AssembledFeed, type WarmUpReport } from './feed-assembler.ts';
 import { createFeedNames } from './feed-names.ts';
@@ -33,6 +35,10 @@ export interface FeedRoutesDeps {
    * else answers (docs/benchmarks.md has how long that takes at scale).
    */
   onWarm?: ((report: WarmUpReport) => void) | undefined;
+  /** Counts each answered feed request towards the feed's daily reach (reach/feed-reach.ts). */
+  reach?: FeedReach | undefined;
+  /** Proxies whose X-Forwarded-For names the client, for the reach count. */
+  trustedProxies?: ReadonlySet<string> | undefined;
 }
 
 export const FeedQuerySchema = z.object({
@@ -50,6 +56,8 @@ export function feedRoutes({
   clock,
   chunkIds,
   onWarm,
+  reach,
+  trustedProxies = new Set(),
 }: FeedRoutesDeps) {
   const feeds = createFeedAssembler({ db, cache, sessionStore, publicUrl, clock, chunkIds });
   const names = createFeedNames(db, cache);
@@ -64,6 +72,11 @@ export function feedRoutes({
       .finally(() => {
         warming = null;
       });
+  }
+
+  /** Counts a request for a feed that exists (a 200 or a 304 follows), by client and agent. */
+  function countReach(c: Context, feed: string): void {
+    reach?.count(feed, clientAddressOf(c, trustedProxies), c.req.header('user-agent') ?? '');
   }
 
   async function send(
@@ -98,6 +111,7 @@ export function feedRoutes({
     }
     const key = `all:${query.way ?? ''}:${query.venue ?? ''}:${query.area ?? ''}:${query.group ?? ''}`;
     const name = parts.length === 0 ? 'All sessions' : parts.join(', ');
+    countReach(c, feedNameOfQuery(query));
     return send(c, feeds.feedFor(key, query, name), 'five-ways-worcester.ics');
   });
 
@@ -106,6 +120,7 @@ export function feedRoutes({
     if (!parsed.success) throw notFound('way to wellbeing with that name');
     const way = parsed.data;
     const feed = feeds.feedFor(`way:${way}`, { way }, names.way(way) ?? way);
+    countReach(c, `way:${way}`);
     return send(c, feed, `${way}.ics`);
   });
 
@@ -113,6 +128,7 @@ export function feedRoutes({
     const slug = slugOf(c.req.param('file'), 'venue with that name');
     const name = names.venue(slug);
     if (name === null) throw notFound(`venue called "${slug}"`);
+    countReach(c, `venue:${slug}`);
     return send(c, feeds.feedFor(`venue:${slug}`, { venue: slug }, name), `${slug}.ics`);
   });
 
@@ -120,6 +136,7 @@ export function feedRoutes({
     const slug = slugOf(c.req.param('file'), 'area with that name');
     const name = names.area(slug);
     if (name === null) throw notFound(`area called "${slug}"`);
+    countReach(c, `area:${slug}`);
     return send(c, feeds.feedFor(`area:${slug}`, { area: slug }, name), `${slug}.ics`);
   });
 
@@ -127,6 +144,7 @@ export function feedRoutes({
     const slug = slugOf(c.req.param('file'), 'group with that name');
     const name = names.group(slug);
     if (name === null) throw notFound(`group called "${slug}"`);
+    countReach(c, `group:${slug}`);
     return send(c, feeds.feedFor(`group:${slug}`, { group: slug }, name), `${slug}.ics`);
   });
 
@@ -138,6 +156,7 @@ export function feedRoutes({
     if (session === null) throw notFound('session with that number');
     // An archived session's feed stays reachable but empty, so subscribers' copies go away.
     const feed = feeds.feedFor(`session:${session.id}`, { sessionId: session.id }, session.title);
+    countReach(c, `session:${session.id}`);
     return send(c, feed, `session-${session.id}.ics`);
   });
 

@@ -24,6 +24,7 @@ import {
   ImportPreviewSchema,
   ImportRunListSchema,
   ImportRunSchema,
+  KioskReachBatchSchema,
   InviteAcceptInputSchema,
   InviteLinkSchema,
   InviteOwnerSchema,
@@ -955,6 +956,45 @@ export const API_ROUTES: readonly RouteDoc[] = [
     params: IdParamSchema,
     answer: noContent,
     example: { params: { id: '1' } },
+  },
+  // Reach counts.
+  {
+    method: 'get',
+    path: '/api/reach/retention',
+    tag: 'Service',
+    summary: 'How many months daily reach counts are kept before they are deleted',
+    access: 'public',
+    answer: ok(named('ReachRetention', z.object({ months: z.number().int() }))),
+    example: {},
+  },
+  {
+    method: 'post',
+    path: '/api/reach/kiosk',
+    tag: 'Service',
+    summary:
+      "A kiosk's counts per day: visits, ways tapped, filters, sessions opened, searches that found nothing",
+    description:
+      'Counts only, by London day and home venue; nothing that names a person or a device. Only ' +
+      'known events, ways, venues and areas are taken; a batch is small, and an address may send ' +
+      'only a few in ten minutes (429 with Retry-After beyond). docs/PRIVACY.md says what is kept.',
+    access: 'public',
+    body: named('KioskReachBatch', KioskReachBatchSchema),
+    answer: noContent,
+    example: {
+      body: {
+        venue: '',
+        days: [
+          {
+            day: '2026-11-23',
+            counts: [
+              { event: 'visit', detail: '', count: 4 },
+              { event: 'way', detail: 'be-active', count: 2 },
+              { event: 'zero-results', detail: 'way=give;day=today;area=;audience=', count: 1 },
+            ],
+          },
+        ],
+      },
+    },
   },
   // Exports and feeds.
   {

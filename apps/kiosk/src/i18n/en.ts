@@ -152,6 +152,12 @@ export const en = {
   thisOneCancelledReason: 'This date is cancelled: {reason}.',
   nextOn: 'Next: {date}',
   ages: 'Ages {min} to {max}',
+  aboutKiosk: 'About this screen',
+  aboutKioskLead:
+    'This screen shows what is on near you. It counts taps for each day, never who you are.',
+  aboutKioskCounts:
+    'Each day it adds up how many visits it had, which ways and choices were tapped, how many sessions and take-home codes were opened, and which searches found nothing. It sends only these totals: no time of day, no names, nothing you could be recognised by. Everything you did is wiped when the screen starts again.',
+  aboutKioskQr: 'Scan this code to read the full privacy notice on your phone',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -154,4 +154,10 @@ export const pl: Messages = {
   thisOneCancelledReason: 'Ten termin jest odwołany: {reason}.',
   nextOn: 'Następny: {date}',
   ages: 'Wiek od {min} do {max} lat',
+  aboutKiosk: 'O tym ekranie',
+  aboutKioskLead:
+    'Ten ekran pokazuje, co dzieje się w pobliżu. Liczy dotknięcia w każdym dniu, nigdy to, kim jesteś.',
+  aboutKioskCounts:
+    'Każdego dnia sumuje, ile było wizyt, które sposoby i wybory dotknięto, ile zajęć i kodów do zabrania otwarto oraz które wyszukiwania nic nie znalazły. Wysyła tylko te sumy: bez godziny, bez imion, bez niczego, po czym można by Cię rozpoznać. Wszystko, co tu zrobiono, jest usuwane, gdy ekran zaczyna od nowa.',
+  aboutKioskQr: 'Zeskanuj ten kod, aby przeczytać pełną informację o prywatności na telefonie',
 };

@@ -154,4 +154,11 @@ export const ro: Messages = {
   thisOneCancelledReason: 'Această dată este anulată: {reason}.',
   nextOn: 'Următoarea: {date}',
   ages: 'Vârste între {min} și {max} ani',
+  aboutKiosk: 'Despre acest ecran',
+  aboutKioskLead:
+    'Acest ecran arată ce se întâmplă în apropiere. Numără atingerile din fiecare zi, niciodată cine sunteți.',
+  aboutKioskCounts:
+    'În fiecare zi adună câte vizite a avut, ce căi și alegeri au fost atinse, câte activități și coduri de luat acasă au fost deschise și ce căutări nu au găsit nimic. Trimite doar aceste totaluri: fără oră, fără nume, nimic după care ați putea fi recunoscut. Tot ce ați făcut este șters când ecranul începe din nou.',
+  aboutKioskQr:
+    'Scanați acest cod pentru a citi pe telefon informarea completă despre confidențialitate',
 };

@@ -19,6 +19,7 @@ import { PleaseWait } from './components/please-wait.tsx';
 import { applyWaitingUpdate } from './hooks/service-worker.ts';
 import { useIdle } from './hooks/use-idle.ts';
 import { idleLimitMs, KioskContext, type KioskState, type Screen } from './kiosk-context.ts';
+import { AboutPage } from './pages/about-page.tsx';
 import { AttractScreen } from './pages/attract-screen.tsx';
 import { FiltersPage } from './pages/filters-page.tsx';
 import { GroupPage } from './pages/group-page.tsx';
@@ -29,6 +30,12 @@ import { ResultsPage } from './pages/results-page.tsx';
 import { SessionDetailPage } from './pages/session-detail-page.tsx';
 import { TakeHomePage } from './pages/take-home-page.tsx';
 import { readSettings, wipeVisitStorage } from './storage.ts';
+import {
+  recordKioskEvent,
+  recordStep,
+  sendKioskCounts,
+  startSendingKioskCounts,
+} from './reach-events.ts';
 import {
   fetchDataVersion,
   findNewCancellations,
@@ -66,7 +73,8 @@ function applyDocumentLanguage(language: Language, bigText: boolean) {
 export function KioskApp() {
   const settings = useMemo(() => readSettings(location.search), []);
   const [attract, setAttract] = useState(false);
-  const [visit, setVisit] = useState({ key: 0, language: 'en' as Language });
+  // `counted`: the visit was counted when it started (a touch on the attract screen).
+  const [visit, setVisit] = useState({ key: 0, language: 'en' as Language, counted: false });
   const [directory, setDirectory] = useState<Directory | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const pending = useRef<Directory | null>(null);
@@ -125,6 +133,10 @@ export function KioskApp() {
   // Asked for before the first paint: nothing is drawn until it answers.
   useLayoutEffect(() => refresh(), [refresh]);
 
+  // The day's counts go to the server every few minutes and when the network is back.
+  const homeSlug = settings.venue ?? '';
+  useEffect(() => startSendingKioskCounts(homeSlug), [homeSlug]);
+
   useEffect(() => {
     const every = setInterval(refresh, REFRESH_MS);
     const retry = setInterval(() => {
@@ -163,13 +175,15 @@ export function KioskApp() {
       window.scrollTo(0, 0);
       // Keep the address but drop any state a visit could have put on the history entry.
       history.replaceState(null, '', location.pathname + location.search);
-      setVisit((v) => ({ key: v.key + 1, language: 'en' }));
+      setVisit((v) => ({ key: v.key + 1, language: 'en', counted: false }));
       setAttract(toAttract);
+      // A visit ended: what it counted goes now (or stays until the network is back).
+      void sendKioskCounts(homeSlug);
       // The next visit starts on the newest data, and asks whether there is newer.
       applyPending();
       checkForChanges();
     },
-    [applyPending, checkForChanges],
+    [applyPending, checkForChanges, homeSlug],
   );
 
   const onScreenError = useCallback(() => {
@@ -192,7 +206,8 @@ export function KioskApp() {
     return (
       <AttractScreen
         onStart={(language) => {
-          setVisit((v) => ({ key: v.key + 1, language }));
+          recordKioskEvent('visit');
+          setVisit((v) => ({ key: v.key + 1, language, counted: true }));
           setAttract(false);
         }}
       />
@@ -203,6 +218,7 @@ export function KioskApp() {
     <ErrorBoundary key={visit.key} onError={onScreenError}>
       <Visit
         initialLanguage={visit.language}
+        counted={visit.counted}
         directory={visitDirectory}
         loadFailed={loadFailed}
         homeVenue={homeVenue}
@@ -214,13 +230,15 @@ export function KioskApp() {
 
 interface VisitProps {
   initialLanguage: Language;
+  /** The visit was already counted; otherwise its first touch counts it. */
+  counted: boolean;
   directory: Directory | null;
   loadFailed: boolean;
   homeVenue: Venue | null;
   onEnd: (toAttract: boolean) => void;
 }
 
-function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: VisitProps) {
+function Visit({ initialLanguage, counted, directory, loadFailed, homeVenue, onEnd }: VisitProps) {
   const [stack, setStack] = useState<Screen[]>([{ name: 'home' }]);
   const [language, setLanguageState] = useState<Language>('en');
   const [messages, setMessages] = useState<Messages>(en);
@@ -261,6 +279,22 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
 
   useLayoutEffect(() => applyDocumentLanguage(language, bigText), [language, bigText]);
 
+  // A visit is someone touching the screen: the first touch of one not counted yet counts it.
+  useEffect(() => {
+    if (counted) return;
+    const count = () => {
+      recordKioskEvent('visit');
+      remove();
+    };
+    const remove = () => {
+      document.removeEventListener('pointerdown', count, true);
+      document.removeEventListener('keydown', count, true);
+    };
+    document.addEventListener('pointerdown', count, true);
+    document.addEventListener('keydown', count, true);
+    return remove;
+  }, [counted]);
+
   // Each new screen starts at the top (the first one already does: scrolling it would only force
   // a layout inside the first drawing's task).
   const firstScreen = useRef(true);
@@ -291,8 +325,14 @@ function Visit({ initialLanguage, directory, loadFailed, homeVenue, onEnd }: Vis
     setLanguage,
     nav: {
       depth: stack.length,
-      open: (s) => go((st) => [...st, s]),
-      replace: (s) => go((st) => [...st.slice(0, -1), s]),
+      open: (s) => {
+        recordStep(screen, s, today);
+        go((st) => [...st, s]);
+      },
+      replace: (s) => {
+        recordStep(screen, s, today);
+        go((st) => [...st.slice(0, -1), s]);
+      },
       back: () => go((st) => (st.length > 1 ? st.slice(0, -1) : st)),
       home: () => go(() => [{ name: 'home' }]),
       startAgain: () => onEnd(false),
@@ -351,5 +391,7 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <PrintWeekPage venue={screen.venue} />;
     case 'language':
       return <LanguagePage />;
+    case 'about':
+      return <AboutPage />;
   }
 }

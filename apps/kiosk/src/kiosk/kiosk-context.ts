@@ -16,7 +16,8 @@ export type Screen =
   | { name: 'take-home'; id: number; date: string | null }
   | { name: 'print-session'; id: number }
   | { name: 'print-week'; venue: string }
-  | { name: 'language' };
+  | { name: 'language' }
+  | { name: 'about' };
 
 export interface Navigation {
   open: (screen: Screen) => void;
@@ -56,6 +57,7 @@ export function idleLimitMs(screen: Screen): number {
     case 'take-home':
     case 'print-session':
     case 'print-week':
+    case 'about':
       return 180_000;
     default:
       return 90_000;

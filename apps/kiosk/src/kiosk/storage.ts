@@ -1,10 +1,13 @@
 export const SETTINGS_STORAGE_KEY = 'fiveways.kiosk.settings';
+/** The day's counts not yet sent (reach-events.ts): numbers per day, nothing about a visit. */
+export const REACH_STORAGE_KEY = 'fiveways.kiosk.reach';
 
 /**
- * The only storage key that outlives a visit: this kiosk's own settings. (The saved directory is
- * kept in IndexedDB, which a visit never writes to; see directory/saved-directory.ts.)
+ * The only storage keys that outlive a visit: this kiosk's own settings and its unsent daily
+ * counts. (The saved directory is kept in IndexedDB, which a visit never writes to; see
+ * directory/saved-directory.ts.)
  */
-export const KEPT_STORAGE_KEYS: readonly string[] = [SETTINGS_STORAGE_KEY];
+export const KEPT_STORAGE_KEYS: readonly string[] = [SETTINGS_STORAGE_KEY, REACH_STORAGE_KEY];
 
 export interface KioskSettings {
   /** The venue this kiosk stands in: "On here today" comes from it. */

@@ -123,6 +123,29 @@ export const publicEn = {
   partSeparator: ', ',
   listAnd: 'and',
   timeSpan: '{start}–{end}',
+  footerPrivacy: 'Privacy: what we count',
+  privacyTitle: 'Privacy: what we count',
+  privacyLead:
+    'We count how often our calendars, posters and touch screens are used, so the people running the campaign can see what works. We keep numbers for each day, never who you are.',
+  privacyCountedHeading: 'What we count',
+  privacyCountedCalendars:
+    'Calendars you follow: for each calendar, how many different calendar apps checked it each day, and how many times.',
+  privacyCountedLinks:
+    'Short web addresses and QR codes on posters and flyers: how many visits each day, and whether the link was on a poster, a flyer, a sheet, a touch screen or a calendar.',
+  privacyCountedKiosk:
+    'Touch screens: for each screen, by the building it stands in, how many visits each day, which ways to wellbeing were tapped, which day, area or “who for” choices were made, how many sessions were opened, how many take-home codes were shown, and which searches found nothing.',
+  privacyNotKeptHeading: 'What we never keep',
+  privacyNotKept:
+    'We do not keep your internet address, your phone or browser details, cookies, your name or anything you type. You do not need an account.',
+  privacyHowHeading: 'Why the counts identify no one',
+  privacyHowCalendars:
+    'To tell calendar apps apart within one day, the server mixes each app’s internet address and browser name with a secret random value made fresh every day, and keeps only the scrambled result, in memory. When the day ends the secret is thrown away without ever being written down, so nobody, not even us, can turn a result back into an address or link one day to the next. Only the number of different apps is saved.',
+  privacyHowKiosk:
+    'A touch screen adds up taps for the day and sends only the totals. It sends no time of day, no screen number and nothing about who touched it, and everything a visit leaves on the screen is wiped when it starts again.',
+  privacyKeptHeading: 'How long we keep the counts',
+  privacyKept:
+    'The daily counts are kept for {months} months, so one year can be compared with the last, and are then deleted automatically.',
+  privacyQuestions: 'Questions? Ask a member of staff at any Worcester Community Trust hub.',
 } as const;
 
 export type PublicOnlyKey = keyof typeof publicEn;

@@ -123,4 +123,27 @@ export const publicPl: PublicOnlyMessages = {
   partSeparator: ', ',
   listAnd: 'i',
   timeSpan: '{start}–{end}',
+  footerPrivacy: 'Prywatność: co liczymy',
+  privacyTitle: 'Prywatność: co liczymy',
+  privacyLead:
+    'Liczymy, jak często używane są nasze kalendarze, plakaty i ekrany dotykowe, aby osoby prowadzące kampanię wiedziały, co działa. Zapisujemy liczby dla każdego dnia, nigdy to, kim jesteś.',
+  privacyCountedHeading: 'Co liczymy',
+  privacyCountedCalendars:
+    'Obserwowane kalendarze: dla każdego kalendarza, ile różnych aplikacji kalendarza sprawdziło go danego dnia i ile razy.',
+  privacyCountedLinks:
+    'Krótkie adresy internetowe i kody QR na plakatach i ulotkach: ile było wejść każdego dnia i czy link był na plakacie, ulotce, kartce, ekranie dotykowym czy w kalendarzu.',
+  privacyCountedKiosk:
+    'Ekrany dotykowe: dla każdego ekranu, według budynku, w którym stoi, ile było wizyt każdego dnia, które sposoby na dobre samopoczucie wybrano, jakie wybory dnia, okolicy lub „dla kogo” zrobiono, ile zajęć otwarto, ile kodów do zabrania pokazano i które wyszukiwania nic nie znalazły.',
+  privacyNotKeptHeading: 'Czego nigdy nie zapisujemy',
+  privacyNotKept:
+    'Nie zapisujemy Twojego adresu internetowego, danych telefonu ani przeglądarki, plików cookie, imienia ani niczego, co wpiszesz. Nie potrzebujesz konta.',
+  privacyHowHeading: 'Dlaczego liczby nikogo nie identyfikują',
+  privacyHowCalendars:
+    'Aby odróżnić aplikacje kalendarza w ciągu jednego dnia, serwer łączy adres internetowy i nazwę przeglądarki każdej aplikacji z tajną, losową wartością tworzoną na nowo każdego dnia i przechowuje w pamięci tylko zaszyfrowany wynik. Na koniec dnia sekret jest usuwany, nigdy niezapisany, więc nikt, nawet my, nie może zamienić wyniku z powrotem na adres ani połączyć jednego dnia z następnym. Zapisywana jest tylko liczba różnych aplikacji.',
+  privacyHowKiosk:
+    'Ekran dotykowy sumuje dotknięcia z całego dnia i wysyła tylko sumy. Nie wysyła godziny, numeru ekranu ani niczego o osobie, która go dotykała, a wszystko, co zostawiła wizyta, jest usuwane, gdy ekran zaczyna od nowa.',
+  privacyKeptHeading: 'Jak długo przechowujemy liczby',
+  privacyKept:
+    'Dzienne liczby przechowujemy przez {months} mies., aby można było porównać rok z poprzednim, a potem są automatycznie usuwane.',
+  privacyQuestions: 'Pytania? Zapytaj pracownika w dowolnym centrum Worcester Community Trust.',
 };

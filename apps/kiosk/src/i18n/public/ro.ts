@@ -123,4 +123,28 @@ export const publicRo: PublicOnlyMessages = {
   partSeparator: ', ',
   listAnd: 'și',
   timeSpan: '{start}–{end}',
+  footerPrivacy: 'Confidențialitate: ce numărăm',
+  privacyTitle: 'Confidențialitate: ce numărăm',
+  privacyLead:
+    'Numărăm cât de des sunt folosite calendarele, afișele și ecranele tactile, ca cei care conduc campania să vadă ce funcționează. Păstrăm numere pentru fiecare zi, niciodată cine sunteți.',
+  privacyCountedHeading: 'Ce numărăm',
+  privacyCountedCalendars:
+    'Calendarele pe care le urmăriți: pentru fiecare calendar, câte aplicații de calendar diferite l-au verificat în fiecare zi și de câte ori.',
+  privacyCountedLinks:
+    'Adresele web scurte și codurile QR de pe afișe și fluturași: câte vizite au fost în fiecare zi și dacă linkul era pe un afiș, un fluturaș, o foaie, un ecran tactil sau un calendar.',
+  privacyCountedKiosk:
+    'Ecranele tactile: pentru fiecare ecran, după clădirea în care se află, câte vizite au fost în fiecare zi, ce căi spre bunăstare au fost atinse, ce alegeri de zi, zonă sau „pentru cine” s-au făcut, câte activități au fost deschise, câte coduri de luat acasă au fost afișate și ce căutări nu au găsit nimic.',
+  privacyNotKeptHeading: 'Ce nu păstrăm niciodată',
+  privacyNotKept:
+    'Nu păstrăm adresa dumneavoastră de internet, detaliile telefonului sau ale browserului, cookie-uri, numele sau ceva ce scrieți. Nu aveți nevoie de cont.',
+  privacyHowHeading: 'De ce numerele nu identifică pe nimeni',
+  privacyHowCalendars:
+    'Pentru a deosebi aplicațiile de calendar într-o zi, serverul amestecă adresa de internet și numele browserului fiecărei aplicații cu o valoare secretă aleatorie, făcută din nou în fiecare zi, și păstrează doar rezultatul amestecat, în memorie. La sfârșitul zilei secretul este aruncat fără să fie scris vreodată, așa că nimeni, nici măcar noi, nu poate transforma un rezultat înapoi într-o adresă sau lega o zi de următoarea. Se salvează doar numărul de aplicații diferite.',
+  privacyHowKiosk:
+    'Un ecran tactil adună atingerile din ziua respectivă și trimite doar totalurile. Nu trimite ora, niciun număr de ecran și nimic despre cine l-a atins, iar tot ce lasă o vizită pe ecran este șters când acesta începe din nou.',
+  privacyKeptHeading: 'Cât timp păstrăm numerele',
+  privacyKept:
+    'Numerele zilnice sunt păstrate {months} luni, ca un an să poată fi comparat cu cel trecut, apoi sunt șterse automat.',
+  privacyQuestions:
+    'Întrebări? Întrebați un membru al personalului la orice centru Worcester Community Trust.',
 };

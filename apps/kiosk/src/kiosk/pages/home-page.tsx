@@ -89,6 +89,11 @@ export function HomePage() {
             ))}
           </div>
         </section>
+        <p class="home-about">
+          <button type="button" class="secondary" onClick={() => nav.open({ name: 'about' })}>
+            {t('aboutKiosk')}
+          </button>
+        </p>
       </main>
     </>
   );

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Filters } from '../filters.ts';
 import { useKiosk, type KioskState } from '../kiosk-context.ts';
 import { OccurrenceCard } from '../components/occurrence-card.tsx';
@@ -9,6 +9,7 @@ import { WayIcon } from '../components/icons.tsx';
 import { labelDay } from '../day-label.ts';
 import { searchDirectory } from '../starting-soon.ts';
 import { suggestAlternatives } from '../suggestions.ts';
+import { recordZeroResults } from '../reach-events.ts';
 
 /** Plain words for the current choices, e.g. "Be Active · Tomorrow (Wednesday) · Free only". */
 export function describeFilters(f: Filters, k: KioskState): string[] {
@@ -46,6 +47,11 @@ export function ResultsPage({ filters }: { filters: Filters }) {
         : [],
     [directory, search, results, filters, today, now],
   );
+  // A search that found nothing is counted once per set of choices: the gaps to fill.
+  const foundNothing = search !== null && results.length === 0;
+  useEffect(() => {
+    if (foundNothing) recordZeroResults(filters, today);
+  }, [foundNothing, filters, today]);
   const chosen = describeFilters(filters, kiosk);
   // The limit belongs to one set of choices: new choices start again at one page.
   const [more, setMore] = useState({ filters, limit: RESULTS_PAGE });

@@ -72,6 +72,11 @@ function Frame({ children }: { children: ComponentChildren }) {
               {t.t('footerFollow')}
             </a>
           </p>
+          <p>
+            <a href={t.language === 'en' ? '/privacy' : `/privacy?lang=${t.language}`}>
+              {t.t('footerPrivacy')}
+            </a>
+          </p>
         </div>
       </footer>
     </div>
