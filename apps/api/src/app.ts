@@ -33,6 +33,10 @@ import { silentLogger, type Logger } from './ops/logger.ts';
 import { requestLogger } from './ops/request-logger.ts';
 import { schoolHolidayRoutes } from './school-holidays/school-holidays.routes.ts';
 import { sessionRoutes } from './sessions/sessions.routes.ts';
+import { createMemoryMailer, type Mailer } from './suggestions/mailer.ts';
+import type { RateLimit } from './suggestions/rate-limit.ts';
+import { DEFAULT_SUGGESTIONS_PER_DAY } from './suggestions/suggestion-settings.ts';
+import { suggestionRoutes } from './suggestions/suggestions.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { venueRoutes } from './venues/venues.routes.ts';
 import { wayRoutes } from './ways/ways.routes.ts';
@@ -63,6 +67,13 @@ export interface AppDeps {
   passwords?: PasswordHasher;
   /** The licence the open data is offered under (OPEN_DATA_LICENCE); the OGL v3 by default. */
   openDataLicence?: OpenDataLicence;
+  /** Suggest a group: where outcome emails go (kept in memory unless given), and its limits. */
+  suggestions?: {
+    mailer?: Mailer;
+    formSecret?: string | null;
+    perDay?: number;
+    rate?: RateLimit;
+  };
 }
 
 export function createApp({
@@ -79,6 +90,7 @@ export function createApp({
   trustedProxies = [],
   passwords = SCRYPT_PASSWORDS,
   openDataLicence = DEFAULT_OPEN_DATA_LICENCE,
+  suggestions = {},
 }: AppDeps) {
   const deps = { db, cache, clock };
   // Every request is logged and every answer, errors and refusals included, gets the security
@@ -108,6 +120,18 @@ export function createApp({
     .route('/api', schoolHolidayRoutes(deps))
     .route('/api', recentChangeRoutes(deps))
     .route('/api', exportRoutes({ ...deps, licence: openDataLicence }))
+    .route(
+      '/api',
+      suggestionRoutes({
+        ...deps,
+        publicUrl,
+        trustedProxies,
+        mailer: suggestions.mailer ?? createMemoryMailer().mailer,
+        formSecret: suggestions.formSecret ?? null,
+        perDay: suggestions.perDay ?? DEFAULT_SUGGESTIONS_PER_DAY,
+        ...(suggestions.rate ? { rate: suggestions.rate } : {}),
+      }),
+    )
     .route('/api', openApiRoutes({ publicUrl }));
 
   // Open Referral UK open data (/openreferral/…) and calendar feeds (/feeds/…) mount before the

@@ -27,6 +27,12 @@ describe('loadEnv', () => {
         name: 'Open Government Licence v3.0',
         url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
       },
+      suggestions: {
+        smtpUrl: null,
+        mailFrom: 'Five Ways Worcester <no-reply@localhost.localdomain>',
+        formSecret: null,
+        perDay: 50,
+      },
     });
   });
 
@@ -42,6 +48,10 @@ describe('loadEnv', () => {
       READ_CACHE_MB: '64',
       BENCH_STATS: 'on',
       OPEN_DATA_LICENCE: 'CC-BY-4.0',
+      SMTP_URL: 'smtps://user:secret@mail.example.org:465',
+      MAIL_FROM: 'Five Ways <hello@example.org>',
+      FORM_SECRET: 'a'.repeat(32),
+      SUGGESTIONS_PER_DAY: '20',
     });
     expect(env).toEqual({
       port: 8899,
@@ -55,6 +65,12 @@ describe('loadEnv', () => {
       openDataLicence: {
         name: 'Creative Commons Attribution 4.0 International',
         url: 'https://creativecommons.org/licenses/by/4.0/',
+      },
+      suggestions: {
+        smtpUrl: 'smtps://user:secret@mail.example.org:465',
+        mailFrom: 'Five Ways <hello@example.org>',
+        formSecret: 'a'.repeat(32),
+        perDay: 20,
       },
     });
   });
@@ -89,6 +105,11 @@ describe('loadEnv', () => {
     ['READ_CACHE_MB', '8', 'from 16 to 65536'],
     ['BENCH_STATS', 'yes', '"on"'],
     ['OPEN_DATA_LICENCE', 'mine', 'OPEN_DATA_LICENCE=ogl-3.0'],
+    ['SMTP_URL', 'https://mail.example.org', 'smtp:// or smtps://'],
+    ['MAIL_FROM', 'nobody', 'MAIL_FROM='],
+    ['FORM_SECRET', 'short', 'at least 32 characters'],
+    ['SUGGESTIONS_PER_DAY', 'many', 'SUGGESTIONS_PER_DAY=50'],
+    ['SUGGESTIONS_PER_DAY', '0', 'from 1 to 10000'],
   ])('rejects %s=%s with a message saying how to fix it', (variable, value, hint) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems).toHaveLength(1);

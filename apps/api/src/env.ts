@@ -8,6 +8,10 @@ import {
   OPEN_DATA_LICENCES,
   type OpenDataLicence,
 } from './openreferral/open-data-licence.ts';
+import {
+  readSuggestionSettings,
+  type SuggestionSettings,
+} from './suggestions/suggestion-settings.ts';
 
 /** The repository root (apps/api/src → ../../..): relative paths are read from here. */
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -32,6 +36,8 @@ export interface Env {
   benchStats: boolean;
   /** The licence the open data is offered under (OPEN_DATA_LICENCE). */
   openDataLicence: OpenDataLicence;
+  /** Suggest a group: SMTP_URL, MAIL_FROM, FORM_SECRET, SUGGESTIONS_PER_DAY. */
+  suggestions: SuggestionSettings;
 }
 
 export interface ConfigProblem {
@@ -217,6 +223,8 @@ export function loadEnv(source: Source = process.env): Env {
       ? 'off'
       : check('BENCH_STATS', BenchStatsSchema, rawBenchStats.toLowerCase());
 
+  const suggestions = readSuggestionSettings(source, problems, publicUrl);
+
   if (
     problems.length > 0 ||
     trustedProxies === undefined ||
@@ -239,5 +247,6 @@ export function loadEnv(source: Source = process.env): Env {
     readCacheBytes: readCacheMb * 1024 * 1024,
     benchStats: benchStats === 'on',
     openDataLicence: OPEN_DATA_LICENCES[licenceKey],
+    suggestions,
   };
 }

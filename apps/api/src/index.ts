@@ -8,6 +8,7 @@ import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.
 import { ConfigError, loadEnv, type Env } from './env.ts';
 import { startServer } from './http/server-limits.ts';
 import { recordUidDomain } from './sessions/sessions.queries.ts';
+import { mailerFromSettings } from './suggestions/mailer.ts';
 import { AdminInputError } from './users/bootstrap-admin.ts';
 import { prepareFirstLogin } from './users/first-run.ts';
 import { reportBenchStats } from './ops/bench-stats.ts';
@@ -52,6 +53,7 @@ const groupStore = createGroupStore(db, cache);
 // long) rather than inside the first request, which would hold every other answer back meanwhile.
 sessionStore.load();
 groupStore.load();
+const mailer = mailerFromSettings(env.suggestions);
 const app = createApp({
   db,
   clock: () => new Date(),
@@ -63,6 +65,11 @@ const app = createApp({
   warmFeeds: true,
   trustedProxies: env.trustedProxies,
   openDataLicence: env.openDataLicence,
+  suggestions: {
+    mailer,
+    formSecret: env.suggestions.formSecret,
+    perDay: env.suggestions.perDay,
+  },
 });
 
 if (env.benchStats) reportBenchStats(cache, log);
@@ -70,6 +77,7 @@ if (env.benchStats) reportBenchStats(cache, log);
 // With short deadlines for headers and bodies (http/server-limits.ts).
 const server = startServer(app.fetch, env.port, (info) => {
   log.info('listening', { url: env.publicUrl, port: info.port, database: env.databasePath });
+  log.info('outcome emails go to', { mail: mailer.where });
 });
 
 server.on('error', (error: NodeJS.ErrnoException) => {

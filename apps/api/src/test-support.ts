@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@fiveways/shared';
-import { createApp, type App } from './app.ts';
+import { createApp, type App, type AppDeps } from './app.ts';
 import { LOGIN_COOKIE } from './auth/login.ts';
 import { createLogin } from './auth/logins.queries.ts';
 import { hashPassword, type PasswordHasher } from './auth/password.ts';
@@ -209,6 +209,7 @@ export function makeStaffTestApp(
     feedChunkIds?: number | undefined;
     trustedProxies?: readonly string[];
     passwords?: PasswordHasher;
+    suggestions?: AppDeps['suggestions'];
   } = {},
 ) {
   const publicUrl = options.publicUrl ?? 'http://localhost:8787';
@@ -225,6 +226,7 @@ export function makeStaffTestApp(
     feedChunkIds: options.feedChunkIds,
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
     ...(options.passwords ? { passwords: options.passwords } : {}),
+    ...(options.suggestions ? { suggestions: options.suggestions } : {}),
   });
 
   async function request(method: string, path: string, opts: RequestOptions = {}) {
@@ -307,6 +309,7 @@ export function dumpTables(db: StaffTestApp['db']): string {
     'closures',
     'closure_occurrences',
     'school_holidays',
+    'group_suggestions',
   ];
   return JSON.stringify(
     tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]),

@@ -14,3 +14,4 @@ export * from './venue.ts';
 export * from './way.ts';
 export * from './translation.ts';
 export * from './closure.ts';
+export * from './suggestion.ts';

@@ -11,7 +11,15 @@ import {
 
 /** What an audit entry can be about. */
 export type AuditEntity =
-  'session' | 'group' | 'venue' | 'area' | 'user' | 'closure' | 'school-holiday' | 'organisation';
+  | 'session'
+  | 'group'
+  | 'venue'
+  | 'area'
+  | 'user'
+  | 'closure'
+  | 'school-holiday'
+  | 'organisation'
+  | 'suggestion';
 
 export interface AuditRecord {
   userId: number | null;

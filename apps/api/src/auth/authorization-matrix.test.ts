@@ -1,5 +1,6 @@
 // Every write endpoint, tried by every kind of person: a refusal is a 401 or 403 and changes nothing.
 import { insertGroup } from '../groups/groups.queries.ts';
+import { insertSuggestion } from '../suggestions/suggestions.queries.ts';
 import { describe, expect, it } from 'vitest';
 import {
   dumpTables,
@@ -17,6 +18,8 @@ const EVERYONE: Who[] = ['anonymous', 'staffA', 'staffB', 'admin'];
 interface Target {
   sessionAtA: number;
   staffB: number;
+  /** A new suggestion staff A made in the staff area. */
+  suggestionByA: number;
 }
 
 interface Case {
@@ -219,6 +222,42 @@ const CASES: Case[] = [
     body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' }),
     allowed: ['staffA', 'staffB', 'admin'],
   },
+  // Suggestions: admins and venue staff moderate; anyone logged in suggests and edits their own.
+  {
+    name: 'suggest a group from the staff area',
+    method: 'POST',
+    path: () => '/api/staff/suggestions',
+    body: () => ({ name: 'Book club', what: 'Reading', where: 'Library', when: 'Mondays' }),
+    allowed: ['staffA', 'staffB', 'admin'],
+  },
+  {
+    name: 'edit staff A’s new suggestion',
+    method: 'PATCH',
+    path: (t) => `/api/staff/suggestions/${t.suggestionByA}`,
+    body: () => ({ when: 'Tuesdays' }),
+    allowed: ['staffA'],
+  },
+  {
+    name: 'approve a suggestion as a group',
+    method: 'POST',
+    path: (t) => `/api/staff/suggestions/${t.suggestionByA}/approve`,
+    body: () => ({ groupSlug: 'group-at-a' }),
+    allowed: ['staffA', 'staffB', 'admin'],
+  },
+  {
+    name: 'merge a suggestion into a group',
+    method: 'POST',
+    path: (t) => `/api/staff/suggestions/${t.suggestionByA}/merge`,
+    body: () => ({ groupSlug: 'knit-and-natter' }),
+    allowed: ['staffA', 'staffB', 'admin'],
+  },
+  {
+    name: 'decline a suggestion',
+    method: 'POST',
+    path: (t) => `/api/staff/suggestions/${t.suggestionByA}/decline`,
+    body: () => ({ reason: 'Already listed' }),
+    allowed: ['staffA', 'staffB', 'admin'],
+  },
 ];
 
 async function setUp() {
@@ -246,7 +285,24 @@ async function setUp() {
   const row = t.db.prepare("SELECT id FROM sessions WHERE title = 'Walk and Talk'").get() as {
     id: number;
   };
-  const target: Target = { sessionAtA: row.id, staffB: people.ids.staffB };
+  const suggestionByA = insertSuggestion(
+    t.db,
+    {
+      source: 'champion',
+      language: 'en',
+      name: 'Gorse Hill Gardeners',
+      what: 'Digging',
+      where: 'The hub garden',
+      when: 'Saturdays',
+      ways: ['take-notice'],
+      groupContact: '',
+      replyEmail: '',
+      createdBy: people.ids.staffA,
+      formNonce: null,
+    },
+    t.clock().toISOString(),
+  );
+  const target: Target = { sessionAtA: row.id, staffB: people.ids.staffB, suggestionByA };
   const cookie = (who: Who) => (who === 'anonymous' ? null : people.cookies[who]);
   return { t, target, cookie };
 }

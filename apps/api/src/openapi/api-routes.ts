@@ -55,6 +55,7 @@ import {
 } from '../organisations/organisations.routes.ts';
 import { ORUK_OPENAPI_URL } from '../openreferral/openreferral.routes.ts';
 import { SessionQuerySchema } from '../sessions/sessions.routes.ts';
+import { SUGGESTION_ROUTES } from '../suggestions/suggestion-api-routes.ts';
 import { VenueCreateSchema, VenuePatchSchema, VenueQuerySchema } from '../venues/venues.routes.ts';
 
 /** Who may call a route: anyone, a logged-in staff member or admin, an admin, a link holder. */
@@ -769,6 +770,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     answer: noContent,
     example: { params: { id: '1' } },
   },
+  ...SUGGESTION_ROUTES,
   // Exports and feeds.
   {
     method: 'get',
