@@ -27,6 +27,9 @@ const SubscribePage = lazyPage(() =>
 const FollowPage = lazyPage(() =>
   import('./public/pages/follow-page.tsx').then((m) => m.FollowPage),
 );
+const SuggestPage = lazyPage(() =>
+  import('./public/pages/suggest-page.tsx').then((m) => m.SuggestPage),
+);
 const NotFoundPage = lazyPage(() =>
   import('./public/pages/not-found-page.tsx').then((m) => m.NotFoundPage),
 );
@@ -49,6 +52,7 @@ export function App() {
         <Route path={PAGE_PATHS.subscribe} component={SubscribePage} />
         <Route path={PAGE_PATHS.followAll} component={FollowPage} />
         <Route path={PAGE_PATHS.follow} component={FollowPage} />
+        <Route path={PAGE_PATHS.suggest} component={SuggestPage} />
         <Route path={PAGE_PATHS.staff} component={StaffApp} />
         <Route path={PAGE_PATHS.staffPages} component={StaffApp} />
         <Route default component={NotFoundPage} />

@@ -10,6 +10,8 @@ describe('matchAppPage', () => {
       '/sessions/12': 'session',
       '/sessions/12/': 'session',
       '/subscribe': 'subscribe',
+      '/suggest': 'suggest',
+      '/staff/suggestions': 'staff',
       '/follow/all': 'follow',
       '/follow/ways/be-active': 'follow',
       '/follow/venues/warndon-hub': 'follow',

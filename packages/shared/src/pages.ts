@@ -9,6 +9,7 @@ export const PAGE_PATHS = {
   session: '/sessions/:id',
   subscribe: '/subscribe',
   followAll: '/follow/all',
+  suggest: '/suggest',
   follow: '/follow/:kind/:slug',
   staff: '/staff',
   staffPages: '/staff/*',
@@ -33,6 +34,7 @@ export const STAFF_PAGE_PATHS = {
   closures: '/closures',
   schoolHolidays: '/admin/school-holidays',
   invite: '/invite/:token',
+  suggestions: '/suggestions',
 } as const;
 
 /** The kinds of calendar feed named after one thing, as their addresses spell them. */
@@ -48,6 +50,7 @@ export type AppPage =
   | { name: 'session'; id: string }
   | { name: 'subscribe' }
   | { name: 'follow'; target: FollowTarget }
+  | { name: 'suggest' }
   | { name: 'staff' };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -109,6 +112,7 @@ export function matchAppPage(path: string): AppPage | null {
     return ID.test(id) ? { name: 'session', id } : null;
   }
   if (matchPath(PAGE_PATHS.subscribe, path) !== null) return { name: 'subscribe' };
+  if (matchPath(PAGE_PATHS.suggest, path) !== null) return { name: 'suggest' };
   if (matchPath(PAGE_PATHS.followAll, path) !== null) {
     return { name: 'follow', target: { kind: 'all' } };
   }

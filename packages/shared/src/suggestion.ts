@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { SlugSchema, text } from './common.ts';
+import { countLinks, SUGGESTION_EMAIL, SUGGESTION_LIMITS } from './suggestion-limits.ts';
 import { WaySlugSchema } from './way.ts';
 
-/** The most each field of a suggestion may hold, and the most web links it may carry. */
-export const SUGGESTION_LIMITS = {
-  name: 120,
-  what: 1500,
-  where: 300,
-  when: 300,
-  groupContact: 300,
-  replyEmail: 254,
-  /** Web links in any one field. */
-  linksPerField: 2,
-  /** Web links in the whole suggestion. */
-  links: 3,
-} as const;
+export * from './suggestion-limits.ts';
 
 export const SUGGESTION_STATUSES = ['new', 'approved', 'merged', 'declined'] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
@@ -23,14 +12,6 @@ export type SuggestionSource = (typeof SUGGESTION_SOURCES)[number];
 /** The languages the form is offered in; the outcome email is written in the same one. */
 export const SUGGESTION_LANGUAGES = ['en', 'pl', 'ro', 'ur'] as const;
 export type SuggestionLanguage = (typeof SUGGESTION_LANGUAGES)[number];
-
-const LINK = /\bhttps?:\/\/|\bwww\./gi;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** How many web links a piece of text holds (http://, https:// or www.). */
-export function countLinks(value: string): number {
-  return value.match(LINK)?.length ?? 0;
-}
 
 /** A field a person must fill in, named in the message. */
 function needed(label: string, max: number, kind: 'line' | 'paragraphs' = 'line') {
@@ -44,7 +25,7 @@ function needed(label: string, max: number, kind: 'line' | 'paragraphs' = 'line'
 }
 
 const replyEmail = text('Your email', SUGGESTION_LIMITS.replyEmail)
-  .refine((s) => s === '' || EMAIL.test(s), {
+  .refine((s) => s === '' || SUGGESTION_EMAIL.test(s), {
     error: 'Your email: give an email address like name@example.org, or leave it empty',
   })
   .transform((s) => s.toLowerCase());
