@@ -3,6 +3,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { recentChangeRoutes } from './audit/recent-changes.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { closureRoutes } from './closures/closures.routes.ts';
+import { conversationRoutes } from './conversations/conversations.routes.ts';
 import { SCRYPT_PASSWORDS, type PasswordHasher } from './auth/password.ts';
 import { createGroupStore, type GroupStore } from './cache/group-store.ts';
 import { createReadCache, type ReadCache } from './cache/read-cache.ts';
@@ -119,6 +120,7 @@ export function createApp({
     .route('/api', closureRoutes(deps))
     .route('/api', schoolHolidayRoutes(deps))
     .route('/api', recentChangeRoutes(deps))
+    .route('/api', conversationRoutes(deps))
     .route('/api', exportRoutes({ ...deps, licence: openDataLicence }))
     .route(
       '/api',

@@ -310,6 +310,8 @@ export function dumpTables(db: StaffTestApp['db']): string {
     'closure_occurrences',
     'school_holidays',
     'group_suggestions',
+    'champion_conversations',
+    'champion_contacts',
   ];
   return JSON.stringify(
     tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]),

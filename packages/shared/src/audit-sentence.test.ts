@@ -37,6 +37,17 @@ describe('describeAuditEntry', () => {
     );
   });
 
+  it('names a Community Champion by their role, since they look after no venue', () => {
+    expect(
+      describeAuditEntry(
+        entry({
+          kind: 'conversation.create',
+          actor: { name: 'Ali', email: 'ali@example.org', role: 'champion', venues: [] },
+        }),
+      ),
+    ).toBe('Ali (Community Champion) logged a conversation at Food Bank volunteering');
+  });
+
   it('gives the year of a date in another year, and names an admin and the system', () => {
     expect(
       describeAuditEntry(

@@ -30,6 +30,8 @@ export interface AuditMessages {
   unknownKind: string;
   actorWithScope: string;
   admin: string;
+  /** How a Community Champion is named (they look after no venue); the English when absent. */
+  champion?: string;
   system: string;
   listSeparator: string;
   /** A moved date's new time and place, each part only when it changed. */
@@ -77,6 +79,10 @@ export const AUDIT_MESSAGES_EN: AuditMessages = {
     'school-holiday.delete': '{actor} removed school holidays {title} ({fromDay} to {toDay})',
     'organisation.create': '{actor} added organisation {title}',
     'organisation.update': '{actor} changed organisation {title} ({fields})',
+    'conversation.create': '{actor} logged a conversation at {title}',
+    'conversation.update': '{actor} corrected a conversation at {title} ({fields})',
+    'champion-contact.create': '{actor} kept a resident’s contact, given with consent',
+    'champion-contact.delete': '{actor} deleted a resident’s contact on request',
     'suggestion.create': '{actor} suggested the group {title}',
     'suggestion.update': '{actor} changed their suggestion {title} ({fields})',
     'suggestion.approve': '{actor} approved the suggestion {title} as a new group',
@@ -86,6 +92,7 @@ export const AUDIT_MESSAGES_EN: AuditMessages = {
   unknownKind: '{actor}: {kind} on {title}',
   actorWithScope: '{name} ({scope})',
   admin: 'admin',
+  champion: 'Community Champion',
   system: 'The system',
   listSeparator: ', ',
   movedTo: { date: '{date}', time: '{start}–{end}', venue: 'at {venue}' },
@@ -181,7 +188,9 @@ export function describeActor(
   const scope =
     actor.role === 'admin'
       ? messages.admin
-      : actor.venues.map((v) => v.name).join(messages.listSeparator);
+      : actor.role === 'champion'
+        ? (messages.champion ?? 'Community Champion')
+        : actor.venues.map((v) => v.name).join(messages.listSeparator);
   return scope === '' ? name : fillTemplate(messages.actorWithScope, { name, scope });
 }
 

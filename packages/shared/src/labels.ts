@@ -3,7 +3,15 @@
 // kiosk's first download can carry them.
 import type { Cost } from './common.ts';
 import type { SessionKind } from './session.ts';
+import type { Role } from './staff.ts';
 import type { VenueAccessibility } from './venue.ts';
+
+/** What each staff role is called in the staff area and the audit log. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  admin: 'Admin',
+  staff: 'Staff',
+  champion: 'Community Champion',
+};
 
 export const KIND_LABELS: Readonly<Record<SessionKind, string>> = {
   'drop-in': 'Drop-in',

@@ -15,3 +15,4 @@ export * from './way.ts';
 export * from './translation.ts';
 export * from './closure.ts';
 export * from './suggestion.ts';
+export * from './conversation.ts';

@@ -45,9 +45,16 @@ export type PasswordChangeInput = z.infer<typeof PasswordChangeInputSchema>;
 export const InviteAcceptInputSchema = z.strictObject({ password: NewPasswordSchema });
 export type InviteAcceptInput = z.infer<typeof InviteAcceptInputSchema>;
 
-export const ROLES = ['admin', 'staff'] as const;
-export const RoleSchema = z.enum(ROLES, { error: 'Choose a role: admin or staff' });
+export const ROLES = ['admin', 'staff', 'champion'] as const;
+export const RoleSchema = z.enum(ROLES, {
+  error: 'Choose a role: admin, staff or champion (Community Champion)',
+});
 export type Role = z.infer<typeof RoleSchema>;
+
+/** A stored role as the code knows it; anything unknown gets the narrowest rights. */
+export function roleFrom(value: string): Role {
+  return value === 'admin' || value === 'staff' ? value : 'champion';
+}
 
 const VenueSlugsSchema = z
   .array(SlugSchema, { error: 'Give the venues as a list of short names' })

@@ -77,6 +77,16 @@ export function describeRecord(
     const place = { slug, name: (isSnapshot(venue) && stringField(venue, 'name')) || slug };
     return { title: place.name, venue: place };
   }
+  if (entity === 'conversation') {
+    // Titled by where it was, never by anything about the resident.
+    const slug = stringField(record, 'venue');
+    const place = slug === null ? null : placeOf(slug);
+    return {
+      title: place?.name ?? `a ${stringField(record, 'placeKind') ?? 'place'}`,
+      venue: place,
+    };
+  }
+  if (entity === 'champion-contact') return { title: 'a resident’s contact', venue: null };
   if (entity === 'user') {
     return {
       title: stringField(record, 'name') || stringField(record, 'email') || `account ${entityId}`,

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@fiveways/shared';
+import { roleFrom, type AuditEntry } from '@fiveways/shared';
 import type { Db } from '../db/open-db.ts';
 import {
   changedFields,
@@ -19,7 +19,9 @@ export type AuditEntity =
   | 'closure'
   | 'school-holiday'
   | 'organisation'
-  | 'suggestion';
+  | 'suggestion'
+  | 'conversation'
+  | 'champion-contact';
 
 export interface AuditRecord {
   userId: number | null;
@@ -129,7 +131,7 @@ export function listAudit(db: Db, options: AuditFilter): AuditEntry[] {
               id: row.user_id,
               name: row.name ?? '',
               email: row.email,
-              role: row.role === 'admin' ? 'admin' : 'staff',
+              role: roleFrom(row.role ?? ''),
               venues: venuesOf(row.user_id),
             },
       record: describeRecord(row.entity, row.entity_id, before, after, placeOf),

@@ -74,7 +74,7 @@ function linkUnusable() {
 /** Logging in and out, one's own password, and the one-time invite and reset links. */
 export function authRoutes(deps: AuthDeps) {
   const { db, clock } = deps;
-  const { loginOf, requireStaff } = loginGuards(deps);
+  const { loginOf, requireAccount } = loginGuards(deps);
   const staffWrite = createStaffWrite(deps);
   const throttle = createLoginThrottle(() => clock().getTime(), DEFAULT_THROTTLE_LIMITS);
   const secureCookies = new URL(deps.publicUrl).protocol === 'https:';
@@ -135,12 +135,12 @@ export function authRoutes(deps: AuthDeps) {
         return c.body(null, 204);
       })
 
-      .get('/auth/me', requireStaff, (c) => {
+      .get('/auth/me', requireAccount, (c) => {
         const { id, email, name, role, venues } = c.var.staff;
         return c.json({ id, email, name, role, venues } satisfies Me);
       })
 
-      .post('/auth/password', requireStaff, validJson(PasswordChangeInputSchema), async (c) => {
+      .post('/auth/password', requireAccount, validJson(PasswordChangeInputSchema), async (c) => {
         const { staff, loginId } = c.var;
         const { currentPassword, newPassword } = c.req.valid('json');
         const stored = getPasswordHash(db, staff.id);

@@ -2,6 +2,7 @@
 import { insertGroup } from '../groups/groups.queries.ts';
 import { insertSuggestion } from '../suggestions/suggestions.queries.ts';
 import { describe, expect, it } from 'vitest';
+import { API_ROUTES, type RouteDoc } from '../openapi/api-routes.ts';
 import {
   dumpTables,
   makeStaffTestApp,
@@ -12,14 +13,16 @@ import {
   type StaffTestApp,
 } from '../test-support.ts';
 
-type Who = 'anonymous' | 'staffA' | 'staffB' | 'admin';
-const EVERYONE: Who[] = ['anonymous', 'staffA', 'staffB', 'admin'];
+type Who = 'anonymous' | 'staffA' | 'staffB' | 'admin' | 'champion';
+const EVERYONE: Who[] = ['anonymous', 'staffA', 'staffB', 'admin', 'champion'];
 
 interface Target {
   sessionAtA: number;
   staffB: number;
   /** A new suggestion staff A made in the staff area. */
   suggestionByA: number;
+  /** A new suggestion the Community Champion made. */
+  suggestionByChampion: number;
 }
 
 interface Case {
@@ -220,7 +223,7 @@ const CASES: Case[] = [
     method: 'POST',
     path: () => '/api/auth/password',
     body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' }),
-    allowed: ['staffA', 'staffB', 'admin'],
+    allowed: ['staffA', 'staffB', 'admin', 'champion'],
   },
   // Suggestions: admins and venue staff moderate; anyone logged in suggests and edits their own.
   {
@@ -228,7 +231,7 @@ const CASES: Case[] = [
     method: 'POST',
     path: () => '/api/staff/suggestions',
     body: () => ({ name: 'Book club', what: 'Reading', where: 'Library', when: 'Mondays' }),
-    allowed: ['staffA', 'staffB', 'admin'],
+    allowed: ['staffA', 'staffB', 'admin', 'champion'],
   },
   {
     name: 'edit staff A’s new suggestion',
@@ -236,6 +239,13 @@ const CASES: Case[] = [
     path: (t) => `/api/staff/suggestions/${t.suggestionByA}`,
     body: () => ({ when: 'Tuesdays' }),
     allowed: ['staffA'],
+  },
+  {
+    name: 'edit the Champion’s new suggestion',
+    method: 'PATCH',
+    path: (t) => `/api/staff/suggestions/${t.suggestionByChampion}`,
+    body: () => ({ when: 'Tuesdays' }),
+    allowed: ['champion'],
   },
   {
     name: 'approve a suggestion as a group',
@@ -285,25 +295,35 @@ async function setUp() {
   const row = t.db.prepare("SELECT id FROM sessions WHERE title = 'Walk and Talk'").get() as {
     id: number;
   };
-  const suggestionByA = insertSuggestion(
-    t.db,
-    {
-      source: 'champion',
-      language: 'en',
-      name: 'Gorse Hill Gardeners',
-      what: 'Digging',
-      where: 'The hub garden',
-      when: 'Saturdays',
-      ways: ['take-notice'],
-      groupContact: '',
-      replyEmail: '',
-      createdBy: people.ids.staffA,
-      formNonce: null,
-    },
-    t.clock().toISOString(),
-  );
-  const target: Target = { sessionAtA: row.id, staffB: people.ids.staffB, suggestionByA };
-  const cookie = (who: Who) => (who === 'anonymous' ? null : people.cookies[who]);
+  const suggestion = (createdBy: number) =>
+    insertSuggestion(
+      t.db,
+      {
+        source: 'champion',
+        language: 'en',
+        name: 'Gorse Hill Gardeners',
+        what: 'Digging',
+        where: 'The hub garden',
+        when: 'Saturdays',
+        ways: ['take-notice'],
+        groupContact: '',
+        replyEmail: '',
+        createdBy,
+        formNonce: null,
+      },
+      t.clock().toISOString(),
+    );
+  // Listed against venue A as well, as no account made through the API can be: a Champion's
+  // venues must still give them no venue's rights.
+  const champion = await t.createUser('champion@example.org', 'champion', [VENUE_A]);
+  const target: Target = {
+    sessionAtA: row.id,
+    staffB: people.ids.staffB,
+    suggestionByA: suggestion(people.ids.staffA),
+    suggestionByChampion: suggestion(champion),
+  };
+  const cookies = { ...people.cookies, champion: t.cookieFor(champion) };
+  const cookie = (who: Who) => (who === 'anonymous' ? null : cookies[who]);
   return { t, target, cookie };
 }
 
@@ -339,5 +359,98 @@ describe('authorization matrix', () => {
       expect((await t.request('GET', path, { cookie: cookie('staffA') })).status).toBe(403);
       expect((await t.request('GET', path, { cookie: cookie('admin') })).status).toBe(200);
     }
+  });
+});
+
+/** The writes a Community Champion may make: each one's own tests say what they may do there. */
+const CHAMPION_WRITES = new Set([
+  'POST /api/auth/password',
+  'POST /api/conversations',
+  'PATCH /api/conversations/{id}',
+  'POST /api/staff/suggestions',
+  'PATCH /api/staff/suggestions/{id}',
+]);
+
+/** Path values for routes whose documentation gives no example. */
+const PARAM_DEFAULTS: Record<string, string> = {
+  id: '1',
+  slug: 'group-at-a',
+  date: '2027-03-09',
+  token: 'not-a-token',
+  file: 'all.ics',
+};
+
+function pathOf(route: RouteDoc, target: Target): string {
+  return route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    if (name === 'id' && route.path.startsWith('/api/sessions/')) return String(target.sessionAtA);
+    if (name === 'id' && route.path.startsWith('/api/users/')) return String(target.staffB);
+    return encodeURIComponent(route.example?.params?.[name] ?? PARAM_DEFAULTS[name] ?? 'x');
+  });
+}
+
+/** Hono's `:name` as the route table's `{name}`. */
+const documentedPath = (path: string) => path.replace(/:(\w+)(\{[^}]*\}+)?/g, '{$1}');
+
+describe('a Community Champion against every route the app mounts', () => {
+  it('is refused (403, nothing changed) on every staff or admin route but their own', async () => {
+    const { t, target, cookie } = await setUp();
+    const mounted = t.app.routes.filter((r) => r.method !== 'ALL' && r.method !== 'GET');
+    const tried: string[] = [];
+    for (const r of mounted) {
+      const route = API_ROUTES.find(
+        (d) => d.method.toUpperCase() === r.method && d.path === documentedPath(r.path),
+      );
+      // The OpenAPI test holds every mounted route to the table; an undocumented one fails there.
+      if (route === undefined || route.access === 'public') continue;
+      const key = `${r.method} ${route.path}`;
+      if (CHAMPION_WRITES.has(key)) continue;
+      expect(route.access, `${key} lets any account in; say so in CHAMPION_WRITES`).not.toBe(
+        'account',
+      );
+      const before = dumpTables(t.db);
+      const res = await t.request(r.method, pathOf(route, target), {
+        cookie: cookie('champion'),
+        body: route.example?.body ?? {},
+      });
+      expect(res.status, key).toBe(403);
+      expect(dumpTables(t.db), key).toBe(before);
+      tried.push(key);
+    }
+    // Every write route of the directory, accounts and closures is among them.
+    expect(tried).toEqual(
+      expect.arrayContaining([
+        'POST /api/sessions',
+        'PATCH /api/sessions/{id}',
+        'DELETE /api/sessions/{id}',
+        'POST /api/sessions/{id}/cancellations',
+        'POST /api/groups',
+        'DELETE /api/groups/{slug}',
+        'POST /api/venues',
+        'POST /api/areas',
+        'POST /api/organisations',
+        'POST /api/users',
+        'PATCH /api/users/{id}',
+        'POST /api/closures',
+        'POST /api/school-holidays',
+      ]),
+    );
+    expect(tried.length).toBeGreaterThan(25);
+  });
+
+  it('is refused every staff-only or admin-only read: audit log, closures, recent changes, accounts', async () => {
+    const { t, target, cookie } = await setUp();
+    const reads = API_ROUTES.filter(
+      (r) => r.method === 'get' && (r.access === 'staff' || r.access === 'admin'),
+    );
+    for (const route of reads) {
+      const res = await t.request('GET', pathOf(route, target), { cookie: cookie('champion') });
+      expect(res.status, route.path).toBe(403);
+    }
+    expect(reads.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/api/audit', '/api/users', '/api/closures', '/api/recent-changes']),
+    );
+    const me = await t.request('GET', '/api/auth/me', { cookie: cookie('champion') });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ role: 'champion' });
   });
 });

@@ -32,13 +32,22 @@ export function isAdmin(staff: StaffUser): boolean {
   return staff.role === 'admin';
 }
 
+/** A Community Champion logs conversations and reads the directory; they change none of it. */
+export function isChampion(staff: StaffUser): boolean {
+  return staff.role === 'champion';
+}
+
+export const CHAMPION_REFUSAL =
+  'A Community Champion can log conversations and read the directory, but not change it; ask staff at the venue or an admin';
+
 /** The rule for writes only admins make (venues, areas, accounts), asked as the account now is. */
 export const adminOnly: AccessRule<unknown, unknown> = (staff) => isAdmin(staff);
 
 /**
- * The login guards, looked up only on the routes that use them: `requireStaff` answers 401 unless
- * someone is logged in, `requireAdmin` also 403 unless that is an admin. `loginOf` says who the
- * cookie logs in, or null.
+ * The login guards, looked up only on the routes that use them: `requireAccount` answers 401
+ * unless someone is logged in; `requireStaff` also 403 for a Community Champion (the directory's
+ * staff: admins and venue staff), `requireAdmin` 403 unless that is an admin. `loginOf` says who
+ * the cookie logs in, or null.
  */
 export function loginGuards({ db, clock }: { db: Db; clock: () => Date }) {
   function loginOf(c: Context): ResolvedLogin | null {
@@ -47,9 +56,19 @@ export function loginGuards({ db, clock }: { db: Db; clock: () => Date }) {
     return resolveLogin(db, token, clock());
   }
 
+  const requireAccount = createMiddleware<LoggedIn>(async function requireAccount(c, next) {
+    const login = loginOf(c);
+    if (login === null) throw notLoggedIn();
+    c.set('staff', login.user);
+    c.set('loginId', login.loginId);
+    await next();
+    markNoStore(c);
+  });
+
   const requireStaff = createMiddleware<LoggedIn>(async function requireStaff(c, next) {
     const login = loginOf(c);
     if (login === null) throw notLoggedIn();
+    if (isChampion(login.user)) throw forbidden(CHAMPION_REFUSAL);
     c.set('staff', login.user);
     c.set('loginId', login.loginId);
     await next();
@@ -66,7 +85,7 @@ export function loginGuards({ db, clock }: { db: Db; clock: () => Date }) {
     markNoStore(c);
   });
 
-  return { loginOf, requireStaff, requireAdmin };
+  return { loginOf, requireAccount, requireStaff, requireAdmin };
 }
 
 export function setLoginCookie(c: Context, token: string, secure: boolean): void {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { roleFrom } from '@fiveways/shared';
 import type { Db } from '../db/open-db.ts';
 import { hashToken, listUserVenues, type StaffUser } from '../users/users.queries.ts';
 
@@ -68,7 +69,7 @@ export function resolveLogin(db: Db, token: string, now: Date): ResolvedLogin | 
       id: row.id,
       email: row.email,
       name: row.name,
-      role: row.role === 'admin' ? 'admin' : 'staff',
+      role: roleFrom(row.role),
       venues: listUserVenues(db, row.id),
     },
   };

@@ -63,11 +63,43 @@ export function migrate(
   const applied: number[] = [];
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    if (rebuildsTables(migration)) applyRebuild(db, migration);
+    else {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
     applied.push(migration.version);
   }
   return applied;
+}
+
+/** The marker a migration starts a line with when it rebuilds a table others refer to. */
+export const REBUILD_MARKER = '-- migrate: rebuilds tables';
+
+function rebuildsTables(migration: Migration): boolean {
+  return migration.sql.split('\n').some((line) => line.trim() === REBUILD_MARKER);
+}
+
+/**
+ * SQLite changes a CHECK only by making the table again; dropping the old one with foreign keys
+ * on would cascade into every table that refers to it. So, as SQLite's own procedure says:
+ * foreign keys off, the rebuild in one transaction, every reference checked before the commit.
+ */
+function applyRebuild(db: Database, migration: Migration): void {
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) {
+        throw new Error(`Migration ${migration.name} leaves ${broken.length} broken references`);
+      }
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
 }

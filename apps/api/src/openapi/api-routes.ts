@@ -6,11 +6,15 @@ import {
   AreaSchema,
   AuditListSchema,
   CancellationInputSchema,
+  ChampionContactListSchema,
   ClosureInputSchema,
   ClosureListSchema,
   ClosurePreviewQuerySchema,
   ClosurePreviewSchema,
   ClosureSchema,
+  ConversationInputSchema,
+  ConversationPatchSchema,
+  ConversationSchema,
   GroupListSchema,
   GroupSchema,
   InviteAcceptInputSchema,
@@ -20,6 +24,7 @@ import {
   LoginInputSchema,
   MeSchema,
   MetaSchema,
+  MyConversationsSchema,
   OccurrenceChangeInputSchema,
   OccurrenceListSchema,
   OccurrenceQuerySchema,
@@ -58,8 +63,11 @@ import { SessionQuerySchema } from '../sessions/sessions.routes.ts';
 import { SUGGESTION_ROUTES } from '../suggestions/suggestion-api-routes.ts';
 import { VenueCreateSchema, VenuePatchSchema, VenueQuerySchema } from '../venues/venues.routes.ts';
 
-/** Who may call a route: anyone, a logged-in staff member or admin, an admin, a link holder. */
-export type Access = 'public' | 'staff' | 'admin';
+/**
+ * Who may call a route: anyone; any logged-in account, Community Champions included; the
+ * directory's staff (venue staff and admins, never a Champion); an admin.
+ */
+export type Access = 'public' | 'account' | 'staff' | 'admin';
 
 export type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -616,7 +624,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     path: '/api/auth/me',
     tag: 'Accounts',
     summary: 'Who is logged in',
-    access: 'staff',
+    access: 'account',
     answer: ok(named('Me', MeSchema)),
   },
   {
@@ -624,7 +632,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     path: '/api/auth/password',
     tag: 'Accounts',
     summary: 'Change one’s own password',
-    access: 'staff',
+    access: 'account',
     body: named('PasswordChangeInput', PasswordChangeInputSchema),
     answer: noContent,
     example: {
@@ -650,6 +658,65 @@ export const API_ROUTES: readonly RouteDoc[] = [
     body: named('InviteAcceptInput', InviteAcceptInputSchema),
     answer: noContent,
     example: { params: { token: 'abc123' }, body: { password: 'a longer passphrase' } },
+  },
+  // A Community Champion's conversations, and the contacts residents give with consent.
+  {
+    method: 'get',
+    path: '/api/conversations/today',
+    tag: 'Conversations',
+    summary: 'My conversations today, with the day’s tally',
+    access: 'account',
+    answer: ok(named('MyConversations', MyConversationsSchema)),
+  },
+  {
+    method: 'post',
+    path: '/api/conversations',
+    tag: 'Conversations',
+    summary: 'Log a conversation (and, only with the resident’s explicit consent, their contact)',
+    description:
+      'Counts and choices only. A contact is kept apart from the conversation, only admins read it, and it is never in an export, feed or open data.',
+    access: 'account',
+    body: named('ConversationInput', ConversationInputSchema),
+    answer: created(named('Conversation', ConversationSchema)),
+    example: {
+      body: {
+        placeKind: 'clinic',
+        venue: 'gorse-hill-community-centre',
+        ways: ['connect', 'be-active'],
+        promoted: [{ kind: 'group', key: 'gorse-hill-walking-group' }],
+        tookHome: 1,
+        interests: { volunteering: true, champion: false, panel: false },
+      },
+    },
+  },
+  {
+    method: 'patch',
+    path: '/api/conversations/{id}',
+    tag: 'Conversations',
+    summary: 'Correct one of my own conversations, on the day it was logged',
+    access: 'account',
+    params: IdParamSchema,
+    body: named('ConversationPatch', ConversationPatchSchema),
+    answer: ok(named('Conversation', ConversationSchema)),
+    example: { params: { id: '1' }, body: { tookHome: 2 } },
+  },
+  {
+    method: 'get',
+    path: '/api/champion-contacts',
+    tag: 'Conversations',
+    summary: 'Contacts residents gave with consent (admins only)',
+    access: 'admin',
+    answer: ok(named('ChampionContactList', ChampionContactListSchema)),
+  },
+  {
+    method: 'delete',
+    path: '/api/champion-contacts/{id}',
+    tag: 'Conversations',
+    summary: 'Delete a resident’s contact on their request (the audit log keeps no personal data)',
+    access: 'admin',
+    params: IdParamSchema,
+    answer: noContent,
+    example: { params: { id: '1' } },
   },
   // Staff tools.
   {

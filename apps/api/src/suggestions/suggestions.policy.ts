@@ -10,8 +10,8 @@ export const OWN_NEW_ONLY =
   'You can only change your own suggestions, and only while nobody has dealt with them yet';
 
 /**
- * Admins and venue staff moderate the queue (a suggestion belongs to no venue yet); every other
- * role, such as a Champion, may only suggest.
+ * Admins and venue staff moderate the queue (a suggestion belongs to no venue yet); a Community
+ * Champion may only suggest, and edit their own.
  */
 export function canModerate(staff: StaffUser): boolean {
   return staff.role === 'admin' || staff.role === 'staff';

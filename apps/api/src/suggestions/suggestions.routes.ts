@@ -101,13 +101,13 @@ function tokenRefusal(reason: 'invalid' | 'too-fast' | 'expired') {
 /**
  * Suggest a group: the public form (anyone, no account; rate-limited, with a honeypot, a signed
  * time check and a daily cap; nothing is published), and the staff area's queue, where admins and
- * venue staff approve, merge or decline, and anyone logged in (a Champion) may suggest and edit
- * their own while still new. A decision emails the outcome to a suggester who left an address,
+ * venue staff approve, merge or decline, and any account, a Community Champion's included, may
+ * suggest and edit their own while still new (a Champion sees only theirs). A decision emails the outcome to a suggester who left an address,
  * then deletes it.
  */
 export function suggestionRoutes(deps: SuggestionDeps) {
   const { db, clock, publicUrl, mailer, perDay } = deps;
-  const { requireStaff } = loginGuards(deps);
+  const { requireAccount, requireStaff } = loginGuards(deps);
   const staffWrite = createStaffWrite(deps);
   const secret = formSecretOf(db, deps.formSecret);
   const proxies = trustedProxySet(deps.trustedProxies);
@@ -274,7 +274,7 @@ export function suggestionRoutes(deps: SuggestionDeps) {
       })
 
       // The staff area.
-      .get('/staff/suggestions', requireStaff, validQuery(SuggestionQuerySchema), (c) => {
+      .get('/staff/suggestions', requireAccount, validQuery(SuggestionQuerySchema), (c) => {
         const staff = c.var.staff;
         const { status } = c.req.valid('query');
         const mine = canModerate(staff) ? undefined : staff.id;
@@ -282,7 +282,7 @@ export function suggestionRoutes(deps: SuggestionDeps) {
         return c.json({ items, total: items.length, newCount: countNewSuggestions(db, mine) });
       })
 
-      .get('/staff/suggestions/new-count', requireStaff, (c) => {
+      .get('/staff/suggestions/new-count', requireAccount, (c) => {
         const staff = c.var.staff;
         return c.json({
           newCount: countNewSuggestions(db, canModerate(staff) ? undefined : staff.id),
@@ -291,13 +291,13 @@ export function suggestionRoutes(deps: SuggestionDeps) {
 
       .get(
         '/staff/suggestions/:id',
-        requireStaff,
+        requireAccount,
         validParams(IdParamSchema),
         visibleSuggestion,
         (c) => c.json(c.var.suggestion),
       )
 
-      .post('/staff/suggestions', requireStaff, validJson(StaffSuggestionInputSchema), (c) => {
+      .post('/staff/suggestions', requireAccount, validJson(StaffSuggestionInputSchema), (c) => {
         const staff = c.var.staff;
         const input = c.req.valid('json');
         const suggestion = staffWrite({
@@ -330,7 +330,7 @@ export function suggestionRoutes(deps: SuggestionDeps) {
 
       .patch(
         '/staff/suggestions/:id',
-        requireStaff,
+        requireAccount,
         validParams(IdParamSchema),
         visibleSuggestion,
         validJson(StaffSuggestionPatchSchema),

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role, User } from '@fiveways/shared';
+import { roleFrom, type Role, type User } from '@fiveways/shared';
 import type { Db } from '../db/open-db.ts';
 
 /** The logged-in person, as routes see them. */
@@ -28,10 +28,6 @@ export interface UserWithHash extends StaffUser {
 
 const USER_COLUMNS = 'id, email, name, role, password_hash, disabled, created_at';
 
-function toRole(value: string): Role {
-  return value === 'admin' ? 'admin' : 'staff';
-}
-
 export function listUserVenues(db: Db, userId: number): string[] {
   const rows = db
     .prepare('SELECT venue_slug FROM user_venues WHERE user_id = ? ORDER BY venue_slug')
@@ -44,7 +40,7 @@ function rowToUser(db: Db, row: UserRow): User {
     id: row.id,
     email: row.email,
     name: row.name,
-    role: toRole(row.role),
+    role: roleFrom(row.role),
     venues: listUserVenues(db, row.id),
     disabled: row.disabled === 1,
     passwordSet: row.password_hash !== null,
@@ -61,7 +57,7 @@ export function findUserByEmail(db: Db, email: string): UserWithHash | null {
     id: row.id,
     email: row.email,
     name: row.name,
-    role: toRole(row.role),
+    role: roleFrom(row.role),
     venues: listUserVenues(db, row.id),
     passwordHash: row.password_hash,
     disabled: row.disabled === 1,
@@ -78,7 +74,7 @@ export function findActiveStaff(db: Db, id: number): StaffUser | null {
     id: row.id,
     email: row.email,
     name: row.name,
-    role: toRole(row.role),
+    role: roleFrom(row.role),
     venues: listUserVenues(db, row.id),
   };
 }

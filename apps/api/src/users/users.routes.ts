@@ -49,7 +49,9 @@ export function userRoutes(deps: RouterDeps & { publicUrl: string }) {
     .get('/users', requireAdmin, (c) => c.json({ items: listUsers(db) }))
 
     .post('/users', requireAdmin, validJson(UserInputSchema), (c) => {
-      const input = c.req.valid('json');
+      const sent = c.req.valid('json');
+      // A Champion looks after no venue: venues would give them a venue's staff rights.
+      const input = sent.role === 'champion' ? { ...sent, venues: [] } : sent;
       const invite = staffWrite({
         kind: withLink,
         action: 'create',
@@ -78,10 +80,11 @@ export function userRoutes(deps: RouterDeps & { publicUrl: string }) {
         current: () => getUser(db, atStart.id),
         allowed: adminOnly,
         change: ({ before }) => {
+          const role = patch.role ?? before.role;
           const after = {
             name: patch.name ?? before.name,
-            role: patch.role ?? before.role,
-            venues: patch.venues ?? before.venues,
+            role,
+            venues: role === 'champion' ? [] : (patch.venues ?? before.venues),
             disabled: patch.disabled ?? before.disabled,
           };
           if (after.role === 'staff' && after.venues.length === 0) {

@@ -6,11 +6,11 @@ import { getVenue } from './venues.queries.ts';
 
 /**
  * The own-venue rule, on which sessions and groups build: admins manage every venue, staff the
- * venues they look after (and nothing that has no venue).
+ * venues they look after (and nothing that has no venue), Community Champions none.
  */
 export function canManageVenue(staff: StaffUser, venueSlug: string | null): boolean {
   if (staff.role === 'admin') return true;
-  return venueSlug !== null && staff.venues.includes(venueSlug);
+  return staff.role === 'staff' && venueSlug !== null && staff.venues.includes(venueSlug);
 }
 
 export const VENUE: AuditedKind<string, Venue> = {

@@ -1,4 +1,10 @@
-import { formatShortDate, type InviteLink, type User, type Venue } from '@fiveways/shared';
+import {
+  formatShortDate,
+  ROLE_LABELS,
+  type InviteLink,
+  type User,
+  type Venue,
+} from '@fiveways/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getParsed, messageOf, write, writeParsed } from '../../common/api-client.ts';
 import {
@@ -97,9 +103,9 @@ export function UsersPage() {
                     <span class="quiet">{u.email}</span>
                   </td>
                   <td data-label="Role and venues">
-                    {u.role === 'admin'
-                      ? 'Admin'
-                      : `Staff: ${u.venues.map((v) => venueName(loaded.data.venues, v)).join(', ')}`}
+                    {u.role === 'staff'
+                      ? `${ROLE_LABELS.staff}: ${u.venues.map((v) => venueName(loaded.data.venues, v)).join(', ')}`
+                      : ROLE_LABELS[u.role]}
                   </td>
                   <td data-label="Status">
                     {u.disabled ? 'Disabled' : u.passwordSet ? 'Active' : 'Invited, not yet joined'}
@@ -233,7 +239,7 @@ function UserEditor(props: {
     e.preventDefault();
     setBusy(true);
     try {
-      const chosen = role === 'admin' ? [] : venues;
+      const chosen = role === 'staff' ? venues : [];
       if (user === null) {
         const body = { email, name, role, venues: chosen };
         await props.onCreated(
@@ -281,6 +287,10 @@ function UserEditor(props: {
           options={[
             { value: 'staff', label: 'Staff: sessions and groups at their venues' },
             { value: 'admin', label: 'Admin: everything, including venues, areas and users' },
+            {
+              value: 'champion',
+              label: `${ROLE_LABELS.champion}: logs conversations and reads the directory; changes nothing in it`,
+            },
           ]}
           error={errors.fields.role}
         />
