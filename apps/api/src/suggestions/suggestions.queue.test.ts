@@ -364,3 +364,57 @@ describe('suggestions made in the staff area', () => {
     ]);
   });
 });
+
+describe('a Community Champion', () => {
+  it('suggests and edits their own, sees only theirs, and decides nothing', async () => {
+    const { t, cookies, suggestPublicly } = await setUp();
+    const publicOne = await suggestPublicly();
+    const championId = await t.createUser('champion@example.org', 'champion');
+    const champion = t.cookieFor(championId);
+    const made = await t.request('POST', '/api/staff/suggestions', {
+      cookie: champion,
+      body: {
+        name: 'Tolladine Tea Dance',
+        what: 'Dancing and tea for over-60s.',
+        where: 'Tolladine church hall',
+        when: 'Second Sunday of the month',
+        ways: ['connect', 'be-active'],
+        groupContact: 'Jo 07700 900456',
+        groupAgreed: true,
+      },
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const own = GroupSuggestionSchema.parse(await made.json());
+    expect(own).toMatchObject({ source: 'champion', createdBy: championId });
+
+    const list = GroupSuggestionListSchema.parse(
+      await (await t.request('GET', '/api/staff/suggestions', { cookie: champion })).json(),
+    );
+    expect(list.items.map((s) => s.id)).toEqual([own.id]);
+    expect(list.newCount).toBe(1);
+    expect(
+      (await t.request('GET', `/api/staff/suggestions/${publicOne}`, { cookie: champion })).status,
+    ).toBe(403);
+    const edited = await t.request('PATCH', `/api/staff/suggestions/${own.id}`, {
+      cookie: champion,
+      body: { when: 'Every second Sunday, 2 to 4pm' },
+    });
+    expect(edited.status).toBe(200);
+
+    for (const [action, body] of [
+      ['approve', { groupSlug: 'knit-and-natter' }],
+      ['merge', { groupSlug: 'knit-and-natter' }],
+      ['decline', { reason: 'No' }],
+    ] as const) {
+      const res = await t.request('POST', `/api/staff/suggestions/${own.id}/${action}`, {
+        cookie: champion,
+        body,
+      });
+      expect(res.status, action).toBe(403);
+    }
+    const staffList = GroupSuggestionListSchema.parse(
+      await (await t.request('GET', '/api/staff/suggestions', { cookie: cookies.staffA })).json(),
+    );
+    expect(staffList.items.map((s) => s.status)).toEqual(['new', 'new']);
+  });
+});
