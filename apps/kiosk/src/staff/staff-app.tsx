@@ -20,6 +20,8 @@ import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PasswordPage } from './pages/password-page.tsx';
 import { SessionEditorPage } from './pages/session-editor-page.tsx';
 import { SessionsPage } from './pages/sessions-page.tsx';
+import { SuggestionsPage } from './pages/suggestions-page.tsx';
+import { SuggestionsCount } from './components/suggestions-count.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 import { VenuesPage } from './pages/venues-page.tsx';
 import { WeekPage } from './pages/week-page.tsx';
@@ -36,6 +38,7 @@ const NAV = [
   { href: '/staff/sessions', label: 'Sessions', admin: false },
   { href: '/staff/groups', label: 'Groups', admin: false },
   { href: '/staff/closures', label: 'Closures', admin: false },
+  { href: '/staff/suggestions', label: 'Suggestions', admin: false },
   { href: '/staff/admin/venues', label: 'Venues', admin: true },
   { href: '/staff/admin/areas', label: 'Areas', admin: true },
   { href: '/staff/admin/organisations', label: 'Organisations', admin: true },
@@ -70,6 +73,7 @@ function StaffPages() {
       <Route path={PAGES.audit} component={AuditPage} />
       <Route path={PAGES.closures} component={ClosuresPage} />
       <Route path={PAGES.schoolHolidays} component={SchoolHolidaysPage} />
+      <Route path={PAGES.suggestions} component={SuggestionsPage} />
       <Route path={PAGES.invite} component={InvitePage} />
       <Route default component={NotFoundPage} />
     </Router>
@@ -108,6 +112,7 @@ function Header({ me, path, onLogOut }: { me: Me | null; path: string; onLogOut:
               <li key={n.href}>
                 <Link href={n.href} current={isCurrent(n.href, path)}>
                   {n.label}
+                  {n.href === '/staff/suggestions' ? <SuggestionsCount path={path} /> : null}
                 </Link>
               </li>
             ))}
