@@ -8,6 +8,7 @@ import {
   fillWords,
   refusalOf,
   type Say,
+  withoutErrors,
 } from './suggest-form.ts';
 
 const say: Say = (key, values) => fillWords(suggestEn[key], values);
@@ -103,5 +104,16 @@ describe('refusalOf', () => {
     expect(refusalOf(new Error('boom'), say).message).toBe(
       'Something went wrong. Please try again.',
     );
+  });
+});
+
+describe('withoutErrors', () => {
+  it('forgets the problems of the fields just changed, and keeps the rest', () => {
+    const errors = { name: 'a', groupAgreed: 'b', replyEmail: 'c' };
+    expect(withoutErrors(errors, ['groupContact', 'groupAgreed'])).toEqual({
+      name: 'a',
+      replyEmail: 'c',
+    });
+    expect(withoutErrors(errors, ['ways'])).toEqual(errors);
   });
 });

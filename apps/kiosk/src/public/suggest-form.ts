@@ -122,3 +122,13 @@ export function refusalOf(error: unknown, say: Say): { message: string; fields: 
 export function fillWords(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
 }
+
+/** The problems left once the person has changed `changed`. */
+export function withoutErrors(errors: Errors, changed: readonly string[]): Errors {
+  const next: Errors = {};
+  for (const field of ORDER) {
+    const message = errors[field];
+    if (message !== undefined && !changed.includes(field)) next[field] = message;
+  }
+  return next;
+}

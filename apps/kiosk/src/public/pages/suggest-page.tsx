@@ -17,6 +17,7 @@ import {
   type Field,
   type Say,
   type SuggestForm,
+  withoutErrors,
 } from '../suggest-form.ts';
 import '../suggest.css';
 
@@ -80,8 +81,14 @@ function SuggestForm({ words }: { words: SuggestMessages }) {
 
   const set =
     <K extends keyof SuggestForm>(key: K) =>
-    (value: SuggestForm[K]) =>
+    (value: SuggestForm[K]) => {
       setForm((f) => ({ ...f, [key]: value }));
+      // A field the person has just changed no longer shows its old problem (nor does the tick
+      // once the contact it was about changes).
+      const next = withoutErrors(errors, key === 'groupContact' ? [key, 'groupAgreed'] : [key]);
+      setErrors(next);
+      if (Object.keys(next).length === 0 && message === say('errorSummary')) setMessage('');
+    };
 
   async function send(e: Event) {
     e.preventDefault();

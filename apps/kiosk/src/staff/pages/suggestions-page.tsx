@@ -6,7 +6,7 @@ import {
   type SuggestionDecision,
 } from '@fiveways/shared';
 import { useLocation } from 'preact-iso/router';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getParsed, messageOf, writeParsed } from '../../common/api-client.ts';
 import { useLoad } from '../../common/use-load.ts';
 import {
@@ -159,6 +159,20 @@ export function SuggestionsPage() {
   );
 }
 
+const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
+
+/** The Urdu letters' font, fetched only when a suggestion on the page is written in them. */
+function useUrduFontFor(items: readonly GroupSuggestion[]) {
+  const needed = items.some((s) => ARABIC_SCRIPT.test(`${s.name}${s.what}${s.where}${s.when}`));
+  useEffect(() => {
+    if (!needed) return;
+    void Promise.all([
+      import('@fontsource/noto-naskh-arabic/arabic-400.css'),
+      import('@fontsource/noto-naskh-arabic/arabic-700.css'),
+    ]).catch(() => undefined);
+  }, [needed]);
+}
+
 function Queue(props: {
   data: QueueData;
   me: Me;
@@ -166,6 +180,7 @@ function Queue(props: {
   onChanged: () => Promise<void>;
   onFailed: (message: string) => void;
 }) {
+  useUrduFontFor(props.data.items);
   const waiting = props.data.items.filter((s) => s.status === 'new');
   const done = props.data.items.filter((s) => s.status !== 'new');
   return (
@@ -223,7 +238,9 @@ function SuggestionCard(props: {
   return (
     <article class={`suggestion suggestion--${s.status}`} aria-labelledby={titleId}>
       <header class="suggestion__head">
-        <h3 id={titleId}>{s.name}</h3>
+        <h3 id={titleId} dir="auto">
+          {s.name}
+        </h3>
         <span class={`badge suggestion__status suggestion__status--${s.status}`}>
           {STATUS_WORDS[s.status]}
         </span>
@@ -244,15 +261,17 @@ function SuggestionCard(props: {
         <dl class="suggestion__facts">
           <div>
             <dt>What happens</dt>
-            <dd class="suggestion__text">{s.what}</dd>
+            <dd class="suggestion__text" dir="auto">
+              {s.what}
+            </dd>
           </div>
           <div>
             <dt>Where</dt>
-            <dd>{s.where}</dd>
+            <dd dir="auto">{s.where}</dd>
           </div>
           <div>
             <dt>When</dt>
-            <dd>{s.when}</dd>
+            <dd dir="auto">{s.when}</dd>
           </div>
           <div>
             <dt>Ways to wellbeing</dt>
@@ -396,14 +415,14 @@ function Decisions(props: {
         }}
       >
         <h4>Decline</h4>
-        <TextArea
+        <TextField
           path={`${prefix}reason`}
           label="Reason"
           hint="The suggester sees this if they left an email."
           value={reason}
           onInput={setReason}
           error={errors.fields[`${prefix}reason`]}
-          rows={2}
+          required
         />
         <button type="submit" class="button button--warning" disabled={busy}>
           Decline<span class="visually-hidden"> {s.name}</span>
