@@ -28,7 +28,7 @@ const SUGGESTION_EXAMPLE = {
   where: 'Meet outside Warndon library',
   when: 'Thursdays at 10am',
   ways: ['be-active', 'connect'],
-  groupContact: 'Pat, 07700 900123',
+  groupContact: 'Pat, 01632 960123',
   groupAgreed: true,
 };
 
