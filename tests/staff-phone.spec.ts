@@ -24,6 +24,8 @@ function adminPages(ownSession: number): string[] {
     '/staff/admin/areas',
     '/staff/admin/users',
     '/staff/admin/audit',
+    '/staff/conversations',
+    '/staff/admin/contacts',
     '/staff/password',
     '/staff/no-such-page',
   ];

@@ -35,6 +35,8 @@ export const STAFF_PAGE_PATHS = {
   schoolHolidays: '/admin/school-holidays',
   invite: '/invite/:token',
   suggestions: '/suggestions',
+  conversations: '/conversations',
+  contacts: '/admin/contacts',
 } as const;
 
 /** The kinds of calendar feed named after one thing, as their addresses spell them. */

@@ -212,6 +212,13 @@ export function getContactTrace(db: Db, id: number): ContactTrace | null {
     : null;
 }
 
+/** Deletes a contact and overwrites its bytes, so no copy of the file still holds them. */
 export function deleteContact(db: Db, id: number): void {
-  db.prepare('DELETE FROM champion_contacts WHERE id = ?').run(id);
+  const was: unknown = db.pragma('secure_delete', { simple: true });
+  db.pragma('secure_delete = ON');
+  try {
+    db.prepare('DELETE FROM champion_contacts WHERE id = ?').run(id);
+  } finally {
+    db.pragma(`secure_delete = ${was === 1 ? 'ON' : 'OFF'}`);
+  }
 }

@@ -1,12 +1,15 @@
 // The staff area: who is logged in, the page layout, and the pages under /staff.
 
-import type { Me } from '@fiveways/shared';
+import type { Me, Role } from '@fiveways/shared';
+import { ROLE_LABELS } from '@fiveways/shared/labels';
 import { STAFF_PAGE_PATHS as PAGES } from '@fiveways/shared/pages';
 import { Route, Router, useLocation } from 'preact-iso/router';
+import { ContactsPage } from './conversations/contacts-page.tsx';
+import { ConversationsPage } from './conversations/conversations-page.tsx';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { messageOf, write } from '../common/api-client.ts';
 import { Link } from './components/link.tsx';
-import { AuthContext, fetchMe, type Auth } from './hooks/use-auth.ts';
+import { AuthContext, fetchMe, useAuth, type Auth } from './hooks/use-auth.ts';
 import { AreasPage } from './pages/areas-page.tsx';
 import { OrganisationsPage } from './pages/organisations-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
@@ -33,19 +36,36 @@ type AuthState =
   | { state: 'in'; me: Me }
   | { state: 'error'; message: string };
 
-const NAV = [
-  { href: '/staff', label: 'This week', admin: false },
-  { href: '/staff/sessions', label: 'Sessions', admin: false },
-  { href: '/staff/groups', label: 'Groups', admin: false },
-  { href: '/staff/closures', label: 'Closures', admin: false },
-  { href: '/staff/suggestions', label: 'Suggestions', admin: false },
-  { href: '/staff/admin/venues', label: 'Venues', admin: true },
-  { href: '/staff/admin/areas', label: 'Areas', admin: true },
-  { href: '/staff/admin/organisations', label: 'Organisations', admin: true },
-  { href: '/staff/admin/users', label: 'Users', admin: true },
-  { href: '/staff/admin/audit', label: 'Audit log', admin: true },
-  { href: '/staff/admin/school-holidays', label: 'School holidays', admin: true },
-] as const;
+const STAFF: readonly Role[] = ['admin', 'staff'];
+const ADMIN: readonly Role[] = ['admin'];
+
+/** Each page and who it is for: a Community Champion sees only what they can use. */
+export const NAV: readonly { href: string; label: string; roles: readonly Role[] }[] = [
+  { href: '/staff', label: 'This week', roles: STAFF },
+  { href: '/staff/conversations', label: 'Conversations', roles: ['champion', 'admin'] },
+  { href: '/staff/sessions', label: 'Sessions', roles: ['admin', 'staff', 'champion'] },
+  { href: '/staff/groups', label: 'Groups', roles: ['admin', 'staff', 'champion'] },
+  { href: '/staff/closures', label: 'Closures', roles: STAFF },
+  { href: '/staff/suggestions', label: 'Suggestions', roles: ['admin', 'staff', 'champion'] },
+  { href: '/staff/admin/venues', label: 'Venues', roles: ADMIN },
+  { href: '/staff/admin/areas', label: 'Areas', roles: ADMIN },
+  { href: '/staff/admin/organisations', label: 'Organisations', roles: ADMIN },
+  { href: '/staff/admin/users', label: 'Users', roles: ADMIN },
+  { href: '/staff/admin/audit', label: 'Audit log', roles: ADMIN },
+  { href: '/staff/admin/school-holidays', label: 'School holidays', roles: ADMIN },
+  { href: '/staff/admin/contacts', label: 'Residents’ contacts', roles: ADMIN },
+];
+
+/** A Community Champion's home is the conversation log; everyone else's is the week. */
+function HomePage() {
+  const { me } = useAuth();
+  const { route } = useLocation();
+  const champion = me.role === 'champion';
+  useEffect(() => {
+    if (champion) route('/staff/conversations', true);
+  }, [champion, route]);
+  return champion ? null : <WeekPage />;
+}
 
 function isCurrent(href: string, path: string): boolean {
   return href === '/staff' ? path === '/staff' : path === href || path.startsWith(`${href}/`);
@@ -58,7 +78,9 @@ function isCurrent(href: string, path: string): boolean {
 function StaffPages() {
   return (
     <Router>
-      <Route path={PAGES.week} component={WeekPage} />
+      <Route path={PAGES.week} component={HomePage} />
+      <Route path={PAGES.conversations} component={ConversationsPage} />
+      <Route path={PAGES.contacts} component={ContactsPage} />
       <Route path={PAGES.password} component={PasswordPage} />
       <Route path={PAGES.sessions} component={SessionsPage} />
       <Route path={PAGES.newSession} component={SessionEditorPage} id={null} />
@@ -95,6 +117,7 @@ function Header({ me, path, onLogOut }: { me: Me | null; path: string; onLogOut:
             <span>
               {me.name || me.email}
               {me.role === 'admin' ? ' (admin)' : ''}
+              {me.role === 'champion' ? ` (${ROLE_LABELS.champion})` : ''}
             </span>
             <Link href="/staff/password" current={path === '/staff/password'}>
               Change password
@@ -108,7 +131,7 @@ function Header({ me, path, onLogOut }: { me: Me | null; path: string; onLogOut:
       {me ? (
         <nav class="staff-nav" aria-label="Staff area">
           <ul>
-            {NAV.filter((n) => !n.admin || me.role === 'admin').map((n) => (
+            {NAV.filter((n) => n.roles.includes(me.role)).map((n) => (
               <li key={n.href}>
                 <Link href={n.href} current={isCurrent(n.href, path)}>
                   {n.label}

@@ -18,10 +18,13 @@ function wayNames(group: Group): string {
     .join(', ');
 }
 
-async function loadGroups(signal: AbortSignal) {
+async function loadGroups(signal: AbortSignal, champion: boolean) {
   const [all, unchecked] = await Promise.all([
     getParsed('/api/groups', (s) => s.GroupListSchema, signal),
-    getParsed('/api/staff/groups/unchecked', (s) => s.GroupListSchema, signal),
+    // Checking groups is venue staff's work; a Community Champion only reads the directory.
+    champion
+      ? { items: [] }
+      : getParsed('/api/staff/groups/unchecked', (s) => s.GroupListSchema, signal),
   ]);
   return { all: all.items, unchecked: unchecked.items };
 }
@@ -29,7 +32,8 @@ async function loadGroups(signal: AbortSignal) {
 export function GroupsPage() {
   const { me } = useAuth();
   const { query } = useLocation();
-  const [loaded, reload] = useLoad(loadGroups, 'groups');
+  const champion = me.role === 'champion';
+  const [loaded, reload] = useLoad((signal) => loadGroups(signal, champion), 'groups');
   const [notice, setNotice] = useState(
     query.archived === '1' ? 'Archived. Residents no longer see it.' : '',
   );
@@ -84,11 +88,13 @@ export function GroupsPage() {
         Keep each group’s details fresh: when you have confirmed they are still right, press
         “Checked today”.
       </p>
-      <p>
-        <Link class="button" href="/staff/groups/new">
-          Add a group
-        </Link>
-      </p>
+      {champion ? null : (
+        <p>
+          <Link class="button" href="/staff/groups/new">
+            Add a group
+          </Link>
+        </p>
+      )}
       {notice ? <Notice message={notice} /> : null}
       {failure ? (
         <p class="flash flash--error" role="alert">

@@ -27,17 +27,20 @@ async function loadSessions(
 export function SessionsPage() {
   const { me } = useAuth();
   const { query } = useLocation();
-  const venues = me.role === 'admin' ? null : me.venues;
+  // Venue staff see their venues' sessions; admins and Community Champions every venue's.
+  const venues = me.role === 'staff' ? me.venues : null;
   const [loaded] = useLoad((signal) => loadSessions(venues, signal), venues?.join(',') ?? '*');
   const today = londonDateOf(new Date());
   return (
     <Page title="Sessions">
       {query.archived === '1' ? <Notice message="Archived. Residents no longer see it." /> : null}
-      <p>
-        <Link class="button" href="/staff/sessions/new">
-          Add a session
-        </Link>
-      </p>
+      {me.role === 'champion' ? null : (
+        <p>
+          <Link class="button" href="/staff/sessions/new">
+            Add a session
+          </Link>
+        </p>
+      )}
       {loaded.status !== 'ready' ? (
         <LoadState loaded={loaded} />
       ) : loaded.data.length === 0 ? (
