@@ -68,14 +68,9 @@ test('a Champion logs a conversation on a phone in six taps, and the next in fiv
   await expect(page.getByRole('heading', { level: 1, name: 'Log a conversation' })).toBeVisible();
   await expect(page.getByText('Loading…', { exact: true })).toHaveCount(0);
 
-  // The nav holds only what a Champion can use (suggesting a group included).
+  // The nav holds only what a Champion can use.
   const nav = page.getByRole('navigation', { name: 'Staff area' });
-  await expect(nav.getByRole('link')).toHaveText([
-    'Conversations',
-    'Sessions',
-    'Groups',
-    'Suggestions',
-  ]);
+  await expect(nav.getByRole('link')).toHaveText(['Conversations', 'Sessions', 'Groups']);
   await expect(page.getByText('(Community Champion)')).toBeVisible();
   await expectNoOverflow(page, 'conversation log at 390 px');
   await expectNoAxeViolations(page, 'conversation log at 390 px');

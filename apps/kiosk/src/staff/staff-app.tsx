@@ -46,7 +46,7 @@ export const NAV: readonly { href: string; label: string; roles: readonly Role[]
   { href: '/staff/sessions', label: 'Sessions', roles: ['admin', 'staff', 'champion'] },
   { href: '/staff/groups', label: 'Groups', roles: ['admin', 'staff', 'champion'] },
   { href: '/staff/closures', label: 'Closures', roles: STAFF },
-  { href: '/staff/suggestions', label: 'Suggestions', roles: ['admin', 'staff', 'champion'] },
+  { href: '/staff/suggestions', label: 'Suggestions', roles: ['admin', 'staff'] },
   { href: '/staff/admin/venues', label: 'Venues', roles: ADMIN },
   { href: '/staff/admin/areas', label: 'Areas', roles: ADMIN },
   { href: '/staff/admin/organisations', label: 'Organisations', roles: ADMIN },
