@@ -43,6 +43,10 @@ import { reachRoutes } from './reach/reach.routes.ts';
 import { schoolHolidayRoutes } from './school-holidays/school-holidays.routes.ts';
 import { sessionRoutes } from './sessions/sessions.routes.ts';
 import { shortLinkRedirects } from './short-links/short-links.routes.ts';
+import { createMemoryMailer, type Mailer } from './suggestions/mailer.ts';
+import type { RateLimit } from './suggestions/rate-limit.ts';
+import { DEFAULT_SUGGESTIONS_PER_DAY } from './suggestions/suggestion-settings.ts';
+import { suggestionRoutes } from './suggestions/suggestions.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { venueRoutes } from './venues/venues.routes.ts';
 import { wayRoutes } from './ways/ways.routes.ts';
@@ -79,6 +83,13 @@ export interface AppDeps {
   feedReach?: FeedReach;
   /** Months reach counts are kept (REACH_RETENTION_MONTHS), for the privacy notice. */
   reachRetentionMonths?: number;
+  /** Suggest a group: where outcome emails go (kept in memory unless given), and its limits. */
+  suggestions?: {
+    mailer?: Mailer;
+    formSecret?: string | null;
+    perDay?: number;
+    rate?: RateLimit;
+  };
 }
 
 export function createApp({
@@ -98,6 +109,7 @@ export function createApp({
   importer,
   feedReach = createFeedReach({ db, clock }),
   reachRetentionMonths,
+  suggestions = {},
 }: AppDeps) {
   const deps = { db, cache, clock };
   const calendarImporter = importer ?? createImporter({ ...deps, tools: CALENDAR_TOOLS });
@@ -136,6 +148,18 @@ export function createApp({
         ...deps,
         trustedProxies,
         ...(reachRetentionMonths === undefined ? {} : { retentionMonths: reachRetentionMonths }),
+      }),
+    )
+    .route(
+      '/api',
+      suggestionRoutes({
+        ...deps,
+        publicUrl,
+        trustedProxies,
+        mailer: suggestions.mailer ?? createMemoryMailer().mailer,
+        formSecret: suggestions.formSecret ?? null,
+        perDay: suggestions.perDay ?? DEFAULT_SUGGESTIONS_PER_DAY,
+        ...(suggestions.rate ? { rate: suggestions.rate } : {}),
       }),
     )
     .route('/api', insightRoutes(deps))

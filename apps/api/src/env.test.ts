@@ -34,6 +34,12 @@ describe('loadEnv', () => {
         maxBytes: 5 * 1024 * 1024,
       },
       reachRetentionMonths: 13,
+      suggestions: {
+        smtpUrl: null,
+        mailFrom: 'Five Ways Worcester <no-reply@localhost.localdomain>',
+        formSecret: null,
+        perDay: 50,
+      },
     });
   });
 
@@ -54,6 +60,10 @@ describe('loadEnv', () => {
       IMPORT_TIMEOUT_SECONDS: '10',
       IMPORT_MAX_MB: '2',
       REACH_RETENTION_MONTHS: '25',
+      SMTP_URL: 'smtps://user:secret@mail.example.org:465',
+      MAIL_FROM: 'Five Ways <hello@example.org>',
+      FORM_SECRET: 'a'.repeat(32),
+      SUGGESTIONS_PER_DAY: '20',
     });
     expect(env).toEqual({
       port: 8899,
@@ -75,6 +85,12 @@ describe('loadEnv', () => {
         maxBytes: 2 * 1024 * 1024,
       },
       reachRetentionMonths: 25,
+      suggestions: {
+        smtpUrl: 'smtps://user:secret@mail.example.org:465',
+        mailFrom: 'Five Ways <hello@example.org>',
+        formSecret: 'a'.repeat(32),
+        perDay: 20,
+      },
     });
   });
 
@@ -115,6 +131,11 @@ describe('loadEnv', () => {
     ['READ_CACHE_MB', '8', 'from 16 to 65536'],
     ['BENCH_STATS', 'yes', '"on"'],
     ['OPEN_DATA_LICENCE', 'mine', 'OPEN_DATA_LICENCE=ogl-3.0'],
+    ['SMTP_URL', 'https://mail.example.org', 'smtp:// or smtps://'],
+    ['MAIL_FROM', 'nobody', 'MAIL_FROM='],
+    ['FORM_SECRET', 'short', 'at least 32 characters'],
+    ['SUGGESTIONS_PER_DAY', 'many', 'SUGGESTIONS_PER_DAY=50'],
+    ['SUGGESTIONS_PER_DAY', '0', 'from 1 to 10000'],
   ])('rejects %s=%s with a message saying how to fix it', (variable, value, hint) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems).toHaveLength(1);

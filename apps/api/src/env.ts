@@ -8,6 +8,10 @@ import {
   OPEN_DATA_LICENCES,
   type OpenDataLicence,
 } from './openreferral/open-data-licence.ts';
+import {
+  readSuggestionSettings,
+  type SuggestionSettings,
+} from './suggestions/suggestion-settings.ts';
 
 /** The repository root (apps/api/src → ../../..): relative paths are read from here. */
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -36,6 +40,8 @@ export interface Env {
   imports: ImportEnv;
   /** Months reach counts are kept (REACH_RETENTION_MONTHS) before a daily purge deletes them. */
   reachRetentionMonths: number;
+  /** Suggest a group: SMTP_URL, MAIL_FROM, FORM_SECRET, SUGGESTIONS_PER_DAY. */
+  suggestions: SuggestionSettings;
 }
 
 export interface ImportEnv {
@@ -312,6 +318,7 @@ export function loadEnv(source: Source = process.env): Env {
     rawMaxMb === undefined
       ? DEFAULT_IMPORT_ENV.maxBytes / (1024 * 1024)
       : check('IMPORT_MAX_MB', ImportMaxMbSchema, rawMaxMb);
+  const suggestions = readSuggestionSettings(source, problems, publicUrl);
 
   if (
     problems.length > 0 ||
@@ -342,5 +349,6 @@ export function loadEnv(source: Source = process.env): Env {
     openDataLicence: OPEN_DATA_LICENCES[licenceKey],
     imports: { intervalMinutes, allowHosts, timeoutSeconds, maxBytes: maxMb * 1024 * 1024 },
     reachRetentionMonths,
+    suggestions,
   };
 }

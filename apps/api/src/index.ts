@@ -11,6 +11,7 @@ import { CALENDAR_TOOLS } from './imports/calendar-tools.ts';
 import { createImporter } from './imports/importer.ts';
 import { startImportScheduler } from './imports/scheduler.ts';
 import { recordUidDomain } from './sessions/sessions.queries.ts';
+import { mailerFromSettings } from './suggestions/mailer.ts';
 import { AdminInputError } from './users/bootstrap-admin.ts';
 import { prepareFirstLogin } from './users/first-run.ts';
 import { reportBenchStats } from './ops/bench-stats.ts';
@@ -71,6 +72,7 @@ function flushFeedReach(): void {
 }
 setInterval(flushFeedReach, REACH_FLUSH_MS).unref();
 startReachRetention({ db, clock: () => new Date(), months: env.reachRetentionMonths, log });
+const mailer = mailerFromSettings(env.suggestions);
 const app = createApp({
   db,
   clock,
@@ -85,6 +87,11 @@ const app = createApp({
   importer,
   feedReach,
   reachRetentionMonths: env.reachRetentionMonths,
+  suggestions: {
+    mailer,
+    formSecret: env.suggestions.formSecret,
+    perDay: env.suggestions.perDay,
+  },
 });
 // Linked groups' calendars are imported on a timer in this process (IMPORT_INTERVAL_MINUTES).
 const importScheduler = startImportScheduler(importer, { clock, log });
@@ -94,6 +101,7 @@ if (env.benchStats) reportBenchStats(cache, log);
 // With short deadlines for headers and bodies (http/server-limits.ts).
 const server = startServer(app.fetch, env.port, (info) => {
   log.info('listening', { url: env.publicUrl, port: info.port, database: env.databasePath });
+  log.info('outcome emails go to', { mail: mailer.where });
 });
 
 server.on('error', (error: NodeJS.ErrnoException) => {

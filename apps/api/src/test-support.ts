@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@fiveways/shared';
-import { createApp, type App } from './app.ts';
+import { createApp, type App, type AppDeps } from './app.ts';
 import { LOGIN_COOKIE } from './auth/login.ts';
 import { createLogin } from './auth/logins.queries.ts';
 import { hashPassword, type PasswordHasher } from './auth/password.ts';
@@ -214,6 +214,7 @@ export function makeStaffTestApp(
     /** Stand-ins for the calendar fetch and planner, for the import tests. */
     calendarTools?: CalendarTools;
     importSettings?: ImportEnv;
+    suggestions?: AppDeps['suggestions'];
   } = {},
 ) {
   const publicUrl = options.publicUrl ?? 'http://localhost:8787';
@@ -240,6 +241,7 @@ export function makeStaffTestApp(
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
     ...(options.passwords ? { passwords: options.passwords } : {}),
     ...(importer ? { importer } : {}),
+    ...(options.suggestions ? { suggestions: options.suggestions } : {}),
   });
 
   async function request(method: string, path: string, opts: RequestOptions = {}) {
@@ -323,6 +325,7 @@ export function dumpTables(db: StaffTestApp['db']): string {
     'closures',
     'closure_occurrences',
     'school_holidays',
+    'group_suggestions',
     'champion_conversations',
     'champion_contacts',
     'calendar_links',

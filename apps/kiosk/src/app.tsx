@@ -30,6 +30,9 @@ const FollowPage = lazyPage(() =>
 const PrivacyPage = lazyPage(() =>
   import('./public/pages/privacy-page.tsx').then((m) => m.PrivacyPage),
 );
+const SuggestPage = lazyPage(() =>
+  import('./public/pages/suggest-page.tsx').then((m) => m.SuggestPage),
+);
 const NotFoundPage = lazyPage(() =>
   import('./public/pages/not-found-page.tsx').then((m) => m.NotFoundPage),
 );
@@ -53,6 +56,7 @@ export function App() {
         <Route path={PAGE_PATHS.followAll} component={FollowPage} />
         <Route path={PAGE_PATHS.follow} component={FollowPage} />
         <Route path={PAGE_PATHS.privacy} component={PrivacyPage} />
+        <Route path={PAGE_PATHS.suggest} component={SuggestPage} />
         <Route path={PAGE_PATHS.staff} component={StaffApp} />
         <Route path={PAGE_PATHS.staffPages} component={StaffApp} />
         <Route default component={NotFoundPage} />

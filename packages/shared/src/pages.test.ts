@@ -12,6 +12,8 @@ describe('matchAppPage', () => {
       '/subscribe': 'subscribe',
       '/privacy': 'privacy',
       '/privacy/': 'privacy',
+      '/suggest': 'suggest',
+      '/staff/suggestions': 'staff',
       '/follow/all': 'follow',
       '/follow/ways/be-active': 'follow',
       '/follow/venues/warndon-hub': 'follow',

@@ -9,6 +9,7 @@ export const PAGE_PATHS = {
   session: '/sessions/:id',
   subscribe: '/subscribe',
   followAll: '/follow/all',
+  suggest: '/suggest',
   follow: '/follow/:kind/:slug',
   privacy: '/privacy',
   staff: '/staff',
@@ -36,6 +37,7 @@ export const STAFF_PAGE_PATHS = {
   print: '/print',
   insights: '/insights',
   invite: '/invite/:token',
+  suggestions: '/suggestions',
   conversations: '/conversations',
   contacts: '/admin/contacts',
 } as const;
@@ -54,6 +56,7 @@ export type AppPage =
   | { name: 'subscribe' }
   | { name: 'follow'; target: FollowTarget }
   | { name: 'privacy' }
+  | { name: 'suggest' }
   | { name: 'staff' };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -116,6 +119,7 @@ export function matchAppPage(path: string): AppPage | null {
   }
   if (matchPath(PAGE_PATHS.subscribe, path) !== null) return { name: 'subscribe' };
   if (matchPath(PAGE_PATHS.privacy, path) !== null) return { name: 'privacy' };
+  if (matchPath(PAGE_PATHS.suggest, path) !== null) return { name: 'suggest' };
   if (matchPath(PAGE_PATHS.followAll, path) !== null) {
     return { name: 'follow', target: { kind: 'all' } };
   }

@@ -16,6 +16,7 @@ export * from './translation.ts';
 export * from './closure.ts';
 export * from './reach.ts';
 export * from './print.ts';
+export * from './suggestion.ts';
 export * from './conversation.ts';
 export * from './insights.ts';
 export * from './calendar-import.ts';

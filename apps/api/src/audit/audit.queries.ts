@@ -19,6 +19,7 @@ export type AuditEntity =
   | 'closure'
   | 'school-holiday'
   | 'organisation'
+  | 'suggestion'
   | 'conversation'
   | 'champion-contact'
   | 'calendar-link';

@@ -36,10 +36,10 @@ export const AuditQuerySchema = z.strictObject({
   kind: z
     .string()
     .regex(
-      /^(?:session|group|venue|area|user|closure|school-holiday|organisation|conversation|champion-contact)(?:\.[a-z]+(?:-[a-z]+)*)?$/,
+      /^(?:session|group|venue|area|user|closure|school-holiday|organisation|conversation|champion-contact|suggestion)(?:\.[a-z]+(?:-[a-z]+)*)?$/,
       {
         error:
-          'Give kind as a record kind (session, group, venue, area, user, closure, school-holiday, organisation, conversation or champion-contact) or an action such as session.cancel-occurrence',
+          'Give kind as a record kind (session, group, venue, area, user, closure, school-holiday, organisation, conversation, champion-contact or suggestion) or an action such as session.cancel-occurrence',
       },
     )
     .max(60, { error: 'Give kind as a record kind or an action such as session.update' })

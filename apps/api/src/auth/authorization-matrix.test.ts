@@ -1,5 +1,6 @@
 // Every write endpoint, tried by every kind of person: a refusal is a 401 or 403 and changes nothing.
 import { insertGroup } from '../groups/groups.queries.ts';
+import { insertSuggestion } from '../suggestions/suggestions.queries.ts';
 import { describe, expect, it } from 'vitest';
 import { API_ROUTES, type RouteDoc } from '../openapi/api-routes.ts';
 import {
@@ -18,6 +19,10 @@ const EVERYONE: Who[] = ['anonymous', 'staffA', 'staffB', 'admin', 'champion'];
 interface Target {
   sessionAtA: number;
   staffB: number;
+  /** A new suggestion staff A made in the staff area. */
+  suggestionByA: number;
+  /** A new suggestion the Community Champion made. */
+  suggestionByChampion: number;
 }
 
 interface Case {
@@ -220,6 +225,49 @@ const CASES: Case[] = [
     body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' }),
     allowed: ['staffA', 'staffB', 'admin', 'champion'],
   },
+  // Suggestions: admins and venue staff moderate; anyone logged in suggests and edits their own.
+  {
+    name: 'suggest a group from the staff area',
+    method: 'POST',
+    path: () => '/api/staff/suggestions',
+    body: () => ({ name: 'Book club', what: 'Reading', where: 'Library', when: 'Mondays' }),
+    allowed: ['staffA', 'staffB', 'admin', 'champion'],
+  },
+  {
+    name: 'edit staff A’s new suggestion',
+    method: 'PATCH',
+    path: (t) => `/api/staff/suggestions/${t.suggestionByA}`,
+    body: () => ({ when: 'Tuesdays' }),
+    allowed: ['staffA'],
+  },
+  {
+    name: 'edit the Champion’s new suggestion',
+    method: 'PATCH',
+    path: (t) => `/api/staff/suggestions/${t.suggestionByChampion}`,
+    body: () => ({ when: 'Tuesdays' }),
+    allowed: ['champion'],
+  },
+  {
+    name: 'approve a suggestion as a group',
+    method: 'POST',
+    path: (t) => `/api/staff/suggestions/${t.suggestionByA}/approve`,
+    body: () => ({ groupSlug: 'group-at-a' }),
+    allowed: ['staffA', 'staffB', 'admin'],
+  },
+  {
+    name: 'merge a suggestion into a group',
+    method: 'POST',
+    path: (t) => `/api/staff/suggestions/${t.suggestionByA}/merge`,
+    body: () => ({ groupSlug: 'knit-and-natter' }),
+    allowed: ['staffA', 'staffB', 'admin'],
+  },
+  {
+    name: 'decline a suggestion',
+    method: 'POST',
+    path: (t) => `/api/staff/suggestions/${t.suggestionByA}/decline`,
+    body: () => ({ reason: 'Already listed' }),
+    allowed: ['staffA', 'staffB', 'admin'],
+  },
 ];
 
 async function setUp() {
@@ -247,10 +295,33 @@ async function setUp() {
   const row = t.db.prepare("SELECT id FROM sessions WHERE title = 'Walk and Talk'").get() as {
     id: number;
   };
-  const target: Target = { sessionAtA: row.id, staffB: people.ids.staffB };
+  const suggestion = (createdBy: number) =>
+    insertSuggestion(
+      t.db,
+      {
+        source: 'champion',
+        language: 'en',
+        name: 'Gorse Hill Gardeners',
+        what: 'Digging',
+        where: 'The hub garden',
+        when: 'Saturdays',
+        ways: ['take-notice'],
+        groupContact: '',
+        replyEmail: '',
+        createdBy,
+        formNonce: null,
+      },
+      t.clock().toISOString(),
+    );
   // Listed against venue A as well, as no account made through the API can be: a Champion's
   // venues must still give them no venue's rights.
   const champion = await t.createUser('champion@example.org', 'champion', [VENUE_A]);
+  const target: Target = {
+    sessionAtA: row.id,
+    staffB: people.ids.staffB,
+    suggestionByA: suggestion(people.ids.staffA),
+    suggestionByChampion: suggestion(champion),
+  };
   const cookies = { ...people.cookies, champion: t.cookieFor(champion) };
   const cookie = (who: Who) => (who === 'anonymous' ? null : cookies[who]);
   return { t, target, cookie };
@@ -296,6 +367,8 @@ const CHAMPION_WRITES = new Set([
   'POST /api/auth/password',
   'POST /api/conversations',
   'PATCH /api/conversations/{id}',
+  'POST /api/staff/suggestions',
+  'PATCH /api/staff/suggestions/{id}',
 ]);
 
 /** Path values for routes whose documentation gives no example. */

@@ -73,6 +73,7 @@ import {
 } from '../organisations/organisations.routes.ts';
 import { ORUK_OPENAPI_URL } from '../openreferral/openreferral.routes.ts';
 import { SessionQuerySchema } from '../sessions/sessions.routes.ts';
+import { SUGGESTION_ROUTES } from '../suggestions/suggestion-api-routes.ts';
 import { VenueCreateSchema, VenuePatchSchema, VenueQuerySchema } from '../venues/venues.routes.ts';
 
 /**
@@ -996,6 +997,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
       },
     },
   },
+  ...SUGGESTION_ROUTES,
   // Exports and feeds.
   {
     method: 'get',

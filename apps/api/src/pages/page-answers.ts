@@ -99,7 +99,9 @@ export function createPageAnswers({
         ? { status: 404 }
         : { status: 200, title: `Follow ${name} · ${SITE_NAME}`, ...lang };
     }
-    if (page.name === 'subscribe' || page.name === 'privacy') return { status: 200, ...lang };
+    if (page.name === 'subscribe' || page.name === 'privacy' || page.name === 'suggest') {
+      return { status: 200, ...lang };
+    }
     return { status: 200 };
   };
 }

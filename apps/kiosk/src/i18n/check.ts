@@ -8,6 +8,10 @@ import { publicRo } from './public/ro.ts';
 import { publicUr } from './public/ur.ts';
 import { ro } from './ro.ts';
 import { ur } from './ur.ts';
+import { suggestEn } from './suggest/en.ts';
+import { suggestPl } from './suggest/pl.ts';
+import { suggestRo } from './suggest/ro.ts';
+import { suggestUr } from './suggest/ur.ts';
 
 type Catalogue = Readonly<Record<string, string>>;
 
@@ -16,6 +20,7 @@ export function findTranslationProblems(): string[] {
   return [
     ...problemsOf(en, { pl, ro, ur }, ''),
     ...problemsOf(publicEn, { pl: publicPl, ro: publicRo, ur: publicUr }, 'public/'),
+    ...problemsOf(suggestEn, { pl: suggestPl, ro: suggestRo, ur: suggestUr }, 'suggest/'),
   ];
 }
 

@@ -131,6 +131,8 @@ export const en = {
   sorry: 'Sorry, something went wrong.',
   notFound: 'Sorry, this is no longer listed.',
   tryFewer: 'Try fewer choices.',
+  suggestGroupQr: 'Know a group we’re missing?',
+  suggestGroupQrHint: 'Scan to tell us about it on your phone. No account needed.',
   nearestMatches: 'The nearest matches:',
   insteadOf: 'Instead of {was}: {now}',
   seeAll: 'Show what it finds ({n})',

@@ -133,6 +133,8 @@ export const pl: Messages = {
   sorry: 'Przepraszamy, coś poszło nie tak.',
   notFound: 'Przepraszamy, tego już nie ma na liście.',
   tryFewer: 'Wybierz mniej opcji.',
+  suggestGroupQr: 'Znasz grupę, której brakuje?',
+  suggestGroupQrHint: 'Zeskanuj, aby powiedzieć nam o niej na telefonie. Bez zakładania konta.',
   nearestMatches: 'Najbliższe dopasowania:',
   insteadOf: 'Zamiast {was}: {now}',
   seeAll: 'Pokaż, co znajduje ({n})',

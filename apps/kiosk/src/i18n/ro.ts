@@ -133,6 +133,8 @@ export const ro: Messages = {
   sorry: 'Ne pare rău, ceva nu a mers bine.',
   notFound: 'Ne pare rău, aceasta nu mai este în listă.',
   tryFewer: 'Alegeți mai puține opțiuni.',
+  suggestGroupQr: 'Știți un grup care lipsește?',
+  suggestGroupQrHint: 'Scanați ca să ne spuneți despre el pe telefon. Fără cont.',
   nearestMatches: 'Cele mai apropiate potriviri:',
   insteadOf: 'În loc de {was}: {now}',
   seeAll: 'Arată ce găsește ({n})',

@@ -133,6 +133,8 @@ export const ur: Messages = {
   sorry: 'معذرت، کچھ غلط ہو گیا۔',
   notFound: 'معذرت، یہ اب فہرست میں نہیں ہے۔',
   tryFewer: 'کم انتخاب کریں۔',
+  suggestGroupQr: 'کیا آپ کسی ایسے گروپ کو جانتے ہیں جو فہرست میں نہیں؟',
+  suggestGroupQrHint: 'اپنے فون پر ہمیں بتانے کے لیے اسکین کریں۔ اکاؤنٹ کی ضرورت نہیں۔',
   nearestMatches: 'قریب ترین نتائج:',
   insteadOf: '{was} کی جگہ: {now}',
   seeAll: 'جو ملا وہ دکھائیں ({n})',

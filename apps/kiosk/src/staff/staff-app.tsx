@@ -25,6 +25,8 @@ import { PasswordPage } from './pages/password-page.tsx';
 import { PrintPage } from './pages/print-page.tsx';
 import { SessionEditorPage } from './pages/session-editor-page.tsx';
 import { SessionsPage } from './pages/sessions-page.tsx';
+import { SuggestionsPage } from './pages/suggestions-page.tsx';
+import { SuggestionsCount } from './components/suggestions-count.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 import { VenuesPage } from './pages/venues-page.tsx';
 import { WeekPage } from './pages/week-page.tsx';
@@ -48,6 +50,7 @@ export const NAV: readonly { href: string; label: string; roles: readonly Role[]
   { href: '/staff/closures', label: 'Closures', roles: STAFF },
   { href: '/staff/print', label: 'Print', roles: ['admin', 'staff', 'champion'] },
   { href: '/staff/insights', label: 'Insights', roles: STAFF },
+  { href: '/staff/suggestions', label: 'Suggestions', roles: ['admin', 'staff'] },
   { href: '/staff/admin/venues', label: 'Venues', roles: ADMIN },
   { href: '/staff/admin/areas', label: 'Areas', roles: ADMIN },
   { href: '/staff/admin/organisations', label: 'Organisations', roles: ADMIN },
@@ -98,6 +101,7 @@ function StaffPages() {
       <Route path={PAGES.schoolHolidays} component={SchoolHolidaysPage} />
       <Route path={PAGES.print} component={PrintPage} />
       <Route path={PAGES.insights} component={InsightsPage} />
+      <Route path={PAGES.suggestions} component={SuggestionsPage} />
       <Route path={PAGES.invite} component={InvitePage} />
       <Route default component={NotFoundPage} />
     </Router>
@@ -137,6 +141,7 @@ function Header({ me, path, onLogOut }: { me: Me | null; path: string; onLogOut:
               <li key={n.href}>
                 <Link href={n.href} current={isCurrent(n.href, path)}>
                   {n.label}
+                  {n.href === '/staff/suggestions' ? <SuggestionsCount path={path} /> : null}
                 </Link>
               </li>
             ))}

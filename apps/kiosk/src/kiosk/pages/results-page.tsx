@@ -3,6 +3,7 @@ import type { Filters } from '../filters.ts';
 import { useKiosk, type KioskState } from '../kiosk-context.ts';
 import { OccurrenceCard } from '../components/occurrence-card.tsx';
 import { SuggestionCard } from '../components/suggestion-card.tsx';
+import { SuggestGroupCode } from '../components/suggest-group-code.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { PleaseWait } from '../components/please-wait.tsx';
 import { WayIcon } from '../components/icons.tsx';
@@ -91,6 +92,7 @@ export function ResultsPage({ filters }: { filters: Filters }) {
                 <SuggestionCard key={s.relaxes} suggestion={s} from={filters} />
               ))}
             </div>
+            <SuggestGroupCode />
           </section>
         ) : (
           <>

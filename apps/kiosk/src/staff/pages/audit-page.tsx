@@ -26,6 +26,7 @@ const KIND_OPTIONS: Option[] = [
   { value: 'area', label: 'Areas', group: 'Other records' },
   { value: 'user', label: 'Accounts', group: 'Other records' },
   { value: 'organisation', label: 'Organisations', group: 'Other records' },
+  { value: 'suggestion', label: 'Suggestions', group: 'Other records' },
   { value: 'closure', label: 'Closures: any change', group: 'Closures and holidays' },
   { value: 'closure.create', label: 'Venues closed', group: 'Closures and holidays' },
   { value: 'closure.undo', label: 'Closures undone', group: 'Closures and holidays' },

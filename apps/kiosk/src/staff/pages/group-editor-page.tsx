@@ -1,4 +1,11 @@
-import { AUDIENCES, WAYS, type Area, type Group, type Venue } from '@fiveways/shared';
+import {
+  AUDIENCES,
+  WAYS,
+  type Area,
+  type Group,
+  type GroupSuggestion,
+  type Venue,
+} from '@fiveways/shared';
 import { useLocation } from 'preact-iso/router';
 import { useRef, useState } from 'preact/hooks';
 import { getParsed, write, writeParsed } from '../../common/api-client.ts';
@@ -23,6 +30,8 @@ import { errorsFrom, NO_ERRORS } from '../hooks/form-errors.ts';
 import { useAuth } from '../hooks/use-auth.ts';
 import { groupLockOf, useLockedForm } from '../record-scope.ts';
 import { slugFrom } from '../slug.ts';
+import { approveAsGroup, loadSuggestion, suggestionIdOf } from '../suggestion-approval.ts';
+import { draftFromSuggestion } from '../suggestion-prefill.ts';
 import { defaultVenueOf, venueOptionsOf } from '../venue-options.ts';
 
 interface GroupForm {
@@ -111,21 +120,29 @@ interface Data {
   venues: Venue[];
   /** Every venue, to name one this person does not look after. */
   allVenues: Venue[];
+  /** The suggestion a new group is being made from, if any. */
+  suggestion: GroupSuggestion | null;
 }
 
 export function GroupEditorPage({ slug }: { slug: string | null }) {
   const { me } = useAuth();
-  const [loaded, reload] = useLoad(async (signal): Promise<Data> => {
-    const [group, areas, venues] = await Promise.all([
-      slug === null
-        ? Promise.resolve(null)
-        : getParsed(`/api/groups/${encodeURIComponent(slug)}`, (s) => s.GroupSchema, signal),
-      getParsed('/api/areas', (s) => s.AreaListSchema, signal),
-      getParsed('/api/venues', (s) => s.VenueListSchema, signal),
-    ]);
-    const mine = me.role === 'admin' ? venues : venues.filter((v) => me.venues.includes(v.slug));
-    return { group, areas, venues: mine, allVenues: venues };
-  }, slug ?? 'new');
+  const { query } = useLocation();
+  const suggestionId = slug === null ? suggestionIdOf(query) : null;
+  const [loaded, reload] = useLoad(
+    async (signal): Promise<Data> => {
+      const [group, areas, venues, suggestion] = await Promise.all([
+        slug === null
+          ? Promise.resolve(null)
+          : getParsed(`/api/groups/${encodeURIComponent(slug)}`, (s) => s.GroupSchema, signal),
+        getParsed('/api/areas', (s) => s.AreaListSchema, signal),
+        getParsed('/api/venues', (s) => s.VenueListSchema, signal),
+        suggestionId === null ? Promise.resolve(null) : loadSuggestion(suggestionId, signal),
+      ]);
+      const mine = me.role === 'admin' ? venues : venues.filter((v) => me.venues.includes(v.slug));
+      return { group, areas, venues: mine, allVenues: venues, suggestion };
+    },
+    slug ?? `new-${suggestionId ?? ''}`,
+  );
   if (loaded.status !== 'ready') {
     return (
       <Page title={slug === null ? 'Add a group' : 'Edit group'}>
@@ -140,9 +157,11 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
   const { me } = useAuth();
   const { query, route } = useLocation();
   const group = data.group;
-  const [form, setForm] = useState(() =>
-    formOf(group, me.role === 'admin' ? '' : defaultVenueOf(data.venues, me)),
-  );
+  const suggestion = group === null ? data.suggestion : null;
+  const [form, setForm] = useState(() => {
+    const blank = formOf(group, me.role === 'admin' ? '' : defaultVenueOf(data.venues, me));
+    return suggestion === null ? blank : { ...blank, ...draftFromSuggestion(suggestion) };
+  });
   const meetsAt =
     group?.venueSlug == null
       ? null
@@ -176,6 +195,10 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
           bodyOf(form, true),
           (s) => s.GroupSchema,
         );
+        if (suggestion !== null) {
+          route(await approveAsGroup(suggestion.id, created.slug), true);
+          return;
+        }
         route(`/staff/groups/${created.slug}?saved=created`, true);
         return;
       }
@@ -202,6 +225,12 @@ function GroupEditor({ data, reload }: { data: Data; reload: () => Promise<void>
     <Page title={group ? `Edit: ${group.name}` : 'Add a group'}>
       {notice ? <Notice message={notice} /> : null}
       {lock ? <p class="read-only-note">{lock}</p> : null}
+      {suggestion ? (
+        <p class="read-only-note">
+          Filled in from the suggestion “{suggestion.name}”. Check every field (and choose where it
+          meets) before adding it: adding the group approves the suggestion.
+        </p>
+      ) : null}
       <ErrorSummary errors={errors} />
       <form ref={formRef} onSubmit={(e) => void save(e)} noValidate aria-label="Group details">
         <TextField
