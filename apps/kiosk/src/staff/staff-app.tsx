@@ -48,7 +48,7 @@ export const NAV: readonly { href: string; label: string; roles: readonly Role[]
   { href: '/staff/sessions', label: 'Sessions', roles: ['admin', 'staff', 'champion'] },
   { href: '/staff/groups', label: 'Groups', roles: ['admin', 'staff', 'champion'] },
   { href: '/staff/closures', label: 'Closures', roles: STAFF },
-  { href: '/staff/print', label: 'Print', roles: ['admin', 'staff', 'champion'] },
+  { href: '/staff/print', label: 'Print', roles: STAFF },
   { href: '/staff/insights', label: 'Insights', roles: STAFF },
   { href: '/staff/suggestions', label: 'Suggestions', roles: ['admin', 'staff'] },
   { href: '/staff/admin/venues', label: 'Venues', roles: ADMIN },
