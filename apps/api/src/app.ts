@@ -14,7 +14,6 @@ import { feedRoutes } from './feeds/feeds.routes.ts';
 import { groupRoutes } from './groups/groups.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { insightRoutes } from './insights/insights.routes.ts';
-import { CALENDAR_TOOLS } from './imports/calendar-tools.ts';
 import { createImporter, type Importer } from './imports/importer.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { limitBodySize } from './http/body-limit.ts';
@@ -112,7 +111,7 @@ export function createApp({
   suggestions = {},
 }: AppDeps) {
   const deps = { db, cache, clock };
-  const calendarImporter = importer ?? createImporter({ ...deps, tools: CALENDAR_TOOLS });
+  const calendarImporter = importer ?? createImporter(deps);
   // Every request is logged and every answer, errors and refusals included, gets the security
   // headers (so they are mounted before anything that can refuse); private answers are not kept
   // by caches; every state-changing /api request must come from our own origin and stay under the

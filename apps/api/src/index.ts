@@ -7,7 +7,6 @@ import { openDb } from './db/open-db.ts';
 import { isDirectoryEmpty, readSampleDataFile, seedSampleData } from './db/seed.ts';
 import { ConfigError, loadEnv, type Env } from './env.ts';
 import { startServer } from './http/server-limits.ts';
-import { CALENDAR_TOOLS } from './imports/calendar-tools.ts';
 import { createImporter } from './imports/importer.ts';
 import { startImportScheduler } from './imports/scheduler.ts';
 import { recordUidDomain } from './sessions/sessions.queries.ts';
@@ -59,7 +58,7 @@ const groupStore = createGroupStore(db, cache);
 sessionStore.load();
 groupStore.load();
 const clock = () => new Date();
-const importer = createImporter({ db, cache, clock, settings: env.imports, tools: CALENDAR_TOOLS });
+const importer = createImporter({ db, cache, clock, settings: env.imports });
 // Feed reach is counted in memory and written every few minutes and at shutdown (docs/PRIVACY.md).
 const feedReach = createFeedReach({ db, clock: () => new Date() });
 const REACH_FLUSH_MS = 5 * 60_000;

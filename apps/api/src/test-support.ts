@@ -11,7 +11,7 @@ import { hashPassword, type PasswordHasher } from './auth/password.ts';
 import { createReadCache } from './cache/read-cache.ts';
 import { openDb, type Db } from './db/open-db.ts';
 import type { ImportEnv } from './env.ts';
-import { createImporter, type CalendarTools } from './imports/importer.ts';
+import { createImporter } from './imports/importer.ts';
 import { seedSampleData } from './db/seed.ts';
 import { insertUser } from './users/users.queries.ts';
 
@@ -211,8 +211,6 @@ export function makeStaffTestApp(
     feedChunkIds?: number | undefined;
     trustedProxies?: readonly string[];
     passwords?: PasswordHasher;
-    /** Stand-ins for the calendar fetch and planner, for the import tests. */
-    calendarTools?: CalendarTools;
     importSettings?: ImportEnv;
     suggestions?: AppDeps['suggestions'];
   } = {},
@@ -222,15 +220,12 @@ export function makeStaffTestApp(
   const cache = createReadCache();
   let now = TEST_NOW.getTime();
   const clock = () => new Date(now);
-  const importer = options.calendarTools
-    ? createImporter({
-        db,
-        cache,
-        clock,
-        tools: options.calendarTools,
-        ...(options.importSettings ? { settings: options.importSettings } : {}),
-      })
-    : undefined;
+  const importer = createImporter({
+    db,
+    cache,
+    clock,
+    ...(options.importSettings ? { settings: options.importSettings } : {}),
+  });
   const app = createApp({
     db,
     clock,
@@ -240,7 +235,7 @@ export function makeStaffTestApp(
     feedChunkIds: options.feedChunkIds,
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
     ...(options.passwords ? { passwords: options.passwords } : {}),
-    ...(importer ? { importer } : {}),
+    importer,
     ...(options.suggestions ? { suggestions: options.suggestions } : {}),
   });
 

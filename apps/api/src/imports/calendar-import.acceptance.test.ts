@@ -3,8 +3,6 @@
 // then publishes is compared with node-ical's own expansion of the calendar, and the calendar is
 // changed and imported again.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ServerType } from '@hono/node-server';
 import {
   addDays,
@@ -30,7 +28,11 @@ import {
   testPasswordHash,
   testShellRoot,
 } from '../test-support.ts';
-import { CALENDAR_TOOLS } from './calendar-tools.ts';
+import {
+  startCalendarServer,
+  type CalendarServer,
+  type ServedCalendar,
+} from './calendar-test-server.ts';
 import { createImporter } from './importer.ts';
 import { expandWithNodeIcal } from './plan-test-helpers.ts';
 import { runDueImports } from './scheduler.ts';
@@ -164,8 +166,8 @@ function expandIndependently(ics: string): string[][] {
 }
 
 describe('importing a group’s Google calendar end to end', () => {
-  const served = { ics: '', etag: '"1"', status: 200, requests: 0, notModified: 0 };
-  let calendarServer: Server;
+  let calendarServer: CalendarServer;
+  let served: ServedCalendar;
   let apiServer: ServerType;
   let api = '';
   let cookie = '';
@@ -178,39 +180,16 @@ describe('importing a group’s Google calendar end to end', () => {
   let importer: ReturnType<typeof createImporter>;
 
   beforeAll(async () => {
-    calendarServer = createServer((req, res) => {
-      served.requests += 1;
-      if (served.status !== 200) {
-        res.writeHead(served.status).end('Internal error');
-        return;
-      }
-      const fixture = /^\/fixtures\/([a-z-]+\.ics)$/.exec(req.url ?? '')?.[1];
-      if (fixture !== undefined) {
-        res
-          .writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' })
-          .end(readFileSync(new URL(`./fixtures/${fixture}`, import.meta.url)));
-        return;
-      }
-      if (req.headers['if-none-match'] === served.etag) {
-        served.notModified += 1;
-        res.writeHead(304, { etag: served.etag }).end();
-        return;
-      }
-      res
-        .writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', etag: served.etag })
-        .end(served.ics);
-    });
-    await new Promise<void>((resolve) => calendarServer.listen(0, '127.0.0.1', resolve));
-    const port = (calendarServer.address() as AddressInfo).port;
-    calendarUrl = `http://127.0.0.1:${port}/calendar/ical/knit/basic.ics`;
-    fixturesUrl = `http://127.0.0.1:${port}/fixtures`;
+    calendarServer = await startCalendarServer();
+    served = calendarServer.served;
+    calendarUrl = calendarServer.urlOf('/calendar/ical/knit/basic.ics');
+    fixturesUrl = calendarServer.urlOf('/fixtures');
 
     importer = createImporter({
       db,
       cache,
       clock,
-      settings: { ...DEFAULT_IMPORT_ENV, allowHosts: [`127.0.0.1:${port}`], timeoutSeconds: 5 },
-      tools: CALENDAR_TOOLS,
+      settings: { ...DEFAULT_IMPORT_ENV, allowHosts: [calendarServer.host], timeoutSeconds: 5 },
     });
     const app = createApp({
       db,
@@ -242,7 +221,7 @@ describe('importing a group’s Google calendar end to end', () => {
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => calendarServer.close(resolve));
+    await calendarServer.close();
     await new Promise((resolve) => apiServer.close(resolve));
   });
 

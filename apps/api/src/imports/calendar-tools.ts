@@ -1,4 +1,4 @@
-// The real fetch and planner, as the importer uses them outside tests that pass stand-ins.
+// The fetch and the planner the importer uses.
 import { calendarUrlOf, fetchCalendar } from './fetch-calendar.ts';
 import type { CalendarTools } from './importer.ts';
 import { planImport } from './plan-import.ts';

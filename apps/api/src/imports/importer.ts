@@ -23,6 +23,7 @@ import {
   type StoredLink,
 } from './calendar-links.queries.ts';
 import type { FetchCalendarOptions, FetchCalendarResult } from './fetch-calendar.ts';
+import { CALENDAR_TOOLS } from './calendar-tools.ts';
 import { applyPlan, describePlanned } from './import-run.ts';
 import type { ImportDefaults, ImportPlan, KnownVenue } from './plan-import.ts';
 
@@ -32,7 +33,7 @@ export const IMPORT_WINDOW_DAYS = 366;
 export const IMPORT_MAX_EVENTS = 2000;
 export const IMPORT_MAX_REDIRECTS = 5;
 
-/** The fetch and the planner (fetch-calendar.ts, plan-import.ts); tests may pass stand-ins. */
+/** The fetch and the planner (fetch-calendar.ts, plan-import.ts), as calendar-tools.ts binds them. */
 export interface CalendarTools {
   urlOf(input: string): { url: string } | { error: string };
   fetch(url: string, options: FetchCalendarOptions): Promise<FetchCalendarResult>;
@@ -50,7 +51,6 @@ export interface CalendarTools {
 
 export interface ImporterDeps extends WriteDeps {
   settings?: ImportEnv;
-  tools: CalendarTools;
 }
 
 export interface Importer {
@@ -103,7 +103,8 @@ function knownVenues(db: Db): KnownVenue[] {
 }
 
 export function createImporter(deps: ImporterDeps): Importer {
-  const { db, tools } = deps;
+  const { db } = deps;
+  const tools = CALENDAR_TOOLS;
   const settings = deps.settings ?? DEFAULT_IMPORT_ENV;
   let queue: Promise<unknown> = Promise.resolve();
 

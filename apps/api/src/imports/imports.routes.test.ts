@@ -6,114 +6,103 @@ import type {
   ImportRunList,
   Session,
 } from '@fiveways/shared';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_IMPORT_ENV } from '../env.ts';
 import { dumpTables, makeStaffTestApp, VENUE_A, VENUE_C } from '../test-support.ts';
-import type { FetchCalendarOptions, FetchCalendarResult } from './fetch-calendar.ts';
-import type { CalendarTools } from './importer.ts';
-import type { ImportPlan, PlannedSession } from './plan-import.ts';
+import { startCalendarServer, type CalendarServer } from './calendar-test-server.ts';
 import { runDueImports } from './scheduler.ts';
 
 const GROUP = 'knit-and-natter'; // meets at VENUE_C
-const URL_ = 'https://calendar.example.org/knit.ics';
+const PATH = '/knit.ics';
 
-function weekly(overrides: Partial<PlannedSession> = {}): PlannedSession {
-  return {
-    sourceKey: 'knit@example.org',
-    title: 'Knit and Natter',
-    description: 'Bring your needles',
-    url: 'https://example.org/knit',
-    venue: VENUE_C,
-    startDate: '2026-12-01',
-    startTime: '10:00',
-    endTime: '12:00',
-    repeat: { every: 'week', interval: 1, days: ['tue'] },
-    until: null,
-    count: null,
-    exceptions: [
-      {
-        date: '2026-12-08',
-        kind: 'cancelled',
-        reason: '',
-        newDate: null,
-        startTime: null,
-        endTime: null,
-        venueSlug: null,
-      },
-    ],
-    expandedFrom: null,
-    ...overrides,
-  };
+interface CalendarShape {
+  knitTitle?: string;
+  knitExdates?: string[];
+  knitCancelled?: boolean;
+  withQuiz?: boolean;
+  /** An event with no end, which the import skips. */
+  withEndless?: boolean;
 }
 
-function oneOff(overrides: Partial<PlannedSession> = {}): PlannedSession {
-  return {
-    ...weekly(),
-    sourceKey: 'quiz@example.org',
-    title: 'Christmas quiz',
-    description: '',
-    startDate: '2026-12-10',
-    startTime: '19:00',
-    endTime: '21:00',
-    repeat: null,
-    exceptions: [],
-    ...overrides,
-  };
-}
-
-/** A calendar whose plan the test sets, and whose fetch answers as the test says. */
-function standInCalendar() {
-  const state: {
-    plan: ImportPlan;
-    answer: 'changed' | 'not-modified' | 'failed';
-    fetches: FetchCalendarOptions[];
-  } = {
-    plan: { sessions: [weekly(), oneOff()], skipped: [], expanded: [], cancelledSeries: [] },
-    answer: 'changed',
-    fetches: [],
-  };
-  const tools: CalendarTools = {
-    urlOf: (input) => {
-      const url = input.replace(/^webcal:\/\//i, 'https://');
-      return /^https?:\/\/[^/]/.test(url)
-        ? { url }
-        : { error: 'Give the calendar’s address, starting with https:// or webcal://' };
-    },
-    fetch: (_url, options): Promise<FetchCalendarResult> => {
-      state.fetches.push(options);
-      if (state.answer === 'failed') {
-        return Promise.resolve({
-          kind: 'failed',
-          reason: 'The calendar’s server answered 500',
-          retryable: true,
-        });
-      }
-      if (state.answer === 'not-modified') return Promise.resolve({ kind: 'not-modified' });
-      return Promise.resolve({
-        kind: 'changed',
-        text: 'BEGIN:VCALENDAR',
-        etag: '"v1"',
-        lastModified: null,
-        finalUrl: URL_,
-      });
-    },
-    plan: () => structuredClone(state.plan),
-  };
-  return { state, tools };
+/**
+ * The group's calendar: Knit and Natter every Tuesday 10:00–12:00 from 1 Dec 2026 (not 8 Dec),
+ * described and linked, and a one-off Christmas quiz on Thursday 10 Dec 2026, 19:00–21:00.
+ */
+function calendarText({
+  knitTitle = 'Knit and Natter',
+  knitExdates = ['20261208'],
+  knitCancelled = false,
+  withQuiz = true,
+  withEndless = false,
+}: CalendarShape = {}): string {
+  const event = (lines: string[]) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'];
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Knit and Natter//EN',
+    ...event([
+      'UID:knit@example.org',
+      'DTSTAMP:20261120T090000Z',
+      'DTSTART;TZID=Europe/London:20261201T100000',
+      'DTEND;TZID=Europe/London:20261201T120000',
+      'RRULE:FREQ=WEEKLY;BYDAY=TU',
+      ...knitExdates.map((d) => `EXDATE;TZID=Europe/London:${d}T100000`),
+      `SUMMARY:${knitTitle}`,
+      'DESCRIPTION:Bring your needles',
+      'URL:https://example.org/knit',
+      ...(knitCancelled ? ['STATUS:CANCELLED'] : []),
+    ]),
+    ...(withQuiz
+      ? event([
+          'UID:quiz@example.org',
+          'DTSTAMP:20261120T090000Z',
+          'DTSTART;TZID=Europe/London:20261210T190000',
+          'DTEND;TZID=Europe/London:20261210T210000',
+          'SUMMARY:Christmas quiz',
+        ])
+      : []),
+    ...(withEndless
+      ? event([
+          'UID:x',
+          'DTSTAMP:20261120T090000Z',
+          'DTSTART;TZID=Europe/London:20261201T090000',
+          'SUMMARY:Every minute',
+        ])
+      : []),
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
 }
 
 describe('linking and importing a group’s own calendar', () => {
   let t: ReturnType<typeof makeStaffTestApp>;
-  let calendar: ReturnType<typeof standInCalendar>;
+  let server: CalendarServer;
+  let url = '';
   let cookies: Awaited<ReturnType<typeof t.createPeople>>['cookies'];
   let ids: Awaited<ReturnType<typeof t.createPeople>>['ids'];
 
   beforeEach(async () => {
-    calendar = standInCalendar();
-    t = makeStaffTestApp({ calendarTools: calendar.tools });
+    server = await startCalendarServer();
+    server.served.ics = calendarText();
+    server.served.etag = '"v1"';
+    url = server.urlOf(PATH);
+    t = makeStaffTestApp({
+      importSettings: { ...DEFAULT_IMPORT_ENV, allowHosts: [server.host], timeoutSeconds: 5 },
+    });
     ({ cookies, ids } = await t.createPeople());
   });
 
-  async function link(body: unknown = { url: 'webcal://calendar.example.org/knit.ics' }) {
+  afterEach(async () => {
+    await server.close();
+  });
+
+  /** Changes the served calendar, with a new ETag as a real server would give it. */
+  function changeCalendar(shape: CalendarShape, etag: string) {
+    server.served.ics = calendarText(shape);
+    server.served.etag = etag;
+  }
+
+  async function link(body: unknown = { url: url.replace(/^http:/, 'webcal:') }) {
     const res = await t.request('POST', `/api/groups/${GROUP}/calendars`, {
       cookie: cookies.admin,
       body,
@@ -132,10 +121,10 @@ describe('linking and importing a group’s own calendar', () => {
     return ((await res.json()) as { items: Session[] }).items;
   }
 
-  it('links a webcal:// address as https://, naming a bad field with a 400', async () => {
+  it('links a webcal:// address as http://, naming a bad field with a 400', async () => {
     const made = await link();
     expect(made.status).toBe(201);
-    expect(made.body).toMatchObject({ group: GROUP, url: URL_, venue: null, lastError: null });
+    expect(made.body).toMatchObject({ group: GROUP, url, venue: null, lastError: null });
 
     const bad = await t.request('POST', `/api/groups/${GROUP}/calendars`, {
       cookie: cookies.admin,
@@ -150,13 +139,13 @@ describe('linking and importing a group’s own calendar', () => {
     // A group that meets at no venue needs one for its sessions.
     const noVenue = await t.request('POST', '/api/groups/walking-for-health/calendars', {
       cookie: cookies.admin,
-      body: { url: URL_ },
+      body: { url },
     });
     expect(noVenue.status).toBe(400);
     expect(await noVenue.json()).toMatchObject({ error: { issues: [{ path: 'venue' }] } });
     const withVenue = await t.request('POST', '/api/groups/walking-for-health/calendars', {
       cookie: cookies.admin,
-      body: { url: URL_, venue: VENUE_A },
+      body: { url, venue: VENUE_A },
     });
     expect(withVenue.status).toBe(201);
   });
@@ -164,21 +153,21 @@ describe('linking and importing a group’s own calendar', () => {
   it('lets only those who may edit the group link its calendar', async () => {
     const res = await t.request('POST', `/api/groups/${GROUP}/calendars`, {
       cookie: cookies.staffA,
-      body: { url: URL_ },
+      body: { url },
     });
     expect(res.status).toBe(403);
     const anon = await t.request('POST', `/api/groups/${GROUP}/calendars`, {
-      body: { url: URL_ },
+      body: { url },
     });
     expect(anon.status).toBe(401);
   });
 
   it('previews what would come in and writes nothing', async () => {
-    calendar.state.plan.skipped = [{ uid: 'x', title: 'Every minute', reason: 'no end time' }];
+    server.served.ics = calendarText({ withEndless: true });
     const before = dumpTables(t.db);
     const res = await t.request('POST', `/api/groups/${GROUP}/calendars/preview`, {
       cookie: cookies.admin,
-      body: { url: URL_ },
+      body: { url },
     });
     expect(res.status).toBe(200);
     const preview = (await res.json()) as ImportPreview;
@@ -203,7 +192,7 @@ describe('linking and importing a group’s own calendar', () => {
       ways: ['connect', 'give'],
       audiences: ['older-people'],
       venue: { slug: VENUE_C },
-      importedFrom: { group: GROUP, url: URL_ },
+      importedFrom: { group: GROUP, url },
       exceptions: [{ date: '2026-12-08', kind: 'cancelled' }],
     });
     expect(knit?.sourceOwned).toContain('title');
@@ -233,20 +222,10 @@ describe('linking and importing a group’s own calendar', () => {
     expect(archive.status).toBe(409);
 
     // The calendar changes: a new title, a new EXDATE, and the quiz is deleted.
-    calendar.state.plan = {
-      sessions: [
-        weekly({
-          title: 'Knit, Natter and Tea',
-          exceptions: [
-            ...weekly().exceptions,
-            { ...weekly().exceptions[0], date: '2026-12-22' } as PlannedSession['exceptions'][0],
-          ],
-        }),
-      ],
-      skipped: [],
-      expanded: [],
-      cancelledSeries: [],
-    };
+    changeCalendar(
+      { knitTitle: 'Knit, Natter and Tea', knitExdates: ['20261208', '20261222'], withQuiz: false },
+      '"v2"',
+    );
     const second = await importNow(made.id);
     expect(second).toMatchObject({ outcome: 'imported', added: 0, updated: 1, archived: 1 });
 
@@ -263,7 +242,15 @@ describe('linking and importing a group’s own calendar', () => {
     expect(after?.sequence).toBeGreaterThan(knit?.sequence ?? 0);
 
     // A cancelled series keeps its session and cancels its dates; feeds show them cancelled.
-    calendar.state.plan.cancelledSeries = ['knit@example.org'];
+    changeCalendar(
+      {
+        knitTitle: 'Knit, Natter and Tea',
+        knitExdates: ['20261208', '20261222'],
+        withQuiz: false,
+        knitCancelled: true,
+      },
+      '"v3"',
+    );
     const third = await importNow(made.id);
     expect(third.report.map((l) => l.kind)).toEqual(['cancelled']);
     const feed = await (await t.request('GET', `/feeds/groups/${GROUP}.ics`)).text();
@@ -285,18 +272,19 @@ describe('linking and importing a group’s own calendar', () => {
   it('counts a 304 and backs off after failures, keeping the error for staff', async () => {
     const { body: made } = await link();
     await importNow(made.id);
-    expect(calendar.state.fetches.at(-1)?.etag).toBeNull();
+    expect(server.served.requests.at(-1)).toEqual({ path: PATH, ifNoneMatch: null });
 
-    calendar.state.answer = 'not-modified';
+    // Unchanged: the import asks conditionally and the server answers 304.
     const same = await importNow(made.id);
     expect(same).toMatchObject({ outcome: 'not-modified', added: 0, updated: 0 });
-    expect(calendar.state.fetches.at(-1)?.etag).toBe('"v1"');
+    expect(server.served.requests.at(-1)).toEqual({ path: PATH, ifNoneMatch: '"v1"' });
+    expect(server.served.notModified).toBe(1);
 
-    calendar.state.answer = 'failed';
+    server.served.status = 500;
     const failed = await importNow(made.id);
     expect(failed).toMatchObject({
       outcome: 'failed',
-      error: 'The calendar’s server answered 500',
+      error: "the calendar's server had a problem (500)",
     });
     const list = await t.request('GET', `/api/groups/${GROUP}/calendars`, {
       cookie: cookies.admin,
@@ -304,7 +292,7 @@ describe('linking and importing a group’s own calendar', () => {
     const state = ((await list.json()) as CalendarLinkList).items[0];
     const now = t.clock().getTime();
     expect(state).toMatchObject({
-      lastError: 'The calendar’s server answered 500',
+      lastError: "the calendar's server had a problem (500)",
       consecutiveFailures: 1,
       failingSince: new Date(now).toISOString(),
       warning: null,
@@ -315,7 +303,9 @@ describe('linking and importing a group’s own calendar', () => {
     // The scheduler leaves it alone until then, and backs off further after each failure.
     const importer = t.importer;
     if (importer === undefined) throw new Error('the test app has an importer');
+    const asked = server.served.requests.length;
     expect(await runDueImports(importer, new Date(now + 3_600_000))).toEqual([]);
+    expect(server.served.requests).toHaveLength(asked);
     let at = now;
     for (let i = 0; i < 6; i++) {
       at += 25 * 3_600_000;
@@ -326,6 +316,7 @@ describe('linking and importing a group’s own calendar', () => {
       .prepare('SELECT consecutive_failures, next_attempt_at FROM calendar_links')
       .get() as { consecutive_failures: number; next_attempt_at: string };
     expect(row.consecutive_failures).toBe(7);
+    expect(server.served.requests).toHaveLength(asked + 6);
     expect(row.next_attempt_at).toBe(new Date(at + 24 * 3_600_000).toISOString());
 
     // Three days failing: a warning on the staff home page.
@@ -333,10 +324,13 @@ describe('linking and importing a group’s own calendar', () => {
     cookies.admin = t.cookieFor(ids.admin);
     const home = await t.request('GET', '/api/staff/calendars', { cookie: cookies.admin });
     const warned = ((await home.json()) as CalendarLinkList).items[0];
-    expect(warned?.warning).toMatch(/^Has not imported since 23 Nov 2026: The calendar’s server/);
+    expect(warned?.warning).toBe(
+      "Has not imported since 23 Nov 2026: the calendar's server had a problem (500)",
+    );
 
     // A success clears it.
-    calendar.state.answer = 'changed';
+    server.served.status = 200;
+    changeCalendar({ knitTitle: 'Knit, Natter and Tea' }, '"v2"');
     await importNow(made.id);
     const runs = await t.request('GET', `/api/calendars/${made.id}/runs?limit=3`, {
       cookie: cookies.admin,

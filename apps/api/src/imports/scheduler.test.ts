@@ -1,41 +1,76 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_IMPORT_ENV } from '../env.ts';
-import { silentLogger } from '../ops/logger.ts';
+import { createLogger } from '../ops/logger.ts';
+import { makeStaffTestApp } from '../test-support.ts';
 import { nextAttemptAfter } from './calendar-links.queries.ts';
-import type { Importer } from './importer.ts';
+import { startCalendarServer, type CalendarServer } from './calendar-test-server.ts';
 import { startImportScheduler } from './scheduler.ts';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 
+const CALENDAR = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Knit and Natter//EN',
+  'BEGIN:VEVENT',
+  'UID:knit@example.org',
+  'DTSTAMP:20261120T090000Z',
+  'DTSTART;TZID=Europe/London:20261201T100000',
+  'DTEND;TZID=Europe/London:20261201T120000',
+  'RRULE:FREQ=WEEKLY;BYDAY=TU',
+  'SUMMARY:Knit and Natter',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
+].join('\r\n');
+
 describe('the import timer', () => {
+  let server: CalendarServer | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+  });
+
   it('looks for due calendars on every tick until stopped, and survives a failing tick', async () => {
+    server = await startCalendarServer();
+    server.served.ics = CALENDAR;
+    const t = makeStaffTestApp({
+      importSettings: { ...DEFAULT_IMPORT_ENV, allowHosts: [server.host], timeoutSeconds: 5 },
+    });
+    const { cookies } = await t.createPeople();
+    const made = await t.request('POST', '/api/groups/knit-and-natter/calendars', {
+      cookie: cookies.admin,
+      body: { url: server.urlOf('/knit.ics') },
+    });
+    expect(made.status).toBe(201);
+    const { importer } = t;
+
+    // The first tick's time cannot be read, so the importer fails that tick.
     const asked: Date[] = [];
-    const importer: Importer = {
-      settings: DEFAULT_IMPORT_ENV,
-      tools: {
-        urlOf: (url) => ({ url }),
-        fetch: () => Promise.resolve({ kind: 'not-modified' }),
-        plan: () => ({ error: 'unused' }),
-      },
-      preview: () => Promise.resolve({ error: 'unused' }),
-      importLink: () => Promise.reject(new Error('unused')),
-      runDueImports: (now) => {
-        asked.push(now);
-        return asked.length === 1 ? Promise.reject(new Error('disk full')) : Promise.resolve([]);
-      },
+    const clock = () => {
+      const now = asked.length === 0 ? new Date(Number.NaN) : NOW;
+      asked.push(now);
+      return now;
     };
+    const lines: string[] = [];
     const scheduler = startImportScheduler(importer, {
-      clock: () => NOW,
-      log: silentLogger,
+      clock,
+      log: createLogger({ write: (line) => lines.push(line) }),
       tickMs: 5,
     });
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // A later tick imports the due calendar from its server, then finds nothing more due.
+    await vi.waitFor(() => expect(asked.length).toBeGreaterThanOrEqual(4), { timeout: 5000 });
     scheduler.stop();
     const seen = asked.length;
-    expect(seen).toBeGreaterThanOrEqual(2);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(asked.length).toBe(seen);
-    expect(asked[0]).toEqual(NOW);
+    expect(Number.isNaN(asked[0]?.getTime())).toBe(true);
+    expect(asked[1]).toEqual(NOW);
+    expect(server.served.requests).toEqual([{ path: '/knit.ics', ifNoneMatch: null }]);
+    expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual([
+      'calendar imports stopped',
+      'calendar imported',
+    ]);
   });
 });
 
