@@ -182,6 +182,11 @@ export function monthName(month: number): string {
   return MONTHS_LONG[month - 1] ?? '';
 }
 
+/** 'Jan' … 'Dec' for month 1 … 12. */
+export function shortMonthName(month: number): string {
+  return MONTHS_SHORT[month - 1] ?? '';
+}
+
 /** 'Wednesday 6 January 2027'. */
 export function formatLongDate(date: string): string {
   const { year, month, day } = splitDate(date);

@@ -2,8 +2,15 @@
 // ends, so weeks and months are both whole numbers of pieces. Every range is widened to whole
 // pieces, so the same day always falls in the same piece whatever range is asked for: no two
 // answers can be subtracted to expose part of a piece.
-import { addDays, compareDates, daysInMonth, splitDate, startOfWeek } from '@fiveways/shared/dates';
-import { monthName } from '@fiveways/shared/dates';
+import {
+  addDays,
+  compareDates,
+  daysInMonth,
+  monthName,
+  shortMonthName,
+  splitDate,
+  startOfWeek,
+} from '@fiveways/shared/dates';
 import type { InsightPeriod } from '@fiveways/shared';
 
 /** YYYY-MM of a date. */
@@ -60,28 +67,13 @@ export function describeMonth(month: string): string {
   return `${monthName(m)} ${year}`;
 }
 
-const SHORT_MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
-
 /** "2–8 Nov 2026" for a week piece, "November 2026" for a month. */
 export function describeBucket(bucket: string, per: InsightPeriod): string {
   if (per === 'month') return describeMonth(bucket);
   const end = pieceEndOf(bucket);
   const { year, month, day } = splitDate(bucket);
   const last = splitDate(end).day;
-  const name = SHORT_MONTHS[month - 1] ?? '';
+  const name = shortMonthName(month);
   return day === last ? `${day} ${name} ${year}` : `${day}–${last} ${name} ${year}`;
 }
 

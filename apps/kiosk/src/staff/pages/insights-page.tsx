@@ -1,7 +1,7 @@
 // Reach and findings for staff and the collaborative: a month picker, a summary to copy into the
 // monthly report, and for every table a chart (when it runs over time), the table itself and a CSV.
 import type { InsightSummary, InsightTable, Insights } from '@fiveways/shared';
-import { addDays, addMonths } from '@fiveways/shared/dates';
+import { addDays, addMonths, monthName } from '@fiveways/shared/dates';
 import { londonDateOf } from '@fiveways/shared/london-time';
 import { useLocation } from 'preact-iso/router';
 import { useState } from 'preact/hooks';
@@ -12,21 +12,6 @@ import { InsightTableView } from '../components/insight-table.tsx';
 import { SelectField, type Option } from '../components/form-fields.tsx';
 import { LoadState, Page } from '../components/page.tsx';
 import '../insights.css';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function lastDayOf(month: string): string {
   return addDays(addMonths(`${month}-01`, 1), -1);
@@ -39,7 +24,7 @@ export function rangeOptions(today: string): Option[] {
   for (let i = 0; i < 13; i++) {
     const month = addMonths(`${thisMonth}-01`, -i).slice(0, 7);
     const [year = '', m = '1'] = month.split('-');
-    const label = `${MONTHS[Number(m) - 1] ?? ''} ${year}${i === 0 ? ' (so far)' : ''}`;
+    const label = `${monthName(Number(m))} ${year}${i === 0 ? ' (so far)' : ''}`;
     options.push({ value: `${month}-01|${i === 0 ? today : lastDayOf(month)}`, label });
   }
   options.push({
