@@ -69,6 +69,14 @@ export function HomePage() {
                 {t('printWeek')}
               </button>
             ) : null}
+            {/* Above the way tiles, which keep to the screen's lower two-thirds. */}
+            <button
+              type="button"
+              class="secondary home-about"
+              onClick={() => nav.open({ name: 'about' })}
+            >
+              {t('aboutKiosk')}
+            </button>
           </div>
         </section>
         <section class="home-ways" aria-labelledby="ways-heading">
@@ -89,11 +97,6 @@ export function HomePage() {
             ))}
           </div>
         </section>
-        <p class="home-about">
-          <button type="button" class="secondary" onClick={() => nav.open({ name: 'about' })}>
-            {t('aboutKiosk')}
-          </button>
-        </p>
       </main>
     </>
   );
