@@ -301,9 +301,11 @@ function SuggestionCard(props: {
             <div>
               <dt>{s.status === 'approved' ? 'Became' : 'Merged into'}</dt>
               <dd>
-                <Link href={`/staff/groups/${s.groupSlug ?? ''}`}>
-                  {group?.name ?? s.groupSlug}
-                </Link>
+                {s.groupSlug === null ? (
+                  'No group was recorded'
+                ) : (
+                  <Link href={`/staff/groups/${s.groupSlug}`}>{group?.name ?? s.groupSlug}</Link>
+                )}
               </dd>
             </div>
           ) : null}
