@@ -14,6 +14,11 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { E2E_DATABASE_PATH } from './playwright.config.ts';
 import { AXE_TAGS, expectNoOverflow, logInAdmin, originOf } from './staff-helpers.ts';
 
+/** Screenshots are written to docs/ only when SCREENSHOTS=1, so a test run leaves the checkout clean. */
+function shotAt(path: string): { path?: string } {
+  return process.env.SCREENSHOTS ? { path } : {};
+}
+
 const SHOTS = new URL('../docs/screenshots/print/', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 const PDFJS = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -105,6 +110,7 @@ async function renderAndDecode(page: Page, pdfPath: string, scale: number): Prom
 }
 
 function savePng(name: string, dataUrl: string) {
+  if (!process.env.SCREENSHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
   writeFileSync(
     join(SHOTS, name),
@@ -227,7 +233,7 @@ test.describe('the staff print page', () => {
         '/api/print/ways/connect.pdf?size=a4',
       );
       await page.screenshot({
-        path: join(SHOTS, `print-page-way-a4-${viewport.name}.png`),
+        ...shotAt(join(SHOTS, `print-page-way-a4-${viewport.name}.png`)),
         fullPage: viewport.name === 'phone',
       });
 
@@ -244,7 +250,7 @@ test.describe('the staff print page', () => {
       await page.getByLabel('Paper').selectOption('a5');
       await expect(page.getByRole('article', { name: /A5 flyer/ })).toBeVisible();
       await page.screenshot({
-        path: join(SHOTS, `print-page-group-a5-${viewport.name}.png`),
+        ...shotAt(join(SHOTS, `print-page-group-a5-${viewport.name}.png`)),
         fullPage: viewport.name === 'phone',
       });
 
@@ -276,7 +282,7 @@ test.describe('the staff print page', () => {
     await page.getByLabel('Hub or venue').selectOption('warndon-community-hub');
     const sheet = page.getByRole('article', { name: /This week at Warndon Community Hub/ });
     await expect(sheet).toBeVisible();
-    await page.screenshot({ path: join(SHOTS, 'print-page-week-a4-desktop.png') });
+    await page.screenshot({ ...shotAt(join(SHOTS, 'print-page-week-a4-desktop.png')) });
     await context.close();
   });
 });
