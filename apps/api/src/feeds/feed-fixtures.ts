@@ -87,7 +87,8 @@ function venueRef(slug: string): Session['venue'] {
   return { slug: v.slug, name: v.name, areaSlug: v.areaSlug };
 }
 
-function session(id: number, fields: Partial<Session> & Pick<Session, 'title'>): Session {
+/** A session with every field plain, changed by `fields`; the fixtures and property tests build on it. */
+export function session(id: number, fields: Partial<Session> & Pick<Session, 'title'>): Session {
   return {
     id,
     uid: `session-${id}-3f2c9a@fiveways.example.org`,

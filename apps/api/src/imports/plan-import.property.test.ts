@@ -16,7 +16,7 @@ import {
 } from '@fiveways/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIXED_PUBLIC_URL, FIXED_WINDOW, VENUES } from '../feeds/feed-fixtures.ts';
+import { FIXED_PUBLIC_URL, FIXED_WINDOW, VENUES, session } from '../feeds/feed-fixtures.ts';
 import { renderCalendar } from '../feeds/reference-render.ts';
 import { SKIP_REASONS, planImport, type ImportPlan, type KnownVenue } from './plan-import.ts';
 import { occurrencesOfPlan } from './plan-test-helpers.ts';
@@ -74,36 +74,14 @@ const exceptionPlanArb = fc.array(
 function baseSession(): Session {
   const venue = VENUES[0];
   if (venue === undefined) throw new Error('no fixture venue');
-  return {
-    id: 1,
+  return session(1, {
     uid: 'session-1-abc@fiveways.example.org',
     title: 'Random session',
     venue: { slug: venue.slug, name: venue.name, areaSlug: venue.areaSlug },
-    ways: ['connect'],
-    startDate: '2027-01-05',
-    startTime: '10:00',
     endTime: '11:00',
-    repeat: null,
-    until: null,
-    count: null,
-    skipBankHolidays: false,
-    skipSchoolHolidays: false,
-    schoolHolidays: [],
-    kind: 'group',
-    booking: 'drop-in',
-    bookingInfo: '',
-    cost: { free: true, text: '' },
-    audiences: [],
     description: 'Made up for the property test.',
-    whatToExpect: '',
-    accessibility: '',
-    contact: { name: '', phone: '', email: '', website: '' },
-    group: null,
-    exceptions: [],
-    status: 'active',
-    sequence: 0,
     updatedAt: '2026-12-01T09:00:00.000Z',
-  };
+  });
 }
 
 const sessionArb = fc
